@@ -1,0 +1,54 @@
+package kefu;
+
+import kefu.app.CommandLine;
+import kefu.app.CommandRunner;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
+
+/**
+ * kefu-bot: a customer-service bot for digital-goods shops. {@code java -jar kefu-bot.jar [command]};
+ * see {@code help} for the commands.
+ */
+@SpringBootApplication
+@ConfigurationPropertiesScan
+public class KefuApplication {
+
+    public static void main(String[] args) {
+        SpringApplication app = new SpringApplication(KefuApplication.class);
+        // Only the Telegram webhook needs a web server; every other command starts without one.
+        app.setWebApplicationType(webhookRequested(args) ? WebApplicationType.SERVLET : WebApplicationType.NONE);
+        if (CommandLine.parse(args, false).interactive()) {
+            // The terminal chat shows only the dialogue; warnings still reach stderr.
+            app.setDefaultProperties(java.util.Map.of("logging.level.root", "WARN",
+                    "logging.level.kefu.session.EmbeddedRedis", "INFO"));
+        }
+        ConfigurableApplicationContext context = app.run(args);
+        if (!context.getBean(CommandRunner.class).serving()) {
+            System.exit(SpringApplication.exit(context));
+        }
+    }
+
+    /** Off in tests, which drive the beans directly instead of a command line. */
+    @Bean
+    @ConditionalOnProperty(name = "kefu.command-runner.enabled", matchIfMissing = true)
+    CommandRunner commandRunner(ObjectProvider<kefu.app.CliCommand> commands, Environment env) {
+        return new CommandRunner(commands, env);
+    }
+
+    static boolean webhookRequested(String[] args) {
+        String mode = System.getenv("KEFU_TELEGRAM_MODE");
+        for (String a : args) {
+            if (a.startsWith("--kefu.telegram.mode=")) {
+                mode = a.substring("--kefu.telegram.mode=".length());
+            }
+        }
+        return "webhook".equalsIgnoreCase(mode);
+    }
+}

@@ -1,0 +1,32 @@
+package kefu.app;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Splits the program arguments into the sub-command and its own arguments; {@code --name=value} options
+ * are Spring properties and are left to Spring. Without a command the bot serves Telegram when a token is
+ * configured and opens the chat CLI otherwise.
+ */
+public record CommandLine(String command, List<String> args) {
+
+    public static final String TELEGRAM = "telegram";
+    public static final String CHAT = "chat";
+
+    public static CommandLine parse(String[] argv, boolean telegramConfigured) {
+        List<String> words = new ArrayList<>();
+        for (String a : argv) {
+            if (!(a.startsWith("--") && a.contains("="))) {
+                words.add(a);
+            }
+        }
+        if (words.isEmpty()) {
+            return new CommandLine(telegramConfigured ? TELEGRAM : CHAT, List.of());
+        }
+        return new CommandLine(words.get(0), List.copyOf(words.subList(1, words.size())));
+    }
+
+    public boolean interactive() {
+        return CHAT.equals(command) && !args.contains("--json");
+    }
+}

@@ -1,0 +1,90 @@
+package kefu.app;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import kefu.conversation.ButtonHandler;
+import kefu.conversation.ConversationEngine;
+import kefu.conversation.EngineProperties;
+import kefu.conversation.FlowHandler;
+import kefu.conversation.IntentHandler;
+import kefu.conversation.ReplyTexts;
+import kefu.conversation.TurnInterceptor;
+import kefu.conversation.menu.FallbackHandler;
+import kefu.conversation.menu.GreetingHandler;
+import kefu.conversation.menu.MainMenu;
+import kefu.nlu.ExampleIntentClassifier;
+import kefu.nlu.IntentClassifier;
+import kefu.nlu.IntentExamplesLoader;
+import kefu.session.ConversationStore;
+import kefu.session.SessionProperties;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import java.time.Clock;
+
+/** Wires the conversation engine and what every capability shares: files, texts, JSON, the clock. */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties({AppProperties.class, EngineProperties.class})
+public class CoreConfig {
+
+    @Bean
+    BotFiles botFiles(AppProperties props) {
+        return new BotFiles(props.botDir(), props.knowledgeDir());
+    }
+
+    @Bean
+    ReplyTexts replyTexts(BotFiles files) {
+        return new ReplyTextsLoader().load(files);
+    }
+
+    @Bean
+    ObjectMapper objectMapper() {
+        return JsonMapper.builder()
+                .addModule(new JavaTimeModule())
+                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .build();
+    }
+
+    @Bean
+    Clock clock(AppProperties props) {
+        return Clock.system(props.timezone());
+    }
+
+    @Bean
+    MainMenu mainMenu() {
+        return new MainMenu();
+    }
+
+    @Bean
+    GreetingHandler greetingHandler(MainMenu menu) {
+        return new GreetingHandler(menu);
+    }
+
+    @Bean
+    FallbackHandler fallbackHandler(MainMenu menu) {
+        return new FallbackHandler(menu);
+    }
+
+    @Bean
+    IntentClassifier exampleIntentClassifier(BotFiles files) {
+        return new ExampleIntentClassifier(new IntentExamplesLoader().load(files), 0.34);
+    }
+
+    @Bean
+    ConversationEngine conversationEngine(ConversationStore store, IntentClassifier classifier,
+                                          ObjectProvider<IntentHandler> intents, ObjectProvider<FlowHandler> flows,
+                                          ObjectProvider<ButtonHandler> buttons,
+                                          ObjectProvider<TurnInterceptor> interceptors,
+                                          ReplyTexts texts, Clock clock, SessionProperties session,
+                                          EngineProperties settings) {
+        return new ConversationEngine(store, classifier, intents.orderedStream().toList(),
+                flows.orderedStream().toList(), buttons.orderedStream().toList(),
+                interceptors.orderedStream().toList(), texts, clock, session, settings);
+    }
+}

@@ -1,0 +1,121 @@
+package kefu.channel.console;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import kefu.conversation.Button;
+import kefu.conversation.Reply;
+import kefu.conversation.Source;
+import kefu.conversation.TurnResult;
+
+import java.util.Iterator;
+import java.util.Set;
+
+/** The {@code chat --json} wire format: parses input lines and writes result and error lines. */
+public final class ChatLineCodec {
+
+    private static final Set<String> FIELDS = Set.of("user", "text", "button", "photo", "caption", "id", "staff",
+            "command");
+
+    private final ObjectMapper json;
+
+    public ChatLineCodec(ObjectMapper json) {
+        this.json = json;
+    }
+
+    /** Thrown for a line that is not a valid input; {@code code} goes into the error line. */
+    public static final class BadLine extends Exception {
+        private final String code;
+        private final String user;
+
+        BadLine(String code, String message, String user) {
+            super(message);
+            this.code = code;
+            this.user = user;
+        }
+
+        public String code() {
+            return code;
+        }
+
+        public String user() {
+            return user;
+        }
+    }
+
+    public ChatInput parse(String line) throws BadLine {
+        JsonNode node;
+        try {
+            node = json.readTree(line);
+        } catch (JsonProcessingException e) {
+            throw new BadLine("invalid_json", "the line is not valid JSON", null);
+        }
+        if (node == null || !node.isObject()) {
+            throw new BadLine("invalid_json", "each line must be one JSON object", null);
+        }
+        String user = string(node, "user");
+        for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
+            String name = names.next();
+            if (!FIELDS.contains(name)) {
+                throw new BadLine("unknown_field", "unknown field '" + name + "'; known: " + FIELDS, user);
+            }
+            if (!node.get(name).isTextual()) {
+                throw new BadLine("invalid_field", "field '" + name + "' must be a string", user);
+            }
+        }
+        if (user == null || user.isBlank()) {
+            throw new BadLine("missing_user", "'user' is required", null);
+        }
+        if (user.length() > 64) {
+            throw new BadLine("invalid_field", "'user' must be at most 64 characters", null);
+        }
+        ChatInput input = new ChatInput(user, string(node, "text"), string(node, "button"), string(node, "photo"),
+                string(node, "caption"), string(node, "id"), string(node, "staff"), string(node, "command"));
+        boolean hasText = input.text() != null && !input.text().isBlank();
+        if (!hasText && input.button() == null && input.photo() == null && input.command() == null) {
+            throw new BadLine("empty", "give 'text', 'button', 'photo' or (for staff) 'command'", user);
+        }
+        return input;
+    }
+
+    public String result(String user, TurnResult r) {
+        ObjectNode out = json.createObjectNode();
+        out.put("user", user);
+        out.put("intent", r.intent() == null ? null : r.intent().wireName());
+        out.put("confidence", Math.round(r.confidence() * 1000) / 1000.0);
+        ArrayNode replies = out.putArray("replies");
+        for (Reply reply : r.replies()) {
+            ObjectNode rn = replies.addObject();
+            rn.put("text", reply.text());
+            ArrayNode buttons = rn.putArray("buttons");
+            for (Button b : reply.buttons()) {
+                buttons.addObject().put("label", b.label()).put("data", b.data());
+            }
+        }
+        ArrayNode sources = out.putArray("sources");
+        for (Source s : r.sources()) {
+            sources.addObject().put("id", s.id()).put("title", s.title());
+        }
+        out.put("handoff", r.handoff());
+        out.put("flow", r.flow());
+        if (r.duplicate()) {
+            out.put("duplicate", true);
+        }
+        return out.toString();
+    }
+
+    public String error(String user, String code, String message) {
+        ObjectNode out = json.createObjectNode();
+        out.put("user", user);
+        out.put("error", code);
+        out.put("message", message);
+        return out.toString();
+    }
+
+    private static String string(JsonNode node, String field) {
+        JsonNode v = node.get(field);
+        return v == null || v.isNull() || !v.isTextual() ? null : v.asText();
+    }
+}

@@ -1,0 +1,63 @@
+package kefu.channel.console;
+
+import kefu.session.ConversationBusyException;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.Reader;
+
+/**
+ * The scripted chat: one JSON object in per line, exactly one JSON object out per line, until end of input.
+ * Bad lines get an error line and the session goes on.
+ */
+public final class JsonChat {
+
+    /** Longer lines are answered with an error without being parsed. */
+    static final int MAX_LINE_CHARS = 256 * 1024;
+
+    private final ChatLineCodec codec;
+    private final ChatTurns turns;
+    private final StaffConsole staff;
+
+    public JsonChat(ChatLineCodec codec, ChatTurns turns, StaffConsole staff) {
+        this.codec = codec;
+        this.turns = turns;
+        this.staff = staff;
+    }
+
+    public void run(Reader in, PrintStream out) throws IOException {
+        BoundedLineReader lines = new BoundedLineReader(in, MAX_LINE_CHARS);
+        BoundedLineReader.Line line;
+        while ((line = lines.next()) != null) {
+            if (line.text().isBlank() && !line.truncated()) {
+                continue;
+            }
+            out.println(answer(line));
+            out.flush();
+        }
+    }
+
+    private String answer(BoundedLineReader.Line line) {
+        if (line.truncated()) {
+            return codec.error(null, "too_long", "line longer than " + MAX_LINE_CHARS + " characters");
+        }
+        ChatInput input;
+        try {
+            input = codec.parse(line.text());
+        } catch (ChatLineCodec.BadLine e) {
+            return codec.error(e.user(), e.code(), e.getMessage());
+        }
+        try {
+            if (input.fromStaff()) {
+                return staff.handle(input);
+            }
+            return codec.result(input.user(), turns.buyer(input));
+        } catch (ChatTurns.BadPhoto e) {
+            return codec.error(input.user(), "bad_photo", e.getMessage());
+        } catch (ConversationBusyException e) {
+            return codec.error(input.user(), "busy", "the conversation is busy, try again");
+        } catch (RuntimeException e) {
+            return codec.error(input.user(), "internal", e.getClass().getSimpleName());
+        }
+    }
+}

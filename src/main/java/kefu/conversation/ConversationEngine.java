@@ -1,0 +1,211 @@
+package kefu.conversation;
+
+import kefu.nlu.IntentClassifier;
+import kefu.nlu.SlashCommands;
+import kefu.nlu.TextNormalizer;
+import kefu.session.ConversationStore;
+import kefu.session.ConversationStore.Begin;
+import kefu.session.SessionProperties;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * Handles one buyer turn end to end: takes the buyer's lease in the store, decides the answer through
+ * interceptors, button and flow handlers and the intent handlers, records history and saves.
+ * All channels (chat CLI, Telegram) call {@link #handle}; it does no channel I/O itself.
+ */
+public final class ConversationEngine {
+
+    private static final Set<String> LEAVE_FLOW_WORDS = Set.of("取消", "退出", "算了", "不用了", "cancel", "quit", "exit");
+    private static final String INTENT_ACTION = "intent";
+
+    private final ConversationStore store;
+    private final IntentClassifier classifier;
+    private final Map<Intent, IntentHandler> intents;
+    private final Map<String, FlowHandler> flows;
+    private final Map<String, ButtonHandler> buttons;
+    private final List<TurnInterceptor> interceptors;
+    private final ReplyTexts texts;
+    private final Clock clock;
+    private final SessionProperties session;
+    private final EngineProperties settings;
+    private final TextNormalizer normalizer = new TextNormalizer();
+    private final SlashCommands commands = new SlashCommands();
+    private final TurnLog turnLog = new TurnLog();
+
+    public ConversationEngine(ConversationStore store, IntentClassifier classifier, List<IntentHandler> intentHandlers,
+                              List<FlowHandler> flowHandlers, List<ButtonHandler> buttonHandlers,
+                              List<TurnInterceptor> interceptors, ReplyTexts texts, Clock clock,
+                              SessionProperties session, EngineProperties settings) {
+        this.store = store;
+        this.classifier = classifier;
+        this.intents = new EnumMap<>(Intent.class);
+        this.intents.putAll(unique(intentHandlers, IntentHandler::intent, "intent"));
+        this.flows = unique(flowHandlers, FlowHandler::flow, "flow");
+        this.buttons = unique(buttonHandlers, ButtonHandler::action, "button action");
+        this.interceptors = List.copyOf(interceptors);
+        this.texts = texts;
+        this.clock = clock;
+        this.session = session;
+        this.settings = settings;
+    }
+
+    public ReplyTexts texts() {
+        return texts;
+    }
+
+    public TurnResult handle(Turn raw) {
+        long started = System.nanoTime();
+        Turn turn = normalized(raw);
+        Begin begin = store.begin(turn.key(), turn.messageId(), session.turnWait());
+        if (begin instanceof Begin.Duplicate) {
+            turnLog.duplicate(turn.key());
+            return TurnResult.duplicateOf(turn.key());
+        }
+        Begin.Acquired acquired = (Begin.Acquired) begin;
+        ConversationState before = acquired.state();
+        Instant now = clock.instant();
+        Outcome outcome;
+        try {
+            outcome = decide(turn, before, now);
+        } catch (RuntimeException e) {
+            turnLog.failed(turn.key(), e);
+            outcome = apology(turn, before, now);
+        }
+        ConversationState after = remember(turn, outcome, now);
+        try {
+            store.commit(acquired.lease(), after);
+        } catch (RuntimeException e) {
+            store.release(acquired.lease());
+            throw e;
+        }
+        TurnResult result = new TurnResult(turn.key(), outcome.intent(), outcome.confidence(), outcome.replies(),
+                outcome.sources(), outcome.handoff(), after.flow(), false);
+        turnLog.handled(turn.key(), result, (System.nanoTime() - started) / 1000);
+        return result;
+    }
+
+    private Outcome decide(Turn turn, ConversationState state, Instant now) {
+        Lang lang = turn.hasText() ? Lang.detect(turn.text(), state.lang()) : state.lang();
+        TurnContext ctx = new TurnContext(turn, state.withLang(lang), lang, now, texts);
+        if (!turn.hasText() && !turn.isButton() && turn.attachment() == null) {
+            return Outcome.of(ctx.state(), Intent.FALLBACK, 1.0, Reply.of(ctx.say("input.empty")));
+        }
+        if (turn.hasText() && turn.text().length() > settings.maxTextLength()) {
+            return Outcome.of(ctx.state(), Intent.FALLBACK, 1.0,
+                    Reply.of(ctx.say("input.too_long", Map.of("max", settings.maxTextLength()))));
+        }
+        for (TurnInterceptor interceptor : interceptors) {
+            Optional<Outcome> stop = interceptor.intercept(ctx);
+            if (stop.isPresent()) {
+                return stop.get();
+            }
+        }
+        if (turn.isButton()) {
+            return press(ctx);
+        }
+        if (ctx.state().inFlow()) {
+            if (leavesFlow(turn.trimmedText())) {
+                return Outcome.of(ctx.state().endFlow(), Intent.FALLBACK, 1.0, Reply.of(ctx.say("flow.left")));
+            }
+            FlowHandler flow = flows.get(ctx.state().flow());
+            Optional<Outcome> resumed = flow == null ? Optional.empty() : flow.resume(ctx);
+            if (resumed.isPresent()) {
+                return resumed.get();
+            }
+        }
+        Classification c = classifier.classify(ctx);
+        return answer(ctx, c);
+    }
+
+    private Outcome answer(TurnContext ctx, Classification c) {
+        IntentHandler handler = intents.get(c.intent());
+        if (handler == null) {
+            return Outcome.of(ctx.state(), c.intent(), c.confidence(), Reply.of(ctx.say("not_available"),
+                    List.of(Button.of(ctx.label("button.human"), INTENT_ACTION, Intent.HUMAN_HANDOFF.wireName()))));
+        }
+        Outcome out = handler.handle(ctx, c);
+        return out.intent() == null ? out.withIntent(c.intent(), c.confidence()) : out;
+    }
+
+    private Outcome press(TurnContext ctx) {
+        String data = ctx.turn().button();
+        if (!ctx.state().offeredButtons().contains(data)) {
+            return Outcome.of(ctx.state(), Intent.FALLBACK, 1.0, Reply.of(ctx.say("button.stale")));
+        }
+        int colon = data.indexOf(':');
+        String action = colon < 0 ? data : data.substring(0, colon);
+        String argument = colon < 0 ? "" : data.substring(colon + 1);
+        if (INTENT_ACTION.equals(action)) {
+            Optional<Intent> intent = Intent.find(argument);
+            if (intent.isPresent()) {
+                return answer(ctx, new Classification(intent.get(), 1.0, Map.of("via", "button")));
+            }
+        }
+        ButtonHandler handler = buttons.get(action);
+        if (handler == null) {
+            return Outcome.of(ctx.state(), Intent.FALLBACK, 1.0, Reply.of(ctx.say("button.stale")));
+        }
+        return handler.press(ctx, argument);
+    }
+
+    private boolean leavesFlow(String text) {
+        String t = text.toLowerCase(java.util.Locale.ROOT);
+        return LEAVE_FLOW_WORDS.contains(t) || commands.name(t).filter("cancel"::equals).isPresent();
+    }
+
+    private Outcome apology(Turn turn, ConversationState state, Instant now) {
+        TurnContext ctx = new TurnContext(turn, state, state.lang(), now, texts);
+        return Outcome.of(state, Intent.FALLBACK, 0, Reply.of(ctx.say("error.internal"),
+                List.of(Button.of(ctx.label("button.human"), INTENT_ACTION, Intent.HUMAN_HANDOFF.wireName()))));
+    }
+
+    private ConversationState remember(Turn turn, Outcome outcome, Instant now) {
+        ConversationState s = outcome.state();
+        String said = turn.hasText() ? turn.text() : turn.isButton() ? "[button] " + turn.button()
+                : turn.attachment() != null ? "[file] " + turn.attachment().fileName() : "";
+        String intent = outcome.intent() == null ? null : outcome.intent().wireName();
+        s = s.withHistory(new HistoryEntry(HistoryEntry.BUYER, clip(said), intent, now), session.historySize());
+        for (Reply reply : outcome.replies()) {
+            // Secrets are never copied into the history that staff and logs may see.
+            String text = reply.privateOnly() ? "[private reply]" : reply.text();
+            s = s.withHistory(new HistoryEntry(HistoryEntry.BOT, clip(text), intent, now), session.historySize());
+        }
+        List<String> shown = outcome.replies().stream().flatMap(r -> r.buttons().stream()).map(Button::data).toList();
+        int streak = outcome.intent() == Intent.FALLBACK && !turn.isButton() ? s.fallbackStreak() + 1 : 0;
+        return s.withOfferedButtons(shown).withFallbackStreak(streak).touchedAt(now);
+    }
+
+    private Turn normalized(Turn turn) {
+        if (turn.text() == null) {
+            return turn;
+        }
+        // Over-long text is kept as is so the length check sees it; it is never classified.
+        String text = turn.text().length() > settings.maxTextLength() ? turn.text() : normalizer.normalize(turn.text());
+        return new Turn(turn.key(), turn.messageId(), turn.chatType(), text, turn.button(), turn.attachment());
+    }
+
+    private static String clip(String text) {
+        return text.length() <= 500 ? text : text.substring(0, 500) + "…";
+    }
+
+    private static <K, V> Map<K, V> unique(List<V> handlers, Function<V, K> keyOf, String what) {
+        Map<K, V> byKey = new HashMap<>();
+        for (V handler : handlers) {
+            V clash = byKey.put(keyOf.apply(handler), handler);
+            if (clash != null) {
+                throw new IllegalStateException("two handlers for " + what + " " + keyOf.apply(handler) + ": "
+                        + clash.getClass().getSimpleName() + " and " + handler.getClass().getSimpleName());
+            }
+        }
+        return byKey;
+    }
+}

@@ -1,0 +1,14 @@
+package kefu.conversation;
+
+import java.util.Optional;
+
+/**
+ * Continues a guided flow (after-sales form, proof of ownership...) that is in progress.
+ * Returning empty lets the engine treat the text as a new question; the flow stays where it was.
+ */
+public interface FlowHandler {
+
+    String flow();
+
+    Optional<Outcome> resume(TurnContext ctx);
+}

@@ -1,0 +1,9 @@
+package kefu.conversation;
+
+/** Answers one recognised intent. Spring collects every bean; one handler per intent. */
+public interface IntentHandler {
+
+    Intent intent();
+
+    Outcome handle(TurnContext ctx, Classification classification);
+}

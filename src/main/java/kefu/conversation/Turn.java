@@ -1,0 +1,42 @@
+package kefu.conversation;
+
+/**
+ * One thing a buyer did: typed text, pressed a button or sent a photo.
+ * {@code messageId} is the channel's id for de-duplication; null when the channel has none.
+ */
+public record Turn(ConversationKey key, String messageId, ChatType chatType,
+                   String text, String button, Attachment attachment) {
+
+    public static Turn text(ConversationKey key, String messageId, String text) {
+        return new Turn(key, messageId, ChatType.PRIVATE, text, null, null);
+    }
+
+    public static Turn button(ConversationKey key, String messageId, String data) {
+        return new Turn(key, messageId, ChatType.PRIVATE, null, data, null);
+    }
+
+    public static Turn attachment(ConversationKey key, String messageId, Attachment attachment, String caption) {
+        return new Turn(key, messageId, ChatType.PRIVATE, caption, null, attachment);
+    }
+
+    public Turn inChat(ChatType type) {
+        return new Turn(key, messageId, type, text, button, attachment);
+    }
+
+    public boolean hasText() {
+        return text != null && !text.isBlank();
+    }
+
+    public boolean isButton() {
+        return button != null;
+    }
+
+    public boolean isPrivate() {
+        return chatType == ChatType.PRIVATE;
+    }
+
+    /** The text with surrounding blanks removed, never null. */
+    public String trimmedText() {
+        return text == null ? "" : text.strip();
+    }
+}

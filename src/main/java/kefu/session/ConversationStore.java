@@ -1,0 +1,36 @@
+package kefu.session;
+
+import kefu.conversation.ConversationKey;
+import kefu.conversation.ConversationState;
+
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * Conversation state with one writer at a time per buyer. {@link #begin} takes the buyer's lease and
+ * loads the state; {@link #commit} saves it, marks the message handled and gives the lease back.
+ */
+public interface ConversationStore {
+
+    /** Waits up to {@code wait} for the buyer's lease. A message id seen before yields {@link Begin.Duplicate}. */
+    Begin begin(ConversationKey key, String messageId, Duration wait);
+
+    void commit(Lease lease, ConversationState state);
+
+    /** Gives the lease back without saving (the turn failed); the message may be handled again. */
+    void release(Lease lease);
+
+    Optional<ConversationState> peek(ConversationKey key);
+
+    /** Removes everything kept for the conversation (the buyer's {@code /forget}). */
+    void forget(ConversationKey key);
+
+    /** The result of {@link #begin}. */
+    sealed interface Begin {
+        record Acquired(Lease lease, ConversationState state) implements Begin { }
+        record Duplicate() implements Begin { }
+    }
+
+    /** Proof of holding a buyer's lease; needed to save. */
+    record Lease(ConversationKey key, String messageId, String token) { }
+}

@@ -1,0 +1,120 @@
+package kefu.session;
+
+import kefu.conversation.ConversationKey;
+import kefu.conversation.ConversationState;
+import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.data.redis.core.script.RedisScript;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Conversation state in Redis, one JSON document per buyer with an idle TTL. A turn costs two round trips:
+ * one script takes the lease, checks the message id and reads the state; one saves, marks and releases.
+ */
+public final class RedisConversationStore implements ConversationStore {
+
+    private static final String NO_MESSAGE = "";
+
+    /** KEYS: lock, state, seen. ARGV: token, lease ms. Returns {'dup'}, {'busy'} or {'ok', state-or-empty}. */
+    private static final RedisScript<List> BEGIN = RedisScript.of("""
+            if KEYS[3] ~= '' and redis.call('EXISTS', KEYS[3]) == 1 then return {'dup'} end
+            if redis.call('SET', KEYS[1], ARGV[1], 'NX', 'PX', ARGV[2]) then
+              return {'ok', redis.call('GET', KEYS[2]) or ''}
+            end
+            return {'busy'}
+            """, List.class);
+
+    /** KEYS: lock, state, seen. ARGV: token, state json, state ttl s, seen ttl s. Returns 1, or 0 if the lease was lost. */
+    private static final RedisScript<Long> COMMIT = RedisScript.of("""
+            if redis.call('GET', KEYS[1]) ~= ARGV[1] then return 0 end
+            redis.call('SET', KEYS[2], ARGV[2], 'EX', ARGV[3])
+            if KEYS[3] ~= '' then redis.call('SET', KEYS[3], '1', 'EX', ARGV[4]) end
+            redis.call('DEL', KEYS[1])
+            return 1
+            """, Long.class);
+
+    private static final RedisScript<Long> RELEASE = RedisScript.of("""
+            if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end
+            return 0
+            """, Long.class);
+
+    private final StringRedisTemplate redis;
+    private final RedisKeys keys;
+    private final StateCodec codec;
+    private final SessionProperties settings;
+
+    public RedisConversationStore(StringRedisTemplate redis, RedisKeys keys, StateCodec codec,
+                                  SessionProperties settings) {
+        this.redis = redis;
+        this.keys = keys;
+        this.codec = codec;
+        this.settings = settings;
+    }
+
+    @Override
+    public Begin begin(ConversationKey key, String messageId, Duration wait) {
+        String token = UUID.randomUUID().toString();
+        List<String> scriptKeys = List.of(keys.lock(key), keys.state(key), seenKey(key, messageId));
+        long deadline = System.nanoTime() + wait.toNanos();
+        long backoffMs = 2;
+        while (true) {
+            List<?> reply = redis.execute(BEGIN, scriptKeys, token, String.valueOf(settings.lease().toMillis()));
+            String status = reply == null || reply.isEmpty() ? "busy" : String.valueOf(reply.get(0));
+            switch (status) {
+                case "dup":
+                    return new Begin.Duplicate();
+                case "ok":
+                    String stored = reply.size() > 1 && reply.get(1) != null ? String.valueOf(reply.get(1)) : "";
+                    return new Begin.Acquired(new Lease(key, messageId, token), codec.decode(stored));
+                default:
+                    if (System.nanoTime() > deadline) {
+                        throw new ConversationBusyException(key);
+                    }
+                    sleep(backoffMs);
+                    backoffMs = Math.min(backoffMs * 2, 50);
+            }
+        }
+    }
+
+    @Override
+    public void commit(Lease lease, ConversationState state) {
+        Long ok = redis.execute(COMMIT,
+                List.of(keys.lock(lease.key()), keys.state(lease.key()), seenKey(lease.key(), lease.messageId())),
+                lease.token(), codec.encode(state),
+                String.valueOf(settings.idleTtl().toSeconds()), String.valueOf(settings.dedupeTtl().toSeconds()));
+        if (ok == null || ok == 0) {
+            throw new LeaseLostException(lease.key());
+        }
+    }
+
+    @Override
+    public void release(Lease lease) {
+        redis.execute(RELEASE, List.of(keys.lock(lease.key())), lease.token());
+    }
+
+    @Override
+    public Optional<ConversationState> peek(ConversationKey key) {
+        return Optional.ofNullable(redis.opsForValue().get(keys.state(key))).map(codec::decode);
+    }
+
+    @Override
+    public void forget(ConversationKey key) {
+        redis.delete(List.of(keys.state(key), keys.transcript(key)));
+    }
+
+    private String seenKey(ConversationKey key, String messageId) {
+        return messageId == null || messageId.isBlank() ? NO_MESSAGE : keys.seen(key, messageId);
+    }
+
+    private static void sleep(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for the conversation", e);
+        }
+    }
+}

@@ -1,0 +1,20 @@
+package kefu.session;
+
+/** The Redis server the bot talks to, and the embedded one it started (if any), stopped with the app. */
+public record RedisEndpoint(String url, EmbeddedRedis embedded) implements AutoCloseable {
+
+    public static RedisEndpoint of(RedisProperties props) {
+        if (props.external()) {
+            return new RedisEndpoint(props.url().strip(), null);
+        }
+        EmbeddedRedis server = EmbeddedRedis.start(props.embeddedDataDir());
+        return new RedisEndpoint(server.url(), server);
+    }
+
+    @Override
+    public void close() {
+        if (embedded != null) {
+            embedded.close();
+        }
+    }
+}

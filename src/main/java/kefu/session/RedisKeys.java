@@ -1,0 +1,31 @@
+package kefu.session;
+
+import kefu.conversation.ConversationKey;
+
+/**
+ * Names of the keys kept per conversation. The buyer part is in braces so that all of one buyer's keys
+ * land in the same Redis Cluster slot and a script may touch them together.
+ */
+public record RedisKeys(String prefix) {
+
+    public String state(ConversationKey key) {
+        return prefix + "conv:{" + key.asString() + "}";
+    }
+
+    public String lock(ConversationKey key) {
+        return prefix + "lock:{" + key.asString() + "}";
+    }
+
+    public String seen(ConversationKey key, String messageId) {
+        return prefix + "seen:{" + key.asString() + "}:" + messageId;
+    }
+
+    public String transcript(ConversationKey key) {
+        return prefix + "transcript:{" + key.asString() + "}";
+    }
+
+    /** A key for a capability's own data, e.g. {@code named("ratelimit", "tg:1")}. */
+    public String named(String kind, String id) {
+        return prefix + kind + ":" + id;
+    }
+}

@@ -1,0 +1,18 @@
+package kefu.session;
+
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.validation.annotation.Validated;
+
+import java.time.Duration;
+
+/**
+ * {@code kefu.session.*}: how long an idle conversation is kept, how long a message id is remembered,
+ * how long one turn may hold a conversation and how many turns of history are kept.
+ */
+@Validated
+@ConfigurationProperties("kefu.session")
+public record SessionProperties(@NotNull Duration idleTtl, @NotNull Duration dedupeTtl, @NotNull Duration lease,
+                                @NotNull Duration turnWait, @Min(1) int historySize) {
+}
