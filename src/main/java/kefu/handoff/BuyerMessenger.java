@@ -1,0 +1,18 @@
+package kefu.handoff;
+
+import kefu.conversation.ConversationKey;
+import kefu.conversation.Reply;
+
+import java.util.List;
+
+/**
+ * Sends messages to a buyer outside their own turn (port, implemented per channel): what staff write,
+ * the rating request after {@code /close}, an automatic close notice.
+ */
+public interface BuyerMessenger {
+
+    /** The channel this messenger delivers to ({@code tg}, {@code cli}); matches {@link ConversationKey#channel()}. */
+    String channel();
+
+    void send(ConversationKey buyer, List<Reply> replies);
+}
