@@ -15,9 +15,11 @@ import kefu.conversation.TurnInterceptor;
 import kefu.conversation.menu.FallbackHandler;
 import kefu.conversation.menu.GreetingHandler;
 import kefu.conversation.menu.MainMenu;
+import kefu.nlu.EntityExtractor;
 import kefu.nlu.ExampleIntentClassifier;
 import kefu.nlu.IntentClassifier;
 import kefu.nlu.IntentExamplesLoader;
+import kefu.nlu.NluProperties;
 import kefu.session.ConversationStore;
 import kefu.session.SessionProperties;
 import org.springframework.beans.factory.ObjectProvider;
@@ -29,7 +31,7 @@ import java.time.Clock;
 
 /** Wires the conversation engine and what every capability shares: files, texts, JSON, the clock. */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties({AppProperties.class, EngineProperties.class})
+@EnableConfigurationProperties({AppProperties.class, EngineProperties.class, NluProperties.class})
 public class CoreConfig {
 
     @Bean
@@ -69,6 +71,11 @@ public class CoreConfig {
     @Bean
     FallbackHandler fallbackHandler(MainMenu menu) {
         return new FallbackHandler(menu);
+    }
+
+    @Bean
+    EntityExtractor entityExtractor(NluProperties props) {
+        return new EntityExtractor(props.orderNumberPattern());
     }
 
     @Bean
