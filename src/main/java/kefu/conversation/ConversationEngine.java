@@ -6,6 +6,7 @@ import kefu.nlu.TextNormalizer;
 import kefu.session.ConversationStore;
 import kefu.session.ConversationStore.Begin;
 import kefu.session.SessionProperties;
+import org.springframework.dao.DataAccessException;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -26,6 +27,9 @@ public final class ConversationEngine {
 
     private static final Set<String> LEAVE_FLOW_WORDS = Set.of("取消", "退出", "算了", "不用了", "cancel", "quit", "exit");
     private static final String INTENT_ACTION = "intent";
+    private static final String FORGET_COMMAND = "forget";
+    /** What can be answered without the conversation store. */
+    private static final Set<Intent> STATELESS = Set.of(Intent.GREETING, Intent.FAQ, Intent.FALLBACK);
 
     private final ConversationStore store;
     private final IntentClassifier classifier;
@@ -65,14 +69,32 @@ public final class ConversationEngine {
     public TurnResult handle(Turn raw) {
         long started = System.nanoTime();
         Turn turn = normalized(raw);
-        Begin begin = store.begin(turn.key(), turn.messageId(), session.turnWait());
+        Begin begin;
+        try {
+            begin = store.begin(turn.key(), turn.messageId(), session.turnWait());
+        } catch (DataAccessException e) {
+            turnLog.storeDown(turn.key(), e);
+            return finish(turn, withoutStore(turn, clock.instant()), null, started);
+        }
         if (begin instanceof Begin.Duplicate) {
             turnLog.duplicate(turn.key());
             return TurnResult.duplicateOf(turn.key());
         }
+        if (begin instanceof Begin.Banned) {
+            return finish(turn, new Outcome(List.of(), null, null, 0, List.of(), false), null, started);
+        }
+        if (begin instanceof Begin.Limited limited) {
+            List<Reply> note = limited.firstOverLimit()
+                    ? List.of(Reply.of(texts.get("input.flood", Lang.detect(turn.text(), Lang.ZH), Map.of())))
+                    : List.of();
+            return finish(turn, new Outcome(note, null, Intent.FALLBACK, 1.0, List.of(), false), null, started);
+        }
         Begin.Acquired acquired = (Begin.Acquired) begin;
         ConversationState before = acquired.state();
         Instant now = clock.instant();
+        if (turn.hasText() && commands.name(turn.trimmedText()).filter(FORGET_COMMAND::equals).isPresent()) {
+            return finish(turn, forget(acquired, turn, now), null, started);
+        }
         Outcome outcome;
         try {
             outcome = decide(turn, before, now);
@@ -83,14 +105,50 @@ public final class ConversationEngine {
         ConversationState after = remember(turn, outcome, now);
         try {
             store.commit(acquired.lease(), after);
+        } catch (DataAccessException e) {
+            // The answer was decided (and any shop call made); only this step's memory is lost.
+            turnLog.storeDown(turn.key(), e);
         } catch (RuntimeException e) {
             store.release(acquired.lease());
             throw e;
         }
+        return finish(turn, outcome, after.flow(), started);
+    }
+
+    private TurnResult finish(Turn turn, Outcome outcome, String flow, long started) {
         TurnResult result = new TurnResult(turn.key(), outcome.intent(), outcome.confidence(), outcome.replies(),
-                outcome.sources(), outcome.handoff(), after.flow(), false);
+                outcome.sources(), outcome.handoff(), flow, false);
         turnLog.handled(turn.key(), result, (System.nanoTime() - started) / 1000);
         return result;
+    }
+
+    /** {@code /forget}: deletes what is kept of the conversation; only the confirmation is sent. */
+    private Outcome forget(Begin.Acquired acquired, Turn turn, Instant now) {
+        store.release(acquired.lease());
+        store.forget(turn.key());
+        TurnContext ctx = new TurnContext(turn, ConversationState.fresh(), acquired.state().lang(), now, texts);
+        return Outcome.of(null, Intent.FALLBACK, 1.0, Reply.of(ctx.say("privacy.forgotten")));
+    }
+
+    /**
+     * Redis is unreachable: answer from what is in memory (greetings, help-center questions) and tell buyers
+     * that order actions are briefly unavailable. Nothing is remembered from this turn.
+     */
+    private Outcome withoutStore(Turn turn, Instant now) {
+        ConversationState fresh = ConversationState.fresh();
+        Lang lang = turn.hasText() ? Lang.detect(turn.text(), fresh.lang()) : fresh.lang();
+        TurnContext ctx = new TurnContext(turn, fresh.withLang(lang), lang, now, texts);
+        if (turn.hasText() && turn.text().length() <= settings.maxTextLength()) {
+            Classification c = classifier.classify(ctx);
+            if (STATELESS.contains(c.intent())) {
+                try {
+                    return answer(ctx, c);
+                } catch (RuntimeException e) {
+                    turnLog.failed(turn.key(), e);
+                }
+            }
+        }
+        return Outcome.of(fresh, Intent.FALLBACK, 0, Reply.of(ctx.say("service.degraded")));
     }
 
     private Outcome decide(Turn turn, ConversationState state, Instant now) {

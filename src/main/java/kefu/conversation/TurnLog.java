@@ -26,6 +26,10 @@ public final class TurnLog {
         log.info("turn chat={} duplicate message ignored", hash(key));
     }
 
+    public void storeDown(ConversationKey key, RuntimeException e) {
+        log.warn("turn chat={} conversation store unavailable, answering without it: {}", hash(key), e.getMessage());
+    }
+
     public void failed(ConversationKey key, RuntimeException e) {
         log.error("turn chat={} failed: {}", hash(key), e.toString(), e);
     }

@@ -12,7 +12,10 @@ import java.util.Optional;
  */
 public interface ConversationStore {
 
-    /** Waits up to {@code wait} for the buyer's lease. A message id seen before yields {@link Begin.Duplicate}. */
+    /**
+     * Waits up to {@code wait} for the buyer's lease. A message id seen before yields {@link Begin.Duplicate};
+     * a banned buyer {@link Begin.Banned}; a buyer over the flood limit {@link Begin.Limited}.
+     */
     Begin begin(ConversationKey key, String messageId, Duration wait);
 
     void commit(Lease lease, ConversationState state);
@@ -29,6 +32,9 @@ public interface ConversationStore {
     sealed interface Begin {
         record Acquired(Lease lease, ConversationState state) implements Begin { }
         record Duplicate() implements Begin { }
+        record Banned() implements Begin { }
+        /** Too many turns in the flood window; {@code firstOverLimit} only for the first turn over the limit. */
+        record Limited(boolean firstOverLimit) implements Begin { }
     }
 
     /** Proof of holding a buyer's lease; needed to save. */

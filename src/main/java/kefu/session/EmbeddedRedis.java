@@ -29,8 +29,15 @@ public final class EmbeddedRedis implements AutoCloseable {
 
     public static EmbeddedRedis start(Path dataDir) {
         try {
+            return start(dataDir, freeLoopbackPort());
+        } catch (IOException e) {
+            throw new UncheckedIOException("no free loopback port for the embedded Redis", e);
+        }
+    }
+
+    public static EmbeddedRedis start(Path dataDir, int port) {
+        try {
             Files.createDirectories(dataDir);
-            int port = freeLoopbackPort();
             RedisServer server = RedisServer.newRedisServer()
                     .port(port)
                     .bind("127.0.0.1")

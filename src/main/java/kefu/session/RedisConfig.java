@@ -70,6 +70,11 @@ public class RedisConfig {
     }
 
     @Bean
+    BanList banList(StringRedisTemplate redis, RedisKeys keys) {
+        return new BanList(redis, keys);
+    }
+
+    @Bean
     ConversationStore conversationStore(StringRedisTemplate redis, RedisKeys keys, ObjectMapper json,
                                         SessionProperties settings) {
         return new RedisConversationStore(redis, keys, new StateCodec(json), settings);

@@ -18,10 +18,23 @@ public final class RedisConversationStore implements ConversationStore {
 
     private static final String NO_MESSAGE = "";
 
-    /** KEYS: lock, state, seen. ARGV: token, lease ms. Returns {'dup'}, {'busy'} or {'ok', state-or-empty}. */
+    /**
+     * KEYS: lock, state, seen, turn counter, banned set. ARGV: token, lease ms, window ms, max turns per window,
+     * buyer, seen ttl s. Returns {'dup'}, {'banned'}, {'busy'}, {'limited', 1 if first over the limit}
+     * or {'ok', state-or-empty}. A turn is counted once, when it gets the lease.
+     */
     private static final RedisScript<List> BEGIN = RedisScript.of("""
             if KEYS[3] ~= '' and redis.call('EXISTS', KEYS[3]) == 1 then return {'dup'} end
+            if redis.call('SISMEMBER', KEYS[5], ARGV[5]) == 1 then return {'banned'} end
             if redis.call('SET', KEYS[1], ARGV[1], 'NX', 'PX', ARGV[2]) then
+              local n = redis.call('INCR', KEYS[4])
+              if n == 1 then redis.call('PEXPIRE', KEYS[4], ARGV[3]) end
+              if n > tonumber(ARGV[4]) then
+                redis.call('DEL', KEYS[1])
+                if KEYS[3] ~= '' then redis.call('SET', KEYS[3], '1', 'EX', ARGV[6]) end
+                if n == tonumber(ARGV[4]) + 1 then return {'limited', '1'} end
+                return {'limited', '0'}
+              end
               return {'ok', redis.call('GET', KEYS[2]) or ''}
             end
             return {'busy'}
@@ -57,15 +70,22 @@ public final class RedisConversationStore implements ConversationStore {
     @Override
     public Begin begin(ConversationKey key, String messageId, Duration wait) {
         String token = UUID.randomUUID().toString();
-        List<String> scriptKeys = List.of(keys.lock(key), keys.state(key), seenKey(key, messageId));
+        List<String> scriptKeys = List.of(keys.lock(key), keys.state(key), seenKey(key, messageId),
+                keys.turnCounter(key), keys.banned());
         long deadline = System.nanoTime() + wait.toNanos();
         long backoffMs = 2;
         while (true) {
-            List<?> reply = redis.execute(BEGIN, scriptKeys, token, String.valueOf(settings.lease().toMillis()));
+            List<?> reply = redis.execute(BEGIN, scriptKeys, token, String.valueOf(settings.lease().toMillis()),
+                    String.valueOf(settings.floodWindow().toMillis()), String.valueOf(settings.floodMaxTurns()),
+                    key.asString(), String.valueOf(settings.dedupeTtl().toSeconds()));
             String status = reply == null || reply.isEmpty() ? "busy" : String.valueOf(reply.get(0));
             switch (status) {
                 case "dup":
                     return new Begin.Duplicate();
+                case "banned":
+                    return new Begin.Banned();
+                case "limited":
+                    return new Begin.Limited("1".equals(String.valueOf(reply.get(1))));
                 case "ok":
                     String stored = reply.size() > 1 && reply.get(1) != null ? String.valueOf(reply.get(1)) : "";
                     return new Begin.Acquired(new Lease(key, messageId, token), codec.decode(stored));

@@ -24,6 +24,15 @@ public record RedisKeys(String prefix) {
         return prefix + "transcript:{" + key.asString() + "}";
     }
 
+    public String turnCounter(ConversationKey key) {
+        return prefix + "turns:{" + key.asString() + "}";
+    }
+
+    /** The set of banned conversation keys. */
+    public String banned() {
+        return prefix + "banned";
+    }
+
     /** A key for a capability's own data, e.g. {@code named("ratelimit", "tg:1")}. */
     public String named(String kind, String id) {
         return prefix + kind + ":" + id;

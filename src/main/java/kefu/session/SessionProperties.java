@@ -9,10 +9,12 @@ import java.time.Duration;
 
 /**
  * {@code kefu.session.*}: how long an idle conversation is kept, how long a message id is remembered,
- * how long one turn may hold a conversation and how many turns of history are kept.
+ * how long one turn may hold a conversation, how many turns of history are kept, and the flood limit
+ * (at most {@code floodMaxTurns} turns of one buyer per {@code floodWindow}).
  */
 @Validated
 @ConfigurationProperties("kefu.session")
 public record SessionProperties(@NotNull Duration idleTtl, @NotNull Duration dedupeTtl, @NotNull Duration lease,
-                                @NotNull Duration turnWait, @Min(1) int historySize) {
+                                @NotNull Duration turnWait, @Min(1) int historySize,
+                                @NotNull Duration floodWindow, @Min(1) int floodMaxTurns) {
 }

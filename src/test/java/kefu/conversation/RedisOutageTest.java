@@ -1,0 +1,53 @@
+package kefu.conversation;
+
+import kefu.KefuApplication;
+import kefu.session.ConversationStore;
+import kefu.session.EmbeddedRedis;
+import kefu.testsupport.RealRedis;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import java.net.ServerSocket;
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Runs against a Redis of its own so it can stop and restart it. */
+class RedisOutageTest {
+
+    @Test
+    void whileRedisIsDownTheBotStillAnswersAndItRecoversByItself() throws Exception {
+        Path data = RealRedis.tempDir("kefu-outage");
+        int port;
+        try (ServerSocket s = new ServerSocket(0)) {
+            port = s.getLocalPort();
+        }
+        EmbeddedRedis redis = EmbeddedRedis.start(data, port);
+        ConversationKey buyer = new ConversationKey("test", "outage-buyer");
+        try (ConfigurableApplicationContext app = new SpringApplicationBuilder(KefuApplication.class)
+                .web(WebApplicationType.NONE)
+                .run("--kefu.command-runner.enabled=false", "--kefu.redis.url=redis://127.0.0.1:" + port)) {
+            ConversationEngine engine = app.getBean(ConversationEngine.class);
+            ConversationStore store = app.getBean(ConversationStore.class);
+            engine.handle(Turn.text(buyer, null, "你好"));
+
+            redis.close();
+            TurnResult greeting = engine.handle(Turn.text(buyer, null, "你好"));
+            TurnResult order = engine.handle(Turn.text(buyer, null, "/order K2026112400012"));
+
+            assertThat(greeting.intent()).isEqualTo(Intent.GREETING);
+            assertThat(greeting.replies()).isNotEmpty();
+            assertThat(order.replies().get(0).text()).contains("暂时不可用");
+
+            redis = EmbeddedRedis.start(data, port);
+            TurnResult after = engine.handle(Turn.text(buyer, "after-restart", "你好"));
+
+            assertThat(after.intent()).isEqualTo(Intent.GREETING);
+            assertThat(store.peek(buyer)).as("state is saved again once Redis is back").isPresent();
+        } finally {
+            redis.close();
+        }
+    }
+}
