@@ -9,6 +9,8 @@ public enum Lang {
         if (text == null || text.isBlank()) {
             return previous;
         }
+        // A command such as "/order" is the same in every language.
+        text = text.strip().replaceFirst("^/\\w+(@\\w+)?", "");
         int han = 0;
         int latin = 0;
         for (int i = 0; i < text.length(); ) {

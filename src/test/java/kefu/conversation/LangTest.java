@@ -17,6 +17,11 @@ class LangTest {
     }
 
     @Test
+    void aCommandNameSaysNothingAboutTheLanguage() {
+        assertThat(Lang.detect("/order K2026112400012", Lang.ZH)).isEqualTo(Lang.ZH);
+    }
+
+    @Test
     void anOrderNumberKeepsTheLanguageSoFar() {
         assertThat(Lang.detect("K2026112400012", Lang.EN)).isEqualTo(Lang.EN);
         assertThat(Lang.detect("K2026112400012", Lang.ZH)).isEqualTo(Lang.ZH);
