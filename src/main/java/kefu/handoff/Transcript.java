@@ -8,8 +8,6 @@ import kefu.session.RedisKeys;
 import org.springframework.data.redis.core.StringRedisTemplate;
 
 import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -36,28 +34,27 @@ public final class Transcript {
         this.ttl = ttl;
     }
 
-    /** Appends the history lines the transcript does not have yet (history is a window: newest last). */
+    /**
+     * Appends the history lines the transcript does not have yet. The history is a sliding window, newest
+     * last; the new lines are those after the latest point where the history's lines match the transcript's
+     * last lines (notes, which the history never has, left aside).
+     */
     public void sync(ConversationKey buyer, List<HistoryEntry> history) {
         if (history.isEmpty()) {
             return;
         }
-        List<HistoryEntry> tail = last(buyer, history.size());
-        List<HistoryEntry> fresh = new ArrayList<>();
-        if (tail.isEmpty()) {
-            fresh.addAll(history);
-        } else {
-            Instant lastAt = tail.get(tail.size() - 1).at();
-            long knownAtLast = tail.stream().filter(e -> lastAt.equals(e.at())).count();
-            long seenAtLast = 0;
-            for (HistoryEntry e : history) {
-                if (e.at() == null || e.at().isAfter(lastAt)) {
-                    fresh.add(e);
-                } else if (e.at().equals(lastAt) && ++seenAtLast > knownAtLast) {
-                    fresh.add(e);
-                }
+        List<HistoryEntry> tail = last(buyer, 2 * history.size()).stream()
+                .filter(e -> !NOTE.equals(e.role())).toList();
+        tail = tail.subList(Math.max(0, tail.size() - history.size()), tail.size());
+        int known = 0;
+        for (int j = history.size(); j > 0; j--) {
+            int len = Math.min(j, tail.size());
+            if (len > 0 && history.subList(j - len, j).equals(tail.subList(tail.size() - len, tail.size()))) {
+                known = j;
+                break;
             }
         }
-        push(buyer, fresh);
+        push(buyer, history.subList(known, history.size()));
     }
 
     public void append(ConversationKey buyer, HistoryEntry entry) {
