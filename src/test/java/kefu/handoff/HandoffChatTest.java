@@ -4,11 +4,20 @@ import com.fasterxml.jackson.databind.JsonNode;
 import kefu.conversation.ConversationKey;
 import kefu.conversation.ConversationState;
 import kefu.conversation.HistoryEntry;
+import kefu.conversation.Intent;
+import kefu.conversation.Lang;
+import kefu.conversation.Outcome;
+import kefu.conversation.ReplyTexts;
+import kefu.conversation.Turn;
+import kefu.conversation.TurnContext;
 import kefu.session.ConversationStore.Begin;
+import kefu.testsupport.RealRedis;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
@@ -29,6 +38,10 @@ class HandoffChatTest extends HandoffTestBase {
     HandoffSweeper sweeper;
     @Autowired
     StaffActions actions;
+    @Autowired
+    Escalations escalations;
+    @Autowired
+    ReplyTexts texts;
 
     private final String buyer = uniqueUser();
 
@@ -286,6 +299,40 @@ class HandoffChatTest extends HandoffTestBase {
                 "小美：老客户，优先处理", "好的");
         assertThat(lines).extracting(HistoryEntry::text).doesNotHaveDuplicates();
         assertThat(state(buyer).history()).noneMatch(h -> h.text().contains("老客户"));
+    }
+
+    @Test
+    void aBuyersPhotoGoesIntoTheStaffThread() throws Exception {
+        Path png = RealRedis.tempDir("handoff-photo").resolve("shot.png");
+        Files.write(png, new byte[]{(byte) 0x89, 'P', 'N', 'G', 13, 10, 26, 10, 0, 0, 0, 13});
+
+        List<JsonNode> out = chat(says(buyer, "转人工"), staffSays("agent1", buyer, "请发截图"),
+                line("user", buyer, "photo", png.toString(), "caption", "充值失败截图"));
+
+        assertThat(out.get(2).get("replies")).isEmpty();
+        assertThat(out.get(2).get("handoff").asBoolean()).isTrue();
+        List<CollectingStaffDesk.Post> files = desk().posts(state(buyer).fact("handoff.thread")).stream()
+                .filter(p -> p.file() != null).toList();
+        assertThat(files).singleElement().satisfies(p -> {
+            assertThat(p.file().mimeType()).isEqualTo("image/png");
+            assertThat(p.text()).contains("充值失败截图");
+        });
+    }
+
+    @Test
+    void aFlowTheBotCannotFinishHandsTheBuyerToStaff() {
+        Turn turn = Turn.text(cli(buyer), null, "激活码无效");
+        TurnContext ctx = new TurnContext(turn,
+                ConversationState.fresh().startFlow("after_sales"), Lang.ZH, clock.instant(), texts);
+
+        Outcome outcome = escalations.escalate(ctx, Intent.AFTER_SALES, "flow");
+
+        assertThat(outcome.handoff()).isTrue();
+        assertThat(outcome.state().owner()).isEqualTo(Owner.QUEUED);
+        assertThat(outcome.state().flow()).as("staff take over from the unfinished form").isNull();
+        assertThat(outcome.replies().get(0).text()).startsWith("这个问题需要人工处理。").contains("转接人工客服");
+        assertThat(desk().posts(outcome.state().fact("handoff.thread")).get(1).text())
+                .contains("机器人无法完成流程", "售后");
     }
 
     private List<String> reminders(String user) {

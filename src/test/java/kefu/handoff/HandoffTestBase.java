@@ -131,7 +131,7 @@ abstract class HandoffTestBase {
         return line("staff", staff, "user", user, "command", command);
     }
 
-    private static String line(String... kv) {
+    static String line(String... kv) {
         ObjectNode node = JsonNodeFactory.instance.objectNode();
         for (int i = 0; i < kv.length; i += 2) {
             node.put(kv[i], kv[i + 1]);
