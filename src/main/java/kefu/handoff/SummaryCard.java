@@ -21,6 +21,7 @@ public final class SummaryCard {
     public static final String CLAIM = "staff:claim";
     public static final String CLOSE = "staff:close";
 
+    private static final int LINE_CHARS = 120;
     private static final DateTimeFormatter HH_MM = DateTimeFormatter.ofPattern("HH:mm");
 
     private final StaffTexts texts;
@@ -74,9 +75,15 @@ public final class SummaryCard {
             }
             String role = texts.has("handoff.staff.role." + e.role()) ? texts.say("handoff.staff.role." + e.role()) : e.role();
             out.append(e.at() == null ? "--:--" : HH_MM.format(e.at().atZone(zone))).append(' ')
-                    .append(role).append('：').append(e.text());
+                    .append(role).append('：').append(oneLine(e.text()));
         }
         return out.toString();
+    }
+
+    /** A transcript line on one line, clipped: the card stays readable on a phone. */
+    private static String oneLine(String text) {
+        String flat = text == null ? "" : text.replaceAll("\\s*\\n\\s*", " ⏎ ").strip();
+        return flat.length() <= LINE_CHARS ? flat : flat.substring(0, LINE_CHARS) + "…";
     }
 
     public String intentName(Intent intent) {
