@@ -335,6 +335,31 @@ class HandoffChatTest extends HandoffTestBase {
                 .contains("机器人无法完成流程", "售后");
     }
 
+    @Test
+    void aWaitingBuyerCanLeaveTheQueueButNotAStaffConversation() throws Exception {
+        String other = uniqueUser();
+        List<JsonNode> out = chat(says(buyer, "转人工"), says(buyer, "/cancel"), says(buyer, "你好"),
+                says(other, "转人工"), staffSays("agent1", other, "在的"), says(other, "/cancel"));
+
+        // "/cancel" alone is answered in English by the engine's language detection, hence either wording.
+        assertThat(texts(out.get(1).get("replies")).get(0)).containsAnyOf("取消人工排队", "left the queue");
+        assertThat(out.get(1).get("handoff").asBoolean()).isFalse();
+        assertThat(out.get(2).get("intent").asText()).isEqualTo("greeting");
+        assertThat(queue.position(cli(buyer))).isEmpty();
+        assertThat(desk().posts(state(buyer).fact("handoff.thread"))).extracting(CollectingStaffDesk.Post::text)
+                .anyMatch(t -> t.contains("已取消排队"));
+        assertThat(out.get(5).get("replies")).as("relayed to the staff member serving").isEmpty();
+        assertThat(state(other).owner()).isEqualTo(Owner.staff("agent1"));
+    }
+
+    @Test
+    void orderLookupTellsStaffTheShopIsNotConnectedYet() throws Exception {
+        JsonNode out = chat(says(buyer, "转人工"), staffRuns("agent1", buyer, "/order k2026112400012")).get(1);
+
+        assertThat(texts(out.get("staff"))).anyMatch(t -> t.contains("K2026112400012") && t.contains("尚未连接商城系统"));
+        assertThat(out.get("replies")).isEmpty();
+    }
+
     private List<String> reminders(String user) {
         String thread = state(user).fact("handoff.thread");
         return desk().posts(thread).stream().map(CollectingStaffDesk.Post::text).filter(t -> t.startsWith("⏰")).toList();
