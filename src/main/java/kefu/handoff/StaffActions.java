@@ -157,13 +157,22 @@ public final class StaffActions implements StaffInbox {
         name = at >= 0 ? name.substring(0, at) : name;
         String arg = argument == null ? "" : argument.strip();
         switch (name) {
-            case "claim" -> claim(staffId, threadRef);
+            case "claim" -> claim(staffId, threadRef != null || arg.isEmpty() ? threadRef : stepInThread(arg));
             case "close" -> close(staffId, threadRef);
             case "note" -> note(staffId, threadRef, arg);
             case "order" -> desk.post(threadRef, arg.isEmpty() ? texts.say("handoff.staff.order_usage")
                     : orders.view(arg.toUpperCase(Locale.ROOT)), List.of());
             case "queue" -> desk.post(threadRef, queueListing(), List.of());
             default -> desk.post(threadRef, texts.say("handoff.staff.help"), List.of());
+        }
+    }
+
+    /** {@code /claim tg:123456} outside any thread: staff step into a buyer's conversation by its key. */
+    private String stepInThread(String buyerKey) {
+        try {
+            return openThreadFor(ConversationKey.parse(buyerKey));
+        } catch (IllegalArgumentException e) {
+            return null;
         }
     }
 
@@ -264,7 +273,7 @@ public final class StaffActions implements StaffInbox {
             out.append('\n').append(texts.say("handoff.staff.queue_line", Map.of("n", ++n,
                     "buyer", SummaryCard.masked(w.buyer()),
                     "minutes", Duration.between(w.since(), now).toMinutes(),
-                    "reason", card.reasonName(String.valueOf(s.fact(Facts.REASON))),
+                    "reason", s.fact(Facts.REASON) == null ? "-" : card.reasonName(s.fact(Facts.REASON)),
                     "order", order == null ? texts.say("handoff.staff.no_order") : order)));
         }
         return out.toString();

@@ -26,7 +26,8 @@ public interface StaffInbox {
     /**
      * {@code /claim}, {@code /close}, {@code /note ...}, {@code /order K...}, {@code /queue}, with or without the
      * leading slash and a {@code @BotName} suffix; {@code argument} is the rest of the line. threadRef may be null
-     * for {@code /order} and {@code /queue}.
+     * for {@code /order} and {@code /queue}, and for {@code /claim <channel>:<user id>} (e.g. {@code /claim tg:123456}),
+     * which steps into a conversation that has no thread yet by opening one.
      */
     void command(String staffId, String threadRef, String command, String argument);
 

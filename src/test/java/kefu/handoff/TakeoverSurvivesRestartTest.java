@@ -75,6 +75,13 @@ class TakeoverSurvivesRestartTest {
             assertThat(messenger.texts(buyer).get(1)).contains("本次人工服务已结束");
             assertThat(botAgain.intent()).isEqualTo(Intent.GREETING);
             assertThat(botAgain.handoff()).isFalse();
+
+            ConversationKey another = new ConversationKey("test", "s" + UUID.randomUUID().toString().substring(0, 8));
+            engine.handle(Turn.text(another, "m4", "你好"));
+            inbox.command("agent1", null, "/claim", another.asString());
+            assertThat(engine.handle(Turn.text(another, "m5", "你好")).replies())
+                    .as("staff stepped in from the general thread").isEmpty();
+            assertThat(messenger.texts(another)).singleElement().asString().contains("小美");
         }
     }
 
