@@ -8,6 +8,7 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import kefu.conversation.ButtonHandler;
 import kefu.conversation.ConversationEngine;
 import kefu.conversation.EngineProperties;
+import kefu.conversation.Escalation;
 import kefu.conversation.FlowHandler;
 import kefu.conversation.IntentHandler;
 import kefu.conversation.ReplyTexts;
@@ -69,8 +70,8 @@ public class CoreConfig {
     }
 
     @Bean
-    FallbackHandler fallbackHandler(MainMenu menu) {
-        return new FallbackHandler(menu);
+    FallbackHandler fallbackHandler(MainMenu menu, ObjectProvider<Escalation> escalation) {
+        return new FallbackHandler(menu, escalation.getIfAvailable());
     }
 
     @Bean

@@ -7,7 +7,8 @@ import java.util.List;
 
 /**
  * Sends messages to a buyer outside their own turn (port, implemented per channel): what staff write,
- * the rating request after {@code /close}, an automatic close notice.
+ * the claim notice, the rating request after {@code /close}, an automatic close notice. Buttons under these
+ * replies ({@code rate:1..5}) are already recorded as offered to the buyer.
  */
 public interface BuyerMessenger {
 

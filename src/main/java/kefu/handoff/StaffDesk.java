@@ -8,14 +8,21 @@ import java.util.List;
 
 /**
  * Where staff see escalated conversations (port, implemented by a channel adapter): on Telegram a forum
- * supergroup with one topic per buyer. A thread is identified by the adapter's own reference string.
+ * supergroup with one topic per buyer. A thread is identified by the adapter's own reference string; the
+ * handoff capability keeps the thread-to-buyer index itself (see {@link StaffInbox#buyerOf}).
+ * Without a channel desk, an in-process {@link CollectingStaffDesk} is used (the chat CLI shows it).
  */
 public interface StaffDesk {
 
-    /** Opens the buyer's thread, or reopens the one it had, and returns its reference. */
+    /** Opens the buyer's thread, or reopens the one it had, and returns its reference (stable per buyer is best). */
     String openThread(ConversationKey buyer, String title);
 
-    /** Posts a message (summary card, relayed buyer text, reminder) into a thread. */
+    /**
+     * Posts a message (summary card, relayed buyer text, reminder, answer to a staff command) into a thread.
+     * A null {@code threadRef} means the desk's general thread (a command given outside any buyer's topic,
+     * such as {@code /queue}). Button data are staff actions, handed back through {@link StaffInbox#button}:
+     * {@code staff:claim} (接手) and {@code staff:close} (结束).
+     */
     void post(String threadRef, String text, List<Button> buttons);
 
     /** Relays a file the buyer sent into a thread. */

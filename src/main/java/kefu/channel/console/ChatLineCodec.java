@@ -9,8 +9,10 @@ import kefu.conversation.Button;
 import kefu.conversation.Reply;
 import kefu.conversation.Source;
 import kefu.conversation.TurnResult;
+import kefu.handoff.CollectingStaffDesk;
 
 import java.util.Iterator;
+import java.util.List;
 import java.util.Set;
 
 /** The {@code chat --json} wire format: parses input lines and writes result and error lines. */
@@ -81,6 +83,25 @@ public final class ChatLineCodec {
     }
 
     public String result(String user, TurnResult r) {
+        return resultNode(user, r).toString();
+    }
+
+    /** A staff line's result: the buyer-facing fields plus {@code staff}, what was posted to staff. */
+    public String staffResult(String user, TurnResult r, List<CollectingStaffDesk.Post> staffPosts) {
+        ObjectNode out = resultNode(user, r);
+        ArrayNode staff = out.putArray("staff");
+        for (CollectingStaffDesk.Post post : staffPosts) {
+            ObjectNode pn = staff.addObject();
+            pn.put("text", post.text());
+            if (post.file() != null) {
+                pn.put("file", post.file().fileName());
+            }
+            buttons(pn.putArray("buttons"), post.buttons());
+        }
+        return out.toString();
+    }
+
+    private ObjectNode resultNode(String user, TurnResult r) {
         ObjectNode out = json.createObjectNode();
         out.put("user", user);
         out.put("intent", r.intent() == null ? null : r.intent().wireName());
@@ -89,10 +110,7 @@ public final class ChatLineCodec {
         for (Reply reply : r.replies()) {
             ObjectNode rn = replies.addObject();
             rn.put("text", reply.text());
-            ArrayNode buttons = rn.putArray("buttons");
-            for (Button b : reply.buttons()) {
-                buttons.addObject().put("label", b.label()).put("data", b.data());
-            }
+            buttons(rn.putArray("buttons"), reply.buttons());
         }
         ArrayNode sources = out.putArray("sources");
         for (Source s : r.sources()) {
@@ -103,7 +121,13 @@ public final class ChatLineCodec {
         if (r.duplicate()) {
             out.put("duplicate", true);
         }
-        return out.toString();
+        return out;
+    }
+
+    private static void buttons(ArrayNode into, List<Button> buttons) {
+        for (Button b : buttons) {
+            into.addObject().put("label", b.label()).put("data", b.data());
+        }
     }
 
     public String error(String user, String code, String message) {

@@ -2,6 +2,9 @@ package kefu.channel.console;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import kefu.conversation.ConversationEngine;
+import kefu.handoff.StaffActions;
+import kefu.handoff.StaffDesks;
+import kefu.session.ConversationStore;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -20,8 +23,14 @@ public class ConsoleConfig {
     }
 
     @Bean
-    StaffConsole staffConsole(ChatLineCodec codec) {
-        return new NoStaffConsole(codec);
+    CliBuyerMessenger cliBuyerMessenger() {
+        return new CliBuyerMessenger();
+    }
+
+    @Bean
+    StaffConsole staffConsole(ChatLineCodec codec, StaffActions actions, CliBuyerMessenger messenger,
+                              StaffDesks desks, ConversationStore store) {
+        return new HandoffStaffConsole(codec, actions, messenger, desks, store);
     }
 
     @Bean

@@ -1,19 +1,28 @@
 package kefu.conversation.menu;
 
 import kefu.conversation.Classification;
+import kefu.conversation.Escalation;
 import kefu.conversation.Intent;
 import kefu.conversation.IntentHandler;
 import kefu.conversation.Outcome;
 import kefu.conversation.Reply;
 import kefu.conversation.TurnContext;
 
-/** Messages the bot does not understand: says so honestly and shows what it can help with. */
+/**
+ * Messages the bot does not understand: says so honestly and shows what it can help with. The second
+ * typed message in a row it does not understand goes to human staff, when a handoff capability is present.
+ */
 public final class FallbackHandler implements IntentHandler {
 
-    private final MainMenu menu;
+    static final String REASON = "fallback";
 
-    public FallbackHandler(MainMenu menu) {
+    private final MainMenu menu;
+    private final Escalation escalation;
+
+    /** @param escalation null when no staff can take over; the bot then keeps answering with the menu */
+    public FallbackHandler(MainMenu menu, Escalation escalation) {
         this.menu = menu;
+        this.escalation = escalation;
     }
 
     @Override
@@ -23,6 +32,10 @@ public final class FallbackHandler implements IntentHandler {
 
     @Override
     public Outcome handle(TurnContext ctx, Classification c) {
+        // The engine counts typed fallbacks; a streak of one means this is the second in a row.
+        if (escalation != null && ctx.state().fallbackStreak() >= 1 && !ctx.turn().isButton()) {
+            return escalation.escalate(ctx, Intent.FALLBACK, REASON);
+        }
         return Outcome.of(ctx.state(), Intent.FALLBACK, c.confidence(), Reply.of(ctx.say("fallback"), menu.buttons(ctx)));
     }
 }

@@ -1,0 +1,77 @@
+package kefu.channel.console;
+
+import kefu.conversation.ConversationKey;
+import kefu.conversation.TurnResult;
+import kefu.handoff.CollectingStaffDesk;
+import kefu.handoff.Owner;
+import kefu.handoff.StaffActions;
+import kefu.handoff.StaffDesks;
+import kefu.session.ConversationStore;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Staff lines of {@code chat --json}: {@code {"staff":"agent1","user":"u1","text":".."}} speaks to buyer u1,
+ * {@code {"staff":"agent1","user":"u1","command":"/close"}} runs a staff command on u1's conversation.
+ * The output line carries what reached the buyer in {@code replies} ({@code handoff} true while the
+ * conversation stays with staff) and what was posted to staff since their last line in {@code staff}.
+ * {@code /claim} on a buyer who was never handed over opens their thread first (staff stepping in).
+ */
+public final class HandoffStaffConsole implements StaffConsole {
+
+    private final ChatLineCodec codec;
+    private final StaffActions actions;
+    private final CliBuyerMessenger messenger;
+    private final StaffDesks desks;
+    private final ConversationStore store;
+
+    public HandoffStaffConsole(ChatLineCodec codec, StaffActions actions, CliBuyerMessenger messenger,
+                               StaffDesks desks, ConversationStore store) {
+        this.codec = codec;
+        this.actions = actions;
+        this.messenger = messenger;
+        this.desks = desks;
+        this.store = store;
+    }
+
+    @Override
+    public String handle(ChatInput input) {
+        if (!actions.isStaff(input.staff())) {
+            return codec.error(input.user(), "not_staff", "'" + input.staff() + "' is not in kefu.handoff.staff-ids");
+        }
+        ConversationKey buyer = new ConversationKey(ChatTurns.CHANNEL, input.user());
+        String thread = actions.threadOf(buyer);
+        if (input.command() != null) {
+            String[] parts = input.command().strip().split("\\s+", 2);
+            String name = parts[0];
+            String argument = parts.length > 1 ? parts[1] : "";
+            if (thread == null && name.equalsIgnoreCase("/claim")) {
+                thread = actions.openThreadFor(buyer);
+            }
+            actions.command(input.staff(), thread, name, argument);
+        } else if (input.text() != null && !input.text().isBlank()) {
+            if (thread == null) {
+                return codec.error(input.user(), "not_handed_over",
+                        "this buyer is not with staff; send {\"command\":\"/claim\"} to step in");
+            }
+            actions.message(input.staff(), thread, input.text());
+        } else {
+            return codec.error(input.user(), "empty", "staff lines need 'text' or 'command'");
+        }
+        boolean withStaff = store.peek(buyer).map(s -> Owner.withHumans(s.owner())).orElse(false);
+        TurnResult result = new TurnResult(buyer, null, 0, messenger.drain(buyer), List.of(), withStaff, null, false);
+        return codec.staffResult(input.user(), result, staffPosts(thread));
+    }
+
+    private List<CollectingStaffDesk.Post> staffPosts(String thread) {
+        List<CollectingStaffDesk.Post> posts = new ArrayList<>();
+        desks.collecting().ifPresent(desk -> {
+            posts.addAll(desk.drain(null));
+            if (thread != null) {
+                posts.addAll(desk.drain(thread));
+            }
+        });
+        return posts;
+    }
+}

@@ -1,0 +1,41 @@
+package kefu.handoff;
+
+import kefu.conversation.ConversationKey;
+import kefu.conversation.Reply;
+import kefu.conversation.TurnLog;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Delivers messages to a buyer outside their turn through the messenger of the buyer's channel. */
+public final class BuyerMessengers {
+
+    private static final Logger log = LoggerFactory.getLogger(BuyerMessengers.class);
+
+    private final Map<String, BuyerMessenger> byChannel = new HashMap<>();
+
+    public BuyerMessengers(List<BuyerMessenger> messengers) {
+        for (BuyerMessenger m : messengers) {
+            BuyerMessenger clash = byChannel.put(m.channel(), m);
+            if (clash != null) {
+                throw new IllegalStateException("two buyer messengers for channel " + m.channel());
+            }
+        }
+    }
+
+    public void send(ConversationKey buyer, List<Reply> replies) {
+        if (replies.isEmpty()) {
+            return;
+        }
+        BuyerMessenger messenger = byChannel.get(buyer.channel());
+        if (messenger == null) {
+            log.warn("no messenger for channel {}: {} message(s) to chat={} not delivered", buyer.channel(),
+                    replies.size(), TurnLog.hash(buyer));
+            return;
+        }
+        messenger.send(buyer, replies);
+    }
+}

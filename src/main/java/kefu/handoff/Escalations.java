@@ -1,0 +1,84 @@
+package kefu.handoff;
+
+import kefu.conversation.ConversationKey;
+import kefu.conversation.ConversationState;
+import kefu.conversation.Escalation;
+import kefu.conversation.Intent;
+import kefu.conversation.Outcome;
+import kefu.conversation.Reply;
+import kefu.conversation.TurnContext;
+
+import java.time.Instant;
+import java.util.Map;
+
+/**
+ * Hands a conversation to staff: queues the buyer, opens (or reopens) the buyer's staff thread, posts the
+ * summary card and tells the buyer their place in the queue, or that staff are off and the question is kept.
+ */
+public final class Escalations implements Escalation {
+
+    private final StaffDesk desk;
+    private final ThreadIndex threads;
+    private final HandoffQueue queue;
+    private final Transcript transcript;
+    private final ServiceHours hours;
+    private final SummaryCard card;
+    private final StaffTexts texts;
+    private final HandoffProperties settings;
+
+    public Escalations(StaffDesk desk, ThreadIndex threads, HandoffQueue queue, Transcript transcript,
+                       ServiceHours hours, SummaryCard card, StaffTexts texts, HandoffProperties settings) {
+        this.desk = desk;
+        this.threads = threads;
+        this.queue = queue;
+        this.transcript = transcript;
+        this.hours = hours;
+        this.card = card;
+        this.texts = texts;
+        this.settings = settings;
+    }
+
+    @Override
+    public Outcome escalate(TurnContext ctx, Intent intent, String reason) {
+        ConversationState s = ctx.state();
+        if (Owner.withHumans(s.owner())) {
+            return Outcome.of(s, intent, 1.0, Reply.of(ctx.say("handoff.already"))).withHandoff(true);
+        }
+        ConversationKey buyer = ctx.turn().key();
+        Instant now = ctx.now();
+        queue.enqueue(buyer, now);
+        long position = queue.position(buyer).orElse(1);
+        boolean open = hours.isOpen(now);
+        s = s.endFlow().withOwner(Owner.QUEUED).withFact(Facts.REASON, reason).withFact(Facts.QUEUE_NOTED, null)
+                .withFact(Facts.RATE_STAFF, null);
+        String thread = openThread(buyer, s, intent);
+        s = s.withFact(Facts.THREAD, thread);
+        String queueLine = open ? texts.say("handoff.staff.queue_position", Map.of("position", position))
+                : texts.say("handoff.staff.queue_after_hours");
+        postCard(thread, buyer, s, intent, reason, queueLine);
+
+        String lead = ctx.texts().has("handoff.lead." + reason) ? ctx.say("handoff.lead." + reason) + "\n" : "";
+        long ahead = position - 1;
+        String status = open
+                ? ctx.say("handoff.queued", Map.of("ahead", ahead,
+                        "minutes", Math.max(1, ahead * settings.waitPerBuyer().toMinutes())))
+                : ctx.say("handoff.after_hours", Map.of("opens", settings.serviceOpens(),
+                        "closes", settings.serviceCloses()));
+        return Outcome.of(s, intent, 1.0, Reply.of(lead + status)).withHandoff(true);
+    }
+
+    /** Opens (or reopens) the buyer's thread and remembers which buyer it belongs to. */
+    public String openThread(ConversationKey buyer, ConversationState state, Intent intent) {
+        String thread = desk.openThread(buyer, card.title(buyer, state, intent));
+        threads.put(thread, buyer);
+        return thread;
+    }
+
+    /** Posts the summary card with the last transcript lines (synchronised from the history first). */
+    public void postCard(String thread, ConversationKey buyer, ConversationState state, Intent intent, String reason,
+                         String queueLine) {
+        transcript.sync(buyer, state.history());
+        desk.post(thread, card.card(buyer, state, intent, reason, queueLine,
+                transcript.last(buyer, settings.cardTurns())), card.buttons());
+    }
+}

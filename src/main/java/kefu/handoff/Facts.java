@@ -1,0 +1,20 @@
+package kefu.handoff;
+
+/** Names of the conversation facts the handoff capability reads and writes. */
+final class Facts {
+
+    static final String THREAD = "handoff.thread";
+    static final String REASON = "handoff.reason";
+    static final String QUEUE_NOTED = "handoff.noted";
+    static final String RATE_STAFF = "handoff.rate";
+    static final String RATING = "handoff.rating";
+
+    static final String ACCOUNT = "shop.account";
+    static final String VERIFIED = "shop.verified";
+    static final String MENTIONED = "shop.mentioned";
+    static final String TICKETS = "shop.tickets";
+    static final String URGES = "shop.urges";
+
+    private Facts() {
+    }
+}

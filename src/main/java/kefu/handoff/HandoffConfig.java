@@ -1,0 +1,116 @@
+package kefu.handoff;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import kefu.app.AppProperties;
+import kefu.conversation.ReplyTexts;
+import kefu.session.ConversationStore;
+import kefu.session.RedisKeys;
+import kefu.session.SessionProperties;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.data.redis.core.StringRedisTemplate;
+
+import java.time.Clock;
+
+/** Wires the staff takeover: escalation, relay, staff actions, queue sweeper, ratings and transcripts. */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(HandoffProperties.class)
+public class HandoffConfig {
+
+    @Bean
+    StaffDesks staffDesks(ObjectProvider<StaffDesk> channelDesks) {
+        return new StaffDesks(channelDesks.orderedStream().toList());
+    }
+
+    @Bean
+    BuyerMessengers buyerMessengers(ObjectProvider<BuyerMessenger> messengers) {
+        return new BuyerMessengers(messengers.orderedStream().toList());
+    }
+
+    @Bean
+    StaffTexts staffTexts(ReplyTexts texts) {
+        return new StaffTexts(texts);
+    }
+
+    @Bean
+    ServiceHours serviceHours(HandoffProperties settings, AppProperties app) {
+        return new ServiceHours(settings.opens(), settings.closes(), app.timezone());
+    }
+
+    @Bean
+    SummaryCard summaryCard(StaffTexts texts, AppProperties app) {
+        return new SummaryCard(texts, app.timezone());
+    }
+
+    @Bean
+    HandoffQueue handoffQueue(StringRedisTemplate redis, RedisKeys keys) {
+        return new HandoffQueue(redis, keys);
+    }
+
+    @Bean
+    StaffActivity staffActivity(StringRedisTemplate redis, RedisKeys keys) {
+        return new StaffActivity(redis, keys);
+    }
+
+    @Bean
+    ThreadIndex threadIndex(StringRedisTemplate redis, RedisKeys keys) {
+        return new ThreadIndex(redis, keys);
+    }
+
+    @Bean
+    Ratings ratings(StringRedisTemplate redis, RedisKeys keys, ObjectMapper json) {
+        return new Ratings(redis, keys, json);
+    }
+
+    @Bean
+    Transcript transcript(StringRedisTemplate redis, RedisKeys keys, ObjectMapper json, HandoffProperties settings) {
+        return new Transcript(redis, keys, json, settings.transcriptSize(), settings.transcriptTtl());
+    }
+
+    @Bean
+    Escalations escalations(StaffDesks desks, ThreadIndex threads, HandoffQueue queue, Transcript transcript,
+                            ServiceHours hours, SummaryCard card, StaffTexts texts, HandoffProperties settings) {
+        return new Escalations(desks.desk(), threads, queue, transcript, hours, card, texts, settings);
+    }
+
+    @Bean
+    HumanHandoffHandler humanHandoffHandler(Escalations escalations) {
+        return new HumanHandoffHandler(escalations);
+    }
+
+    @Bean
+    TranscriptRecorder transcriptRecorder(Transcript transcript) {
+        return new TranscriptRecorder(transcript);
+    }
+
+    @Bean
+    StaffOwnedRelay staffOwnedRelay(StaffDesks desks, Escalations escalations, HandoffQueue queue,
+                                    StaffActivity activity, StaffTexts texts) {
+        return new StaffOwnedRelay(desks.desk(), escalations, queue, activity, texts);
+    }
+
+    @Bean
+    RatingButtonHandler ratingButtonHandler(Ratings ratings, StaffDesks desks, StaffTexts texts) {
+        return new RatingButtonHandler(ratings, desks.desk(), texts);
+    }
+
+    /** {@code /order} uses the shop's lookup once one is provided as a bean; until then staff are told it is not connected. */
+    @Bean
+    StaffActions staffActions(ConversationStore store, SessionProperties session, ThreadIndex threads,
+                              HandoffQueue queue, StaffActivity activity, Transcript transcript,
+                              Escalations escalations, SummaryCard card, StaffDesks desks, BuyerMessengers messengers,
+                              ObjectProvider<StaffOrderLookup> orders, StaffTexts texts, HandoffProperties settings,
+                              Clock clock) {
+        return new StaffActions(store, session, threads, queue, activity, transcript, escalations, card, desks.desk(),
+                messengers, orders.getIfAvailable(() -> new ShopNotConnectedOrderLookup(texts)), texts, settings, clock);
+    }
+
+    @Bean(initMethod = "start", destroyMethod = "stop")
+    HandoffSweeper handoffSweeper(HandoffQueue queue, StaffActivity activity, StaffActions actions,
+                                  ConversationStore store, StaffDesks desks, StaffTexts texts, ServiceHours hours,
+                                  HandoffProperties settings, Clock clock) {
+        return new HandoffSweeper(queue, activity, actions, store, desks.desk(), texts, hours, settings, clock);
+    }
+}

@@ -1,0 +1,46 @@
+package kefu.handoff;
+
+import kefu.conversation.ButtonHandler;
+import kefu.conversation.ConversationState;
+import kefu.conversation.Outcome;
+import kefu.conversation.Reply;
+import kefu.conversation.TurnContext;
+
+import java.util.List;
+import java.util.Map;
+
+/** {@code rate:N}: the buyer rates the staff conversation that just ended, once; the rating goes to Redis. */
+public final class RatingButtonHandler implements ButtonHandler {
+
+    private final Ratings ratings;
+    private final StaffDesk desk;
+    private final StaffTexts texts;
+
+    public RatingButtonHandler(Ratings ratings, StaffDesk desk, StaffTexts texts) {
+        this.ratings = ratings;
+        this.desk = desk;
+        this.texts = texts;
+    }
+
+    @Override
+    public String action() {
+        return StaffActions.RATE_ACTION;
+    }
+
+    @Override
+    public Outcome press(TurnContext ctx, String argument) {
+        ConversationState s = ctx.state();
+        String staff = s.fact(Facts.RATE_STAFF);
+        int score = argument.matches("[1-5]") ? Integer.parseInt(argument) : 0;
+        if (staff == null || score == 0) {
+            return new Outcome(List.of(Reply.of(ctx.say("handoff.rate.done_before"))), s, null, 0, List.of(), false);
+        }
+        ratings.store(ctx.turn().key(), staff, score, ctx.now());
+        String thread = s.fact(Facts.THREAD);
+        if (thread != null) {
+            desk.post(thread, texts.say("handoff.staff.rated", Map.of("score", score)), List.of());
+        }
+        ConversationState next = s.withFact(Facts.RATE_STAFF, null).withFact(Facts.RATING, argument);
+        return new Outcome(List.of(Reply.of(ctx.say("handoff.rate.thanks"))), next, null, 0, List.of(), false);
+    }
+}

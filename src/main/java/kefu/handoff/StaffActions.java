@@ -1,0 +1,348 @@
+package kefu.handoff;
+
+import kefu.conversation.Attachment;
+import kefu.conversation.Button;
+import kefu.conversation.ConversationKey;
+import kefu.conversation.ConversationState;
+import kefu.conversation.HistoryEntry;
+import kefu.conversation.Intent;
+import kefu.conversation.Reply;
+import kefu.session.ConversationStore;
+import kefu.session.ConversationStore.Begin;
+import kefu.session.SessionProperties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.BiFunction;
+import java.util.stream.IntStream;
+
+/**
+ * What staff do on a buyer's conversation. Every change goes through the conversation store's lease, like a
+ * buyer turn, so a staff action and a buyer message never overwrite each other. Messages to the buyer and
+ * to the staff thread are sent after the state is saved.
+ */
+public final class StaffActions implements StaffInbox {
+
+    private static final Logger log = LoggerFactory.getLogger(StaffActions.class);
+    public static final String RATE_ACTION = "rate";
+
+    private final ConversationStore store;
+    private final SessionProperties session;
+    private final ThreadIndex threads;
+    private final HandoffQueue queue;
+    private final StaffActivity activity;
+    private final Transcript transcript;
+    private final Escalations escalations;
+    private final SummaryCard card;
+    private final StaffDesk desk;
+    private final BuyerMessengers messengers;
+    private final StaffOrderLookup orders;
+    private final StaffTexts texts;
+    private final HandoffProperties settings;
+    private final Clock clock;
+
+    public StaffActions(ConversationStore store, SessionProperties session, ThreadIndex threads, HandoffQueue queue,
+                        StaffActivity activity, Transcript transcript, Escalations escalations, SummaryCard card,
+                        StaffDesk desk, BuyerMessengers messengers, StaffOrderLookup orders, StaffTexts texts,
+                        HandoffProperties settings, Clock clock) {
+        this.store = store;
+        this.session = session;
+        this.threads = threads;
+        this.queue = queue;
+        this.activity = activity;
+        this.transcript = transcript;
+        this.escalations = escalations;
+        this.card = card;
+        this.desk = desk;
+        this.messengers = messengers;
+        this.orders = orders;
+        this.texts = texts;
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    /** What one staff action did: the new state and what goes to the buyer and into the thread. */
+    private record Step(ConversationState state, List<Reply> toBuyer, List<String> toStaff, boolean showTranscript) {
+
+        static Step tellStaff(ConversationState unchanged, String text) {
+            return new Step(unchanged, List.of(), List.of(text), false);
+        }
+    }
+
+    /**
+     * The channel adapter admits members of the staff group; when {@code kefu.handoff.staff-ids} lists ids,
+     * only those ids may act, even inside the group.
+     */
+    public boolean isStaff(String staffId) {
+        return staffId != null && !staffId.isBlank()
+                && (settings.staffIds().isEmpty() || settings.staffIds().contains(staffId));
+    }
+
+    @Override
+    public ConversationKey buyerOf(String threadRef) {
+        return threads.buyerOf(threadRef);
+    }
+
+    /** The buyer's staff thread, or null when the buyer was never handed to staff. */
+    public String threadOf(ConversationKey buyer) {
+        return store.peek(buyer).map(s -> s.fact(Facts.THREAD)).orElse(null);
+    }
+
+    /** Opens a thread for a buyer who never had one (staff stepping in), with the summary card. */
+    public String openThreadFor(ConversationKey buyer) {
+        String[] thread = new String[1];
+        change(buyer, null, (s, now) -> {
+            thread[0] = s.fact(Facts.THREAD);
+            if (thread[0] != null) {
+                return new Step(s, List.of(), List.of(), false);
+            }
+            Intent last = lastIntent(s);
+            thread[0] = escalations.openThread(buyer, s, last);
+            ConversationState next = s.withFact(Facts.THREAD, thread[0]);
+            escalations.postCard(thread[0], buyer, next, last, "staff", texts.say("handoff.staff.queue_not_queued"));
+            return new Step(next, List.of(), List.of(), false);
+        });
+        return thread[0];
+    }
+
+    @Override
+    public void message(String staffId, String threadRef, String text) {
+        ConversationKey buyer = admittedBuyer(staffId, threadRef);
+        if (buyer == null || text == null || text.isBlank()) {
+            return;
+        }
+        change(buyer, threadRef, (s, now) -> {
+            Optional<String> serving = Owner.staffId(s.owner());
+            if (serving.isPresent() && !serving.get().equals(staffId)) {
+                return Step.tellStaff(s, texts.say("handoff.staff.not_yours",
+                        Map.of("alias", settings.aliasOf(serving.get()))));
+            }
+            if (!Owner.withHumans(s.owner())) {
+                return Step.tellStaff(s, texts.say("handoff.staff.not_handed"));
+            }
+            String alias = settings.aliasOf(staffId);
+            String said = texts.toBuyer(s.lang(), "handoff.staff_says", Map.of("alias", alias, "text", text.strip()));
+            // Writing in a queued thread takes the conversation: no separate /claim needed.
+            List<String> notes = Owner.QUEUED.equals(s.owner())
+                    ? List.of(texts.say("handoff.staff.claimed", Map.of("alias", alias))) : List.of();
+            ConversationState next = s.withOwner(Owner.staff(staffId)).withFact(Facts.QUEUE_NOTED, null)
+                    .withHistory(new HistoryEntry(HistoryEntry.STAFF, said, null, now), session.historySize());
+            return new Step(next, List.of(Reply.of(said)), notes, false);
+        });
+    }
+
+    @Override
+    public void file(String staffId, String threadRef, Attachment file, String caption) {
+        if (admittedBuyer(staffId, threadRef) != null) {
+            desk.post(threadRef, texts.say("handoff.staff.file_unsupported"), List.of());
+        }
+    }
+
+    @Override
+    public void command(String staffId, String threadRef, String command, String argument) {
+        if (!admitted(staffId)) {
+            return;
+        }
+        String name = command == null ? "" : command.strip().toLowerCase(Locale.ROOT);
+        name = name.startsWith("/") ? name.substring(1) : name;
+        int at = name.indexOf('@');
+        name = at >= 0 ? name.substring(0, at) : name;
+        String arg = argument == null ? "" : argument.strip();
+        switch (name) {
+            case "claim" -> claim(staffId, threadRef != null || arg.isEmpty() ? threadRef : stepInThread(arg));
+            case "close" -> close(staffId, threadRef);
+            case "note" -> note(staffId, threadRef, arg);
+            case "order" -> desk.post(threadRef, arg.isEmpty() ? texts.say("handoff.staff.order_usage")
+                    : orders.view(arg.toUpperCase(Locale.ROOT)), List.of());
+            case "queue" -> desk.post(threadRef, queueListing(), List.of());
+            default -> desk.post(threadRef, texts.say("handoff.staff.help"), List.of());
+        }
+    }
+
+    /** {@code /claim tg:123456} outside any thread: staff step into a buyer's conversation by its key. */
+    private String stepInThread(String buyerKey) {
+        try {
+            return openThreadFor(ConversationKey.parse(buyerKey));
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    @Override
+    public void button(String staffId, String threadRef, String data) {
+        if (!admitted(staffId)) {
+            return;
+        }
+        switch (data == null ? "" : data) {
+            case SummaryCard.CLAIM -> claim(staffId, threadRef);
+            case SummaryCard.CLOSE -> close(staffId, threadRef);
+            default -> desk.post(threadRef, texts.say("handoff.staff.help"), List.of());
+        }
+    }
+
+    private void claim(String staffId, String threadRef) {
+        ConversationKey buyer = admittedBuyer(staffId, threadRef);
+        if (buyer == null) {
+            return;
+        }
+        change(buyer, threadRef, (s, now) -> {
+            if (Owner.staffId(s.owner()).filter(staffId::equals).isPresent()) {
+                return Step.tellStaff(s, texts.say("handoff.staff.already_yours"));
+            }
+            String alias = settings.aliasOf(staffId);
+            String hello = texts.toBuyer(s.lang(), "handoff.claimed", Map.of("alias", alias));
+            ConversationState next = s.endFlow().withOwner(Owner.staff(staffId)).withFact(Facts.QUEUE_NOTED, null)
+                    .withFact(Facts.RATE_STAFF, null)
+                    .withHistory(new HistoryEntry(HistoryEntry.BOT, hello, null, now), session.historySize());
+            return new Step(next, List.of(Reply.of(hello)),
+                    List.of(texts.say("handoff.staff.claimed", Map.of("alias", alias))), true);
+        });
+    }
+
+    private void close(String staffId, String threadRef) {
+        ConversationKey buyer = admittedBuyer(staffId, threadRef);
+        if (buyer != null) {
+            change(buyer, threadRef, (s, now) -> handBack(s, now, "handoff.closed",
+                    texts.say("handoff.staff.closed", Map.of("alias", settings.aliasOf(staffId)))));
+        }
+    }
+
+    /** Closes a conversation staff left quiet since {@code quietSince}; does nothing if it woke up meanwhile. */
+    public void closeIdle(ConversationKey buyer, Instant quietSince) {
+        change(buyer, null, (s, now) -> {
+            boolean stillQuiet = activity.lastSeen(buyer).map(t -> !t.isAfter(quietSince)).orElse(false);
+            if (Owner.staffId(s.owner()).isEmpty() || !stillQuiet) {
+                return new Step(s, List.of(), List.of(), false);
+            }
+            return handBack(s, now, "handoff.idle_closed", texts.say("handoff.staff.idle_closed",
+                    Map.of("minutes", settings.idleClose().toMinutes())));
+        });
+    }
+
+    private Step handBack(ConversationState s, Instant now, String buyerKey, String staffNote) {
+        if (!Owner.withHumans(s.owner())) {
+            return Step.tellStaff(s, texts.say("handoff.staff.not_handed"));
+        }
+        String served = Owner.staffId(s.owner()).orElse(null);
+        String bye = texts.toBuyer(s.lang(), buyerKey, Map.of());
+        List<Button> rate = served == null ? List.of() : IntStream.rangeClosed(1, 5)
+                .mapToObj(n -> new Button(texts.toBuyer(s.lang(), "handoff.rate." + n, Map.of()), RATE_ACTION + ":" + n))
+                .toList();
+        ConversationState next = s.withOwner(Owner.CLOSED).withFallbackStreak(0).withFact(Facts.QUEUE_NOTED, null)
+                .withFact(Facts.RATE_STAFF, served)
+                .withHistory(new HistoryEntry(HistoryEntry.BOT, bye, null, now), session.historySize())
+                .withOfferedButtons(rate.stream().map(Button::data).toList());
+        return new Step(next, List.of(Reply.of(bye, rate)), List.of(staffNote), false);
+    }
+
+    private void note(String staffId, String threadRef, String text) {
+        ConversationKey buyer = admittedBuyer(staffId, threadRef);
+        if (buyer == null) {
+            return;
+        }
+        if (text.isEmpty()) {
+            desk.post(threadRef, texts.say("handoff.staff.note_usage"), List.of());
+            return;
+        }
+        change(buyer, threadRef, (s, now) -> {
+            // Internal: into the transcript only, never into the history answers may be built from.
+            transcript.append(buyer, new HistoryEntry(Transcript.NOTE, settings.aliasOf(staffId) + "：" + text, null, now));
+            return Step.tellStaff(s, texts.say("handoff.staff.noted"));
+        });
+    }
+
+    private String queueListing() {
+        List<HandoffQueue.Waiting> waiting = queue.waiting();
+        if (waiting.isEmpty()) {
+            return texts.say("handoff.staff.queue_empty");
+        }
+        Instant now = clock.instant();
+        StringBuilder out = new StringBuilder(texts.say("handoff.staff.queue_head", Map.of("count", waiting.size())));
+        int n = 0;
+        for (HandoffQueue.Waiting w : waiting) {
+            ConversationState s = store.peek(w.buyer()).orElse(ConversationState.fresh());
+            String order = SummaryCard.lastOrder(s);
+            out.append('\n').append(texts.say("handoff.staff.queue_line", Map.of("n", ++n,
+                    "buyer", SummaryCard.masked(w.buyer()),
+                    "minutes", Duration.between(w.since(), now).toMinutes(),
+                    "reason", s.fact(Facts.REASON) == null ? "-" : card.reasonName(s.fact(Facts.REASON)),
+                    "order", order == null ? texts.say("handoff.staff.no_order") : order)));
+        }
+        return out.toString();
+    }
+
+    private void change(ConversationKey buyer, String threadRef, BiFunction<ConversationState, Instant, Step> action) {
+        Begin.Acquired acquired = (Begin.Acquired) store.begin(buyer, null, session.turnWait());
+        Step step;
+        try {
+            Instant now = clock.instant();
+            transcript.sync(buyer, acquired.state().history());
+            step = action.apply(acquired.state(), now);
+            if (step.state() == acquired.state()) {
+                store.release(acquired.lease());
+            } else {
+                transcript.sync(buyer, step.state().history());
+                store.commit(acquired.lease(), step.state().touchedAt(now));
+            }
+        } catch (RuntimeException e) {
+            store.release(acquired.lease());
+            throw e;
+        }
+        String owner = step.state().owner();
+        if (Owner.staffId(owner).isPresent()) {
+            queue.remove(buyer);
+            activity.touch(buyer, clock.instant());
+        } else if (!Owner.QUEUED.equals(owner)) {
+            queue.remove(buyer);
+            activity.remove(buyer);
+        }
+        messengers.send(buyer, step.toBuyer());
+        String thread = threadRef != null ? threadRef : step.state().fact(Facts.THREAD);
+        List<String> notes = new ArrayList<>(step.toStaff());
+        if (step.showTranscript()) {
+            notes.add(texts.say("handoff.staff.transcript", Map.of("transcript",
+                    card.lines(transcript.last(buyer, settings.cardTurns())))));
+        }
+        for (String note : notes) {
+            desk.post(thread, note, List.of());
+        }
+    }
+
+    private boolean admitted(String staffId) {
+        if (isStaff(staffId)) {
+            return true;
+        }
+        log.warn("ignored an action by {}: not in kefu.handoff.staff-ids", staffId == null ? "-" : "a non-staff id");
+        return false;
+    }
+
+    private ConversationKey admittedBuyer(String staffId, String threadRef) {
+        if (!admitted(staffId)) {
+            return null;
+        }
+        ConversationKey buyer = threads.buyerOf(threadRef);
+        if (buyer == null) {
+            desk.post(threadRef, texts.say("handoff.staff.unknown_thread"), List.of());
+            return null;
+        }
+        return buyer;
+    }
+
+    private static Intent lastIntent(ConversationState s) {
+        for (int i = s.history().size() - 1; i >= 0; i--) {
+            String intent = s.history().get(i).intent();
+            if (intent != null) {
+                return Intent.find(intent).orElse(null);
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,30 @@
+package kefu.handoff;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Picks the staff desk: the one a channel adapter provides (the Telegram staff group), or else an in-process
+ * {@link CollectingStaffDesk} that the chat CLI shows.
+ */
+public final class StaffDesks {
+
+    private final StaffDesk desk;
+
+    public StaffDesks(List<StaffDesk> channelDesks) {
+        if (channelDesks.size() > 1) {
+            throw new IllegalStateException("more than one staff desk is configured: " + channelDesks.stream()
+                    .map(d -> d.getClass().getSimpleName()).toList());
+        }
+        this.desk = channelDesks.isEmpty() ? new CollectingStaffDesk() : channelDesks.get(0);
+    }
+
+    public StaffDesk desk() {
+        return desk;
+    }
+
+    /** The in-process desk, when no channel provides one. */
+    public Optional<CollectingStaffDesk> collecting() {
+        return desk instanceof CollectingStaffDesk c ? Optional.of(c) : Optional.empty();
+    }
+}

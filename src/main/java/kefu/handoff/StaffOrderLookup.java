@@ -1,0 +1,8 @@
+package kefu.handoff;
+
+/** The full view of an order for staff ({@code /order K...}); implemented on top of the shop platform. */
+public interface StaffOrderLookup {
+
+    /** A text for staff describing the order, or saying it was not found. */
+    String view(String orderNumber);
+}

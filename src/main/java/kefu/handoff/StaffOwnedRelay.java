@@ -1,0 +1,106 @@
+package kefu.handoff;
+
+import kefu.conversation.ConversationKey;
+import kefu.conversation.ConversationState;
+import kefu.conversation.Intent;
+import kefu.conversation.Outcome;
+import kefu.conversation.Reply;
+import kefu.conversation.Turn;
+import kefu.conversation.TurnContext;
+import kefu.conversation.TurnInterceptor;
+import kefu.nlu.SlashCommands;
+import org.springframework.core.Ordered;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * While a conversation is queued or served by staff the bot does not answer: the buyer's text, files and
+ * button presses go into the staff thread. The buyer hears from the bot once while waiting ("passed on,
+ * you are number N"), then only from staff. A waiting buyer may leave the queue with {@code /cancel}.
+ */
+public final class StaffOwnedRelay implements TurnInterceptor, Ordered {
+
+    /** After rate limits and bans, before every handler. */
+    public static final int ORDER = Ordered.HIGHEST_PRECEDENCE + 100;
+    private static final Set<String> LEAVE_QUEUE_WORDS = Set.of("取消排队", "不用人工了");
+
+    private final SlashCommands commands = new SlashCommands();
+
+    private final StaffDesk desk;
+    private final Escalations escalations;
+    private final HandoffQueue queue;
+    private final StaffActivity activity;
+    private final StaffTexts texts;
+
+    public StaffOwnedRelay(StaffDesk desk, Escalations escalations, HandoffQueue queue, StaffActivity activity,
+                           StaffTexts texts) {
+        this.desk = desk;
+        this.escalations = escalations;
+        this.queue = queue;
+        this.activity = activity;
+        this.texts = texts;
+    }
+
+    @Override
+    public Optional<Outcome> intercept(TurnContext ctx) {
+        ConversationState s = ctx.state();
+        if (!Owner.withHumans(s.owner())) {
+            return Optional.empty();
+        }
+        ConversationKey buyer = ctx.turn().key();
+        String thread = s.fact(Facts.THREAD);
+        if (thread == null) {
+            thread = escalations.openThread(buyer, s, Intent.HUMAN_HANDOFF);
+            s = s.withFact(Facts.THREAD, thread);
+        }
+        if (Owner.QUEUED.equals(s.owner()) && leavesQueue(ctx.turn())) {
+            queue.remove(buyer);
+            desk.post(thread, texts.say("handoff.staff.buyer_left", Map.of("buyer", SummaryCard.masked(buyer))), List.of());
+            ConversationState back = s.withOwner(Owner.BOT).withFact(Facts.QUEUE_NOTED, null);
+            return Optional.of(new Outcome(List.of(Reply.of(ctx.say("handoff.left_queue"))), back, null, 0, List.of(),
+                    false));
+        }
+        relay(ctx.turn(), buyer, thread);
+        List<Reply> replies = List.of();
+        if (Owner.QUEUED.equals(s.owner())) {
+            queue.enqueue(buyer, ctx.now());
+            if (s.fact(Facts.QUEUE_NOTED) == null) {
+                long position = queue.position(buyer).orElse(1);
+                replies = List.of(Reply.of(ctx.say("handoff.relayed", Map.of("ahead", position - 1))));
+                s = s.withFact(Facts.QUEUE_NOTED, "1");
+            }
+        } else {
+            activity.touch(buyer, ctx.now());
+        }
+        return Optional.of(new Outcome(replies, s, null, 0, List.of(), true));
+    }
+
+    /** {@code /cancel} or 取消排队 while waiting: back to the bot. Once staff serve, everything goes to them. */
+    private boolean leavesQueue(Turn turn) {
+        String text = turn.trimmedText();
+        return !turn.isButton() && turn.attachment() == null
+                && (LEAVE_QUEUE_WORDS.contains(text) || commands.name(text).filter("cancel"::equals).isPresent());
+    }
+
+    private void relay(Turn turn, ConversationKey buyer, String thread) {
+        String who = SummaryCard.masked(buyer);
+        if (turn.attachment() != null) {
+            desk.postFile(thread, turn.attachment(), texts.say("handoff.staff.buyer_file",
+                    Map.of("buyer", who, "caption", turn.hasText() ? turn.text() : "")));
+        } else if (turn.isButton()) {
+            desk.post(thread, texts.say("handoff.staff.buyer_pressed", Map.of("buyer", who, "button", turn.button())),
+                    List.of());
+        } else {
+            desk.post(thread, texts.say("handoff.staff.buyer_says", Map.of("buyer", who, "text", turn.trimmedText())),
+                    List.of());
+        }
+    }
+
+    @Override
+    public int getOrder() {
+        return ORDER;
+    }
+}

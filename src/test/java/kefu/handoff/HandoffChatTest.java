@@ -1,0 +1,376 @@
+package kefu.handoff;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import kefu.conversation.ConversationKey;
+import kefu.conversation.ConversationState;
+import kefu.conversation.HistoryEntry;
+import kefu.conversation.Intent;
+import kefu.conversation.Lang;
+import kefu.conversation.Outcome;
+import kefu.conversation.ReplyTexts;
+import kefu.conversation.Turn;
+import kefu.conversation.TurnContext;
+import kefu.session.ConversationStore.Begin;
+import kefu.testsupport.RealRedis;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Staff takeover through the chat CLI ({@code chat --json}) on real Redis. */
+class HandoffChatTest extends HandoffTestBase {
+
+    @Autowired
+    ThreadIndex threads;
+    @Autowired
+    HandoffQueue queue;
+    @Autowired
+    Ratings ratings;
+    @Autowired
+    Transcript transcript;
+    @Autowired
+    HandoffSweeper sweeper;
+    @Autowired
+    StaffActions actions;
+    @Autowired
+    Escalations escalations;
+    @Autowired
+    ReplyTexts texts;
+
+    private final String buyer = uniqueUser();
+
+    @BeforeEach
+    void duringServiceHours() {
+        at(10, 0);
+    }
+
+    @Test
+    void escalationOpensTheThreadAndPostsTheSummaryCard() throws Exception {
+        chat(says(buyer, "你好"));
+        seedShopFacts(cli(buyer));
+        int ahead = queue.waiting().size();
+
+        JsonNode escalated = one(presses(buyer, "intent:human_handoff"));
+
+        assertThat(escalated.get("intent").asText()).isEqualTo("human_handoff");
+        assertThat(escalated.get("handoff").asBoolean()).isTrue();
+        assertThat(texts(escalated.get("replies")).get(0)).contains("前面还有 " + ahead + " 位", "预计等待约 " + Math.max(1, 3 * ahead) + " 分钟");
+        ConversationState s = state(buyer);
+        assertThat(s.owner()).isEqualTo(Owner.QUEUED);
+        String thread = s.fact("handoff.thread");
+        assertThat(threads.buyerOf(thread)).isEqualTo(cli(buyer));
+        assertThat(queue.position(cli(buyer))).hasValue(queue.waiting().size());
+
+        List<CollectingStaffDesk.Post> posts = desk().posts(thread);
+        assertThat(posts).hasSize(2);
+        assertThat(posts.get(0).text()).as("thread title: masked buyer, intent, order")
+                .contains(SummaryCard.masked(cli(buyer)), "转人工", "K2026112400012").doesNotContain(buyer);
+        CollectingStaffDesk.Post card = posts.get(1);
+        assertThat(card.text()).contains("买家要求人工", "A1001", "K2026112400012", "K2026112400099", "T20261126001",
+                "买家：你好", "机器人：您好");
+        assertThat(card.buttons()).extracting(b -> b.data()).containsExactly("staff:claim", "staff:close");
+        assertThat(card.buttons()).extracting(b -> b.label()).containsExactly("接手", "结束");
+    }
+
+    @Test
+    void buyerAndStaffMessagesCrossExactlyOnceAndInOrder() throws Exception {
+        List<JsonNode> out = chat(
+                says(buyer, "转人工"),
+                says(buyer, "第一句:话费没到账"),
+                says(buyer, "第二句:充的是100元"),
+                staffSays("agent1", buyer, "您好，我来查一下"),
+                says(buyer, "第三句:谢谢"),
+                staffSays("agent1", buyer, "已经为您补单"));
+
+        JsonNode firstRelay = out.get(1);
+        assertThat(texts(firstRelay.get("replies"))).as("one note while waiting").hasSize(1);
+        assertThat(texts(firstRelay.get("replies")).get(0)).contains("已转达");
+        for (JsonNode buyerLine : List.of(out.get(2), out.get(4))) {
+            assertThat(buyerLine.get("replies")).as("the bot says nothing more").isEmpty();
+            assertThat(buyerLine.get("handoff").asBoolean()).isTrue();
+            assertThat(buyerLine.get("intent").isNull()).isTrue();
+        }
+        JsonNode staff1 = out.get(3);
+        assertThat(texts(staff1.get("replies"))).containsExactly("【客服·小美】您好，我来查一下");
+        assertThat(staff1.get("handoff").asBoolean()).isTrue();
+        assertThat(String.join("\n", texts(staff1.get("staff"))))
+                .containsSubsequence("第一句:话费没到账", "第二句:充的是100元", "小美 已接手");
+        JsonNode staff2 = out.get(5);
+        assertThat(texts(staff2.get("replies"))).containsExactly("【客服·小美】已经为您补单");
+        assertThat(texts(staff2.get("staff"))).hasSize(1).allMatch(t -> t.contains("第三句:谢谢"));
+
+        String thread = state(buyer).fact("handoff.thread");
+        assertThat(desk().posts(thread)).extracting(CollectingStaffDesk.Post::text)
+                .filteredOn(t -> t.startsWith("👤"))
+                .as("each buyer message reaches staff once, in order")
+                .containsExactly("👤 " + SummaryCard.masked(cli(buyer)) + "：第一句:话费没到账",
+                        "👤 " + SummaryCard.masked(cli(buyer)) + "：第二句:充的是100元",
+                        "👤 " + SummaryCard.masked(cli(buyer)) + "：第三句:谢谢");
+        assertThat(state(buyer).history()).filteredOn(h -> h.role().equals(HistoryEntry.STAFF))
+                .extracting(HistoryEntry::text)
+                .containsExactly("【客服·小美】您好，我来查一下", "【客服·小美】已经为您补单");
+    }
+
+    @Test
+    void theBotStaysSilentWhileStaffOwnTheChatAndAnswersAgainAfterClose() throws Exception {
+        List<JsonNode> out = chat(
+                says(buyer, "转人工"),
+                staffRuns("agent2", buyer, "/claim"),
+                says(buyer, "你好"),
+                staffRuns("agent2", buyer, "/close"),
+                says(buyer, "你好"));
+
+        assertThat(texts(out.get(1).get("replies"))).singleElement().asString().contains("客服「客服」已接入");
+        assertThat(out.get(1).get("staff").toString()).as("transcript shown on takeover").contains("对话记录", "转人工");
+        assertThat(out.get(2).get("replies")).isEmpty();
+        assertThat(out.get(2).get("handoff").asBoolean()).isTrue();
+        JsonNode closed = out.get(3);
+        assertThat(closed.get("handoff").asBoolean()).isFalse();
+        assertThat(texts(closed.get("replies")).get(0)).contains("本次人工服务已结束");
+        assertThat(closed.get("replies").get(0).get("buttons")).extracting(b -> b.get("data").asText())
+                .containsExactly("rate:1", "rate:2", "rate:3", "rate:4", "rate:5");
+        assertThat(out.get(4).get("intent").asText()).isEqualTo("greeting");
+        assertThat(out.get(4).get("replies")).isNotEmpty();
+        assertThat(out.get(4).get("handoff").asBoolean()).isFalse();
+        assertThat(state(buyer).owner()).isEqualTo(Owner.CLOSED);
+        assertThat(queue.position(cli(buyer))).isEmpty();
+    }
+
+    @Test
+    void aNonStaffIdCannotAct() throws Exception {
+        chat(says(buyer, "转人工"));
+        String thread = state(buyer).fact("handoff.thread");
+
+        List<JsonNode> out = chat(
+                staffSays("mallory", buyer, "把卡密发给我"),
+                staffRuns("mallory", buyer, "/claim"),
+                staffRuns("mallory", buyer, "/close"));
+        actions.message("mallory", thread, "via the desk");
+        actions.command("mallory", thread, "/close", "");
+        actions.button("mallory", thread, SummaryCard.CLAIM);
+
+        assertThat(out).extracting(n -> n.get("error").asText()).containsOnly("not_staff");
+        assertThat(state(buyer).owner()).isEqualTo(Owner.QUEUED);
+        assertThat(state(buyer).history()).noneMatch(h -> h.role().equals(HistoryEntry.STAFF));
+        JsonNode nextStaffLine = one(staffRuns("agent1", buyer, "/queue"));
+        assertThat(nextStaffLine.get("replies")).as("nothing reached the buyer").isEmpty();
+    }
+
+    @Test
+    void theRatingIsStoredOnce() throws Exception {
+        List<JsonNode> out = chat(
+                says(buyer, "转人工"),
+                staffSays("agent1", buyer, "已处理好了"),
+                staffRuns("agent1", buyer, "/close"),
+                presses(buyer, "rate:4"),
+                presses(buyer, "rate:5"));
+
+        assertThat(texts(out.get(3).get("replies")).get(0)).contains("感谢您的评价");
+        assertThat(texts(out.get(4).get("replies")).get(0)).contains("已经评价过");
+        assertThat(ratings.latest(1000)).filteredOn(r -> r.buyer().equals(cli(buyer).asString()))
+                .singleElement().satisfies(r -> {
+                    assertThat(r.staff()).isEqualTo("agent1");
+                    assertThat(r.score()).isEqualTo(4);
+                });
+        assertThat(state(buyer).fact("handoff.rating")).isEqualTo("4");
+    }
+
+    @Test
+    void theQueueListsWaitingBuyersOldestFirstAndStaffAreRemindedOnce() throws Exception {
+        String a = uniqueUser();
+        String b = uniqueUser();
+        String c = uniqueUser();
+        at(11, 0);
+        int ahead = queue.waiting().size();
+        chat(says(a, "转人工"));
+        at(11, 2);
+        JsonNode second = one(says(b, "转人工"));
+        at(11, 5);
+        chat(says(c, "转人工"));
+        at(11, 6);
+
+        JsonNode listing = one(staffRuns("agent1", c, "/queue"));
+
+        assertThat(texts(second.get("replies")).get(0)).contains("前面还有 " + (ahead + 1) + " 位", "约 " + 3 * (ahead + 1) + " 分钟");
+        String list = String.join("\n", texts(listing.get("staff")));
+        assertThat(list).containsSubsequence(
+                SummaryCard.masked(cli(a)) + " 已等待 6 分钟",
+                SummaryCard.masked(cli(b)) + " 已等待 4 分钟",
+                SummaryCard.masked(cli(c)) + " 已等待 1 分钟");
+
+        at(11, 13);
+        sweeper.sweep();
+        sweeper.sweep();
+        assertThat(reminders(a)).containsExactly("⏰ 提醒：" + SummaryCard.masked(cli(a)) + " 已等待 13 分钟，尚无客服接手。");
+        assertThat(reminders(b)).hasSize(1);
+        assertThat(reminders(c)).as("waited 8 minutes only").isEmpty();
+        at(11, 16);
+        sweeper.sweep();
+        assertThat(reminders(c)).hasSize(1);
+        assertThat(reminders(a)).hasSize(1);
+    }
+
+    @Test
+    void outsideServiceHoursTheBuyerIsToldTheQuestionIsKept() throws Exception {
+        at(3, 0);
+        JsonNode out = one(says(buyer, "转人工"));
+        later(Duration.ofMinutes(40));
+        sweeper.sweep();
+
+        assertThat(texts(out.get("replies")).get(0)).contains("休息时间", "09:00-22:00", "已为您保留");
+        assertThat(out.get("handoff").asBoolean()).isTrue();
+        String thread = state(buyer).fact("handoff.thread");
+        assertThat(desk().posts(thread).get(1).text()).contains("非服务时间");
+        assertThat(reminders(buyer)).as("no reminders while staff are off").isEmpty();
+        assertThat(state(buyer).owner()).isEqualTo(Owner.QUEUED);
+    }
+
+    @Test
+    void aConversationStaffLeftQuietClosesByItself() throws Exception {
+        chat(says(buyer, "转人工"), staffSays("agent1", buyer, "请稍等"));
+        later(Duration.ofMinutes(29));
+        sweeper.sweep();
+        assertThat(state(buyer).owner()).isEqualTo(Owner.staff("agent1"));
+
+        chat(says(buyer, "还在吗"));
+        later(Duration.ofMinutes(29));
+        sweeper.sweep();
+        assertThat(state(buyer).owner()).as("the buyer's message kept it open").isEqualTo(Owner.staff("agent1"));
+
+        later(Duration.ofMinutes(2));
+        sweeper.sweep();
+        JsonNode staffView = one(staffRuns("agent1", buyer, "/queue"));
+
+        assertThat(state(buyer).owner()).isEqualTo(Owner.CLOSED);
+        String thread = state(buyer).fact("handoff.thread");
+        assertThat(desk().posts(thread)).extracting(CollectingStaffDesk.Post::text).anyMatch(t -> t.contains("自动结束"));
+        assertThat(texts(staffView.get("replies"))).as("the buyer was told, with the rating buttons")
+                .singleElement().asString().contains("自动结束");
+        assertThat(staffView.get("replies").get(0).get("buttons")).hasSize(5);
+    }
+
+    @Test
+    void theSecondMisunderstoodMessageInARowGoesToStaff() throws Exception {
+        List<JsonNode> out = chat(says(buyer, "鹅鹅鹅曲项向天歌"), says(buyer, "白毛浮绿水红掌拨清波"));
+
+        assertThat(out.get(0).get("intent").asText()).isEqualTo("fallback");
+        assertThat(out.get(0).get("handoff").asBoolean()).isFalse();
+        assertThat(out.get(1).get("intent").asText()).isEqualTo("fallback");
+        assertThat(out.get(1).get("handoff").asBoolean()).isTrue();
+        assertThat(texts(out.get(1).get("replies")).get(0)).contains("没能理解", "转接人工");
+        assertThat(desk().posts(state(buyer).fact("handoff.thread")).get(1).text()).contains("连续两次未能理解");
+    }
+
+    @Test
+    void staffCanStepIntoAConversationTheBotIsHandling() throws Exception {
+        List<JsonNode> out = chat(says(buyer, "你好"), staffRuns("agent1", buyer, "/claim"), says(buyer, "咦？"));
+
+        assertThat(texts(out.get(1).get("replies"))).singleElement().asString().contains("小美");
+        assertThat(String.join("\n", texts(out.get(1).get("staff")))).contains("客服主动接手", "小美 已接手");
+        assertThat(out.get(2).get("replies")).isEmpty();
+        assertThat(state(buyer).owner()).isEqualTo(Owner.staff("agent1"));
+    }
+
+    @Test
+    void anotherStaffMemberCannotTalkOverTheOneServing() throws Exception {
+        List<JsonNode> out = chat(says(buyer, "转人工"), staffRuns("agent1", buyer, "/claim"),
+                staffSays("agent2", buyer, "我也来说一句"));
+
+        assertThat(out.get(2).get("replies")).isEmpty();
+        assertThat(texts(out.get(2).get("staff"))).anyMatch(t -> t.contains("由「小美」接待中"));
+    }
+
+    @Test
+    void theTranscriptKeepsBuyerBotAndStaffLinesAndNotesStayInternal() throws Exception {
+        chat(says(buyer, "你好"), says(buyer, "转人工"), staffSays("agent1", buyer, "在的"),
+                staffRuns("agent1", buyer, "/note 老客户，优先处理"), says(buyer, "好的"),
+                staffRuns("agent1", buyer, "/close"));
+
+        List<HistoryEntry> lines = transcript.last(cli(buyer), 100);
+        assertThat(lines).extracting(HistoryEntry::role).contains(HistoryEntry.BUYER, HistoryEntry.BOT,
+                HistoryEntry.STAFF, Transcript.NOTE);
+        assertThat(lines).extracting(HistoryEntry::text).containsSubsequence("你好", "转人工", "【客服·小美】在的",
+                "小美：老客户，优先处理", "好的");
+        assertThat(lines).extracting(HistoryEntry::text).doesNotHaveDuplicates();
+        assertThat(state(buyer).history()).noneMatch(h -> h.text().contains("老客户"));
+    }
+
+    @Test
+    void aBuyersPhotoGoesIntoTheStaffThread() throws Exception {
+        Path png = RealRedis.tempDir("handoff-photo").resolve("shot.png");
+        Files.write(png, new byte[]{(byte) 0x89, 'P', 'N', 'G', 13, 10, 26, 10, 0, 0, 0, 13});
+
+        List<JsonNode> out = chat(says(buyer, "转人工"), staffSays("agent1", buyer, "请发截图"),
+                line("user", buyer, "photo", png.toString(), "caption", "充值失败截图"));
+
+        assertThat(out.get(2).get("replies")).isEmpty();
+        assertThat(out.get(2).get("handoff").asBoolean()).isTrue();
+        List<CollectingStaffDesk.Post> files = desk().posts(state(buyer).fact("handoff.thread")).stream()
+                .filter(p -> p.file() != null).toList();
+        assertThat(files).singleElement().satisfies(p -> {
+            assertThat(p.file().mimeType()).isEqualTo("image/png");
+            assertThat(p.text()).contains("充值失败截图");
+        });
+    }
+
+    @Test
+    void aFlowTheBotCannotFinishHandsTheBuyerToStaff() {
+        Turn turn = Turn.text(cli(buyer), null, "激活码无效");
+        TurnContext ctx = new TurnContext(turn,
+                ConversationState.fresh().startFlow("after_sales"), Lang.ZH, clock.instant(), texts);
+
+        Outcome outcome = escalations.escalate(ctx, Intent.AFTER_SALES, "flow");
+
+        assertThat(outcome.handoff()).isTrue();
+        assertThat(outcome.state().owner()).isEqualTo(Owner.QUEUED);
+        assertThat(outcome.state().flow()).as("staff take over from the unfinished form").isNull();
+        assertThat(outcome.replies().get(0).text()).startsWith("这个问题需要人工处理。").contains("转接人工客服");
+        assertThat(desk().posts(outcome.state().fact("handoff.thread")).get(1).text())
+                .contains("机器人无法完成流程", "售后");
+    }
+
+    @Test
+    void aWaitingBuyerCanLeaveTheQueueButNotAStaffConversation() throws Exception {
+        String other = uniqueUser();
+        List<JsonNode> out = chat(says(buyer, "转人工"), says(buyer, "/cancel"), says(buyer, "你好"),
+                says(other, "转人工"), staffSays("agent1", other, "在的"), says(other, "/cancel"));
+
+        // "/cancel" alone is answered in English by the engine's language detection, hence either wording.
+        assertThat(texts(out.get(1).get("replies")).get(0)).containsAnyOf("取消人工排队", "left the queue");
+        assertThat(out.get(1).get("handoff").asBoolean()).isFalse();
+        assertThat(out.get(2).get("intent").asText()).isEqualTo("greeting");
+        assertThat(queue.position(cli(buyer))).isEmpty();
+        assertThat(desk().posts(state(buyer).fact("handoff.thread"))).extracting(CollectingStaffDesk.Post::text)
+                .anyMatch(t -> t.contains("已取消排队"));
+        assertThat(out.get(5).get("replies")).as("relayed to the staff member serving").isEmpty();
+        assertThat(state(other).owner()).isEqualTo(Owner.staff("agent1"));
+    }
+
+    @Test
+    void orderLookupTellsStaffTheShopIsNotConnectedYet() throws Exception {
+        JsonNode out = chat(says(buyer, "转人工"), staffRuns("agent1", buyer, "/order k2026112400012")).get(1);
+
+        assertThat(texts(out.get("staff"))).anyMatch(t -> t.contains("K2026112400012") && t.contains("尚未连接商城系统"));
+        assertThat(out.get("replies")).isEmpty();
+    }
+
+    private List<String> reminders(String user) {
+        String thread = state(user).fact("handoff.thread");
+        return desk().posts(thread).stream().map(CollectingStaffDesk.Post::text).filter(t -> t.startsWith("⏰")).toList();
+    }
+
+    /** What the shop capability would have recorded about this buyer. */
+    private void seedShopFacts(ConversationKey key) {
+        Begin.Acquired a = (Begin.Acquired) store.begin(key, null, Duration.ofSeconds(5));
+        store.commit(a.lease(), a.state().withFact("shop.account", "A1001")
+                .withFact("shop.mentioned", "K2026112400099,K2026112400012")
+                .withFact("shop.verified", "K2026112400012").withFact("shop.tickets", "T20261126001")
+                .withFact("shop.urges", "K2026112400012"));
+    }
+}
