@@ -70,13 +70,15 @@ class HostileInputFuzzTest extends AppTest {
                 default -> Turn.text(buyer, random.nextInt(50) == 0 ? "dup" : null, randomText(random, 300));
             };
             TurnResult result = engine.handle(turn);
-            if (!result.duplicate() && !result.replies().isEmpty()) {
-                answered++;
-                assertThat(result.intent()).isNotNull();
-                result.replies().forEach(r -> assertThat(r.text()).isNotBlank().doesNotContain("{order}"));
+            if (result.duplicate()) {
+                continue;
             }
+            // Every turn is answered, or relayed to staff once the buyer is handed over.
+            assertThat(!result.replies().isEmpty() || result.handoff()).as("answered or relayed: %s", turn).isTrue();
+            result.replies().forEach(r -> assertThat(r.text()).isNotBlank().doesNotContain("{order}"));
+            answered++;
         }
-        assertThat(answered).isGreaterThan(2500);
+        assertThat(answered).as("turns not dropped as duplicates").isGreaterThan(2900);
     }
 
     @Test
