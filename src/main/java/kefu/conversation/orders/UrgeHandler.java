@@ -15,6 +15,7 @@ import kefu.shop.UrgeResult;
 
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 /**
  * 催单: asks the shop to hurry an order that is paid or processing and past its category's threshold; says when
@@ -56,9 +57,10 @@ final class UrgeHandler implements IntentHandler, OrderAction {
             vars.put("status", ctx.say("shop.status." + o.status().wireName(), vars));
             return reply(ctx, ctx.say("shop.urge.not_urgeable", vars));
         }
-        // One key per buyer, order and minute: a retried request never counts as a second urge.
-        String key = RequestSigner.sha256Hex("urge\n" + OrderAccess.chatUser(ctx) + "\n" + o.orderNo() + "\n"
-                + ctx.now().getEpochSecond() / 60);
+        // One key per buyer turn: the adapter's retry of this request never counts as a second urge,
+        // while the buyer urging again later is a new request the shop judges by the gap.
+        String turnId = ctx.turn().messageId() != null ? ctx.turn().messageId() : UUID.randomUUID().toString();
+        String key = RequestSigner.sha256Hex("urge\n" + OrderAccess.chatUser(ctx) + "\n" + o.orderNo() + "\n" + turnId);
         UrgeResult r;
         try {
             r = shop.urge(o.orderNo(), OrderAccess.chatUser(ctx), key);
