@@ -43,6 +43,7 @@ public final class SandboxShopServer implements AutoCloseable {
     private final int maxBodyBytes;
     private final HttpServer server;
     private final ExecutorService workers;
+    private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
 
     private SandboxShopServer(SandboxShop shop, SignatureCheck signatures, StringRedisTemplate redis, ObjectMapper json,
                               int maxBodyBytes, HttpServer server, ExecutorService workers) {
@@ -82,8 +83,10 @@ public final class SandboxShopServer implements AutoCloseable {
 
     @Override
     public void close() {
-        server.stop(0);
-        workers.shutdownNow();
+        if (closed.compareAndSet(false, true)) {
+            server.stop(0);
+            workers.shutdownNow();
+        }
     }
 
     private void serve(HttpExchange ex) throws IOException {
