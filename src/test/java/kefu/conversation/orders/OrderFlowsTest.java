@@ -348,4 +348,26 @@ class OrderFlowsTest extends AppTest {
         assertThat(left.flow()).isNull();
         assertThat(shop.order(no).orElseThrow().openTicket()).isNull();
     }
+
+    @Test
+    void aScreenshotOverTheSizeLimitIsRefusedAndTheFormWaits() throws Exception {
+        String no = orderNo();
+        sandbox.load(orders(SandboxFixtures.delivered(no, null, "software_key", "KEY-1", false, 100)));
+        say("你好");
+        press("intent:after_sales");
+        say(no);
+        say("5678");
+        press("as:reason:not_received");
+        say("没有收到激活码");
+        Path big = Files.createTempFile("big", ".png");
+        byte[] content = new byte[5 * 1024 * 1024 + 1];
+        System.arraycopy(Files.readAllBytes(SandboxFixtures.png()), 0, content, 0, 8);
+        Files.write(big, content);
+
+        TurnResult refused = photo(big, "image/png");
+
+        assertThat(text(refused)).contains("太大");
+        assertThat(refused.flow()).isEqualTo("after_sales");
+        assertThat(state().slot("evidence")).isNull();
+    }
 }
