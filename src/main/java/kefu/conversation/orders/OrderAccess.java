@@ -28,6 +28,8 @@ final class OrderAccess {
     static final String STEP = "step";
     static final String ACTION = "action";
     static final String ORDER = "order";
+    /** The language the buyer used before the flow: an email, password or code typed as an answer says nothing about it. */
+    static final String LANG = "lang";
 
     private final ShopGateway shop;
     private final EntityExtractor entities;
@@ -60,7 +62,8 @@ final class OrderAccess {
 
     /** Asks for the order number, offering a bound buyer their recent orders as buttons. */
     Outcome askForOrder(TurnContext ctx, OrderAction action) {
-        ConversationState s = ctx.state().startFlow(FLOW).withSlot(STEP, "order").withSlot(ACTION, action.name());
+        ConversationState s = ctx.state().startFlow(FLOW).withSlot(STEP, "order").withSlot(ACTION, action.name())
+                .withSlot(LANG, ctx.lang().name());
         String account = ctx.state().fact(ShopFacts.ACCOUNT);
         if (account != null) {
             try {
@@ -99,7 +102,7 @@ final class OrderAccess {
             }
         }
         ConversationState asking = c.state().startFlow(FLOW).withSlot(STEP, "proof").withSlot(ACTION, action.name())
-                .withSlot(ORDER, orderNo);
+                .withSlot(ORDER, orderNo).withSlot(LANG, ctx.lang().name());
         return Outcome.of(asking, action.intent(), 1.0, Reply.of(ctx.say("shop.ask_proof", Map.of("order", orderNo))));
     }
 

@@ -1,6 +1,7 @@
 package kefu.conversation.orders;
 
 import kefu.conversation.FlowHandler;
+import kefu.conversation.Lang;
 import kefu.conversation.Outcome;
 import kefu.conversation.Reply;
 import kefu.conversation.TurnContext;
@@ -48,7 +49,8 @@ final class OrderFlow implements FlowHandler {
     }
 
     @Override
-    public Optional<Outcome> resume(TurnContext ctx) {
+    public Optional<Outcome> resume(TurnContext given) {
+        TurnContext ctx = inFlowLanguage(given);
         String text = ctx.turn().trimmedText();
         String step = ctx.state().slot(OrderAccess.STEP);
         if (text.isEmpty()) {
@@ -75,6 +77,16 @@ final class OrderFlow implements FlowHandler {
             return Optional.of(prove(ctx, action, ctx.state().slot(OrderAccess.ORDER), text));
         }
         return Optional.empty();
+    }
+
+    /** Answers in the language the flow started in unless the buyer now writes Chinese. */
+    private static TurnContext inFlowLanguage(TurnContext ctx) {
+        String saved = ctx.state().slot(OrderAccess.LANG);
+        if (saved == null || HAN.matcher(ctx.turn().trimmedText()).find()) {
+            return ctx;
+        }
+        Lang lang = Lang.valueOf(saved);
+        return new TurnContext(ctx.turn(), ctx.state().withLang(lang), lang, ctx.now(), ctx.texts());
     }
 
     private Outcome prove(TurnContext ctx, OrderAction action, String orderNo, String proof) {

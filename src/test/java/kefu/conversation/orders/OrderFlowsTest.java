@@ -370,4 +370,19 @@ class OrderFlowsTest extends AppTest {
         assertThat(refused.flow()).isEqualTo("after_sales");
         assertThat(state().slot("evidence")).isNull();
     }
+
+    @Test
+    void anEmailTypedAsProofKeepsTheBuyersLanguage() {
+        String no = orderNo();
+        sandbox.load(orders(new kefu.shop.sandbox.SandboxData.Order(no, null, "会员", "video_vip", "auto", "15",
+                "buyer@example.com", "buyer@example.com", null, "processing", null, 2, null, null, false, null)));
+        say("你好");
+        press("intent:order_status");
+        say(no);
+
+        TurnResult shown = say("buyer@example.com");
+
+        assertThat(text(shown)).contains("处理中").contains("b***@example.com");
+        assertThat(state().lang()).isEqualTo(kefu.conversation.Lang.ZH);
+    }
 }
