@@ -9,6 +9,7 @@ import org.springframework.data.redis.core.StringRedisTemplate;
 import java.net.InetAddress;
 import java.time.Clock;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 
 /**
  * {@code sandbox-shop --port 8088}: serves the sandbox shop on its own, for a bot started elsewhere with
@@ -21,7 +22,6 @@ public final class SandboxShopCommand implements CliCommand {
     private final StringRedisTemplate redis;
     private final ObjectMapper json;
     private final Clock clock;
-    private SandboxShopServer server;
 
     public SandboxShopCommand(SandboxShop shop, ShopProperties props, StringRedisTemplate redis, ObjectMapper json,
                               Clock clock) {
@@ -60,11 +60,25 @@ public final class SandboxShopCommand implements CliCommand {
             System.err.println("No KEFU_SHOP_SECRET set; this sandbox uses the secret " + secret
                     + " (give the bot the same with KEFU_SHOP_SECRET).");
         }
-        server = SandboxShopServer.start(shop, new RequestSigner(secret), props.apiKey(), props.maxClockSkew(), redis,
+        SandboxShopServer server = SandboxShopServer.start(shop, new RequestSigner(secret), props.apiKey(), props.maxClockSkew(), redis,
                 json, props.sandbox().maxBodyBytes(), InetAddress.getLoopbackAddress(), port, clock);
         System.err.println("Sandbox shop serving " + server.baseUrl() + " (API key " + props.apiKey()
                 + "); stop with Ctrl-C.");
-        Runtime.getRuntime().addShutdownHook(new Thread(server::close, "sandbox-shop-stop"));
+        // The server's threads are daemons; this one keeps the process serving until it is stopped.
+        CountDownLatch stopped = new CountDownLatch(1);
+        Thread keeper = new Thread(() -> {
+            try {
+                stopped.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "sandbox-shop-keeper");
+        keeper.start();
+        SandboxShopServer started = server;
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            started.close();
+            stopped.countDown();
+        }, "sandbox-shop-stop"));
         return 0;
     }
 }
