@@ -16,6 +16,9 @@ import kefu.shop.TicketRequest;
 import kefu.shop.TicketResult;
 
 import java.io.IOException;
+import java.net.URLDecoder;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -41,6 +44,8 @@ final class AfterSalesForm implements FlowHandler, ButtonHandler {
     private static final String DESCRIPTION = "description";
     private static final String EVIDENCE = "evidence";
     private static final int MAX_DESCRIPTION = 1000;
+    /** Where a form waits while the buyer runs another order flow (one flow at a time per conversation). */
+    static final String PARKED = "shop.form";
 
     private final ShopGateway shop;
     private final OrderWords words;
@@ -78,13 +83,61 @@ final class AfterSalesForm implements FlowHandler, ButtonHandler {
             }
             return java.util.Optional.of(say(ctx, ctx.state(), "shop.as.photo_too_early"));
         }
-        String text = turn.trimmedText();
-        return java.util.Optional.of(switch (step) {
-            case REASON -> askReason(ctx, Map.of("order", ctx.state().slot(ORDER)));
-            case DESCRIPTION -> describe(ctx, text);
-            case EVIDENCE -> say(ctx, ctx.state(), "shop.as.ask_photo");
-            default -> review(ctx, ctx.state(), "shop.as.review");
-        });
+        if (DESCRIPTION.equals(step)) {
+            return java.util.Optional.of(describe(ctx, turn.trimmedText()));
+        }
+        // Anything else typed is a question of its own; the form waits, and "申请售后" brings it back.
+        return java.util.Optional.empty();
+    }
+
+    boolean inProgressFor(ConversationState s, String orderNo) {
+        return FLOW.equals(s.flow()) && orderNo.equals(s.slot(ORDER));
+    }
+
+    /** Shows where the form in progress stands and asks for what is missing. */
+    Outcome remind(TurnContext ctx) {
+        ConversationState s = ctx.state();
+        Reply intro = Reply.of(ctx.say("shop.as.resumed", Map.of("order", s.slot(ORDER))));
+        Outcome next = switch (String.valueOf(s.slot(STEP))) {
+            case REASON -> askReason(ctx, Map.of("order", s.slot(ORDER)));
+            case DESCRIPTION -> say(ctx, s, "shop.as.ask_description");
+            case EVIDENCE -> say(ctx, s, "shop.as.ask_photo");
+            default -> review(ctx, s, "shop.as.review");
+        };
+        List<Reply> replies = new ArrayList<>();
+        replies.add(intro);
+        replies.addAll(next.replies());
+        return new Outcome(replies, next.state(), Intent.AFTER_SALES, 1.0, List.of(), false);
+    }
+
+    /** The state with a form in progress parked in the facts, ready for another flow to start. */
+    static ConversationState park(ConversationState s) {
+        if (!FLOW.equals(s.flow())) {
+            return s;
+        }
+        StringBuilder packed = new StringBuilder();
+        s.slots().forEach((k, v) -> packed.append(packed.length() == 0 ? "" : "&")
+                .append(URLEncoder.encode(k, StandardCharsets.UTF_8)).append('=')
+                .append(URLEncoder.encode(v, StandardCharsets.UTF_8)));
+        return s.withFact(PARKED, packed.toString());
+    }
+
+    /** Brings back a parked form (for {@code orderNo}, or any when null) as the flow in progress. */
+    java.util.Optional<Outcome> unpark(TurnContext ctx, String orderNo) {
+        String packed = ctx.state().fact(PARKED);
+        if (packed == null || packed.isEmpty()) {
+            return java.util.Optional.empty();
+        }
+        ConversationState s = ctx.state().startFlow(FLOW).withFact(PARKED, null);
+        for (String pair : packed.split("&")) {
+            int eq = pair.indexOf('=');
+            s = s.withSlot(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
+                    URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+        }
+        if (orderNo != null && !orderNo.equals(s.slot(ORDER))) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(remind(ctx.withState(s)));
     }
 
     @Override

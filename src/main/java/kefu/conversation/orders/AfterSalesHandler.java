@@ -58,11 +58,21 @@ final class AfterSalesHandler implements IntentHandler, OrderAction {
         if (chat.progressWords().stream().anyMatch(w -> text.contains(w.toLowerCase(Locale.ROOT)))) {
             return progress(ctx);
         }
-        return access.start(ctx, c, this);
+        if (AfterSalesForm.FLOW.equals(ctx.state().flow())) {
+            return form.remind(ctx);
+        }
+        return form.unpark(ctx, null).orElseGet(() -> access.start(ctx, c, this));
     }
 
     @Override
     public Outcome run(TurnContext ctx, ShopOrder o) {
+        if (form.inProgressFor(ctx.state(), o.orderNo())) {
+            return form.remind(ctx);
+        }
+        Optional<Outcome> parked = form.unpark(ctx, o.orderNo());
+        if (parked.isPresent()) {
+            return parked.get();
+        }
         Map<String, Object> vars = words.vars(ctx, o);
         if (o.openTicket() != null) {
             vars.put("ticket", o.openTicket());

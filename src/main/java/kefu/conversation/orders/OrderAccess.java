@@ -62,7 +62,7 @@ final class OrderAccess {
 
     /** Asks for the order number, offering a bound buyer their recent orders as buttons. */
     Outcome askForOrder(TurnContext ctx, OrderAction action) {
-        ConversationState s = ctx.state().startFlow(FLOW).withSlot(STEP, "order").withSlot(ACTION, action.name())
+        ConversationState s = AfterSalesForm.park(ctx.state()).startFlow(FLOW).withSlot(STEP, "order").withSlot(ACTION, action.name())
                 .withSlot(LANG, ctx.lang().name());
         String account = ctx.state().fact(ShopFacts.ACCOUNT);
         if (account != null) {
@@ -101,7 +101,7 @@ final class OrderAccess {
                 return action.run(c, order.get());
             }
         }
-        ConversationState asking = c.state().startFlow(FLOW).withSlot(STEP, "proof").withSlot(ACTION, action.name())
+        ConversationState asking = AfterSalesForm.park(c.state()).startFlow(FLOW).withSlot(STEP, "proof").withSlot(ACTION, action.name())
                 .withSlot(ORDER, orderNo).withSlot(LANG, ctx.lang().name());
         return Outcome.of(asking, action.intent(), 1.0, Reply.of(ctx.say("shop.ask_proof", Map.of("order", orderNo))));
     }

@@ -258,7 +258,8 @@ class OrderFlowsTest extends AppTest {
         TurnResult reasons = say("5678");
         press("as:reason:not_working");
         TurnResult described = say("激活码提示无效");
-        TurnResult textInsteadOfPhoto = say("好的");
+        TurnResult aside = say("你好");
+        TurnResult back = press("intent:after_sales");
         Path notImage = Files.createTempFile("notes", ".txt");
         Files.writeString(notImage, "hello");
         TurnResult rejected = photo(notImage, "application/octet-stream");
@@ -269,7 +270,8 @@ class OrderFlowsTest extends AppTest {
 
         assertThat(buttons(reasons)).contains("as:reason:not_received", "as:reason:not_working");
         assertThat(text(described)).contains("截图");
-        assertThat(text(textInsteadOfPhoto)).contains("截图");
+        assertThat(aside.flow()).isEqualTo("after_sales");
+        assertThat(text(back)).contains("未完成的售后申请").contains("截图");
         assertThat(text(rejected)).contains("不是图片");
         assertThat(text(review)).contains("截图：1 张").contains("激活码提示无效");
         assertThat(text(filed)).contains("工单号").contains("24-48");
@@ -384,5 +386,33 @@ class OrderFlowsTest extends AppTest {
 
         assertThat(text(shown)).contains("处理中").contains("b***@example.com");
         assertThat(state().lang()).isEqualTo(kefu.conversation.Lang.ZH);
+    }
+
+    @Test
+    void aFormInProgressWaitsWhileTheBuyerLooksUpAnotherOrder() throws Exception {
+        String no = orderNo();
+        String other = orderNo();
+        sandbox.load(orders(SandboxFixtures.delivered(no, null, "software_key", "KEY-1", false, 100),
+                order(other, null, "mobile_topup", "processing", 3)));
+        say("你好");
+        press("intent:after_sales");
+        say(no);
+        say("5678");
+        press("as:reason:not_received");
+        say("没有收到激活码");
+
+        say("你好");
+        press("intent:order_status");
+        say(other);
+        TurnResult lookedUp = say("5678");
+        say("你好");
+        TurnResult back = press("intent:after_sales");
+        TurnResult review = photo(SandboxFixtures.png(), "image/png");
+
+        assertThat(text(lookedUp)).contains(other);
+        assertThat(text(back)).contains("未完成的售后申请").contains(no).contains("截图");
+        assertThat(back.flow()).isEqualTo("after_sales");
+        assertThat(text(review)).contains("没有收到激活码").contains("截图：1 张");
+        assertThat(state().fact("shop.form")).isNull();
     }
 }
