@@ -10,6 +10,7 @@ import kefu.conversation.Reply;
 import kefu.conversation.TurnContext;
 import kefu.shop.RequestSigner;
 import kefu.shop.ShopGateway;
+import kefu.shop.ShopOrder;
 import kefu.shop.ShopProperties;
 import kefu.shop.ShopUnavailableException;
 import kefu.shop.TicketRequest;
@@ -25,6 +26,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -67,27 +69,27 @@ final class AfterSalesForm implements FlowHandler, ButtonHandler {
         return "as";
     }
 
-    Outcome start(TurnContext ctx, kefu.shop.ShopOrder order) {
+    Outcome start(TurnContext ctx, ShopOrder order) {
         ConversationState s = ctx.state().startFlow(FLOW).withSlot(ORDER, order.orderNo())
                 .withSlot(FORM, UUID.randomUUID().toString()).withSlot(STEP, REASON);
         return askReason(ctx.withState(s), words.vars(ctx, order));
     }
 
     @Override
-    public java.util.Optional<Outcome> resume(TurnContext ctx) {
+    public Optional<Outcome> resume(TurnContext ctx) {
         String step = ctx.state().slot(STEP);
         var turn = ctx.turn();
         if (turn.attachment() != null) {
             if (EVIDENCE.equals(step) || "confirm".equals(step)) {
-                return java.util.Optional.of(screenshot(ctx));
+                return Optional.of(screenshot(ctx));
             }
-            return java.util.Optional.of(say(ctx, ctx.state(), "shop.as.photo_too_early"));
+            return Optional.of(say(ctx, ctx.state(), "shop.as.photo_too_early"));
         }
         if (DESCRIPTION.equals(step)) {
-            return java.util.Optional.of(describe(ctx, turn.trimmedText()));
+            return Optional.of(describe(ctx, turn.trimmedText()));
         }
         // Anything else typed is a question of its own; the form waits, and "申请售后" brings it back.
-        return java.util.Optional.empty();
+        return Optional.empty();
     }
 
     boolean inProgressFor(ConversationState s, String orderNo) {
@@ -123,10 +125,10 @@ final class AfterSalesForm implements FlowHandler, ButtonHandler {
     }
 
     /** Brings back a parked form (for {@code orderNo}, or any when null) as the flow in progress. */
-    java.util.Optional<Outcome> unpark(TurnContext ctx, String orderNo) {
+    Optional<Outcome> unpark(TurnContext ctx, String orderNo) {
         String packed = ctx.state().fact(PARKED);
         if (packed == null || packed.isEmpty()) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         ConversationState s = ctx.state().startFlow(FLOW).withFact(PARKED, null);
         for (String pair : packed.split("&")) {
@@ -135,9 +137,9 @@ final class AfterSalesForm implements FlowHandler, ButtonHandler {
                     URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
         }
         if (orderNo != null && !orderNo.equals(s.slot(ORDER))) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
-        return java.util.Optional.of(remind(ctx.withState(s)));
+        return Optional.of(remind(ctx.withState(s)));
     }
 
     @Override

@@ -14,6 +14,7 @@ import kefu.shop.ShopTicket;
 import kefu.shop.ShopUnavailableException;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -95,7 +96,7 @@ final class AfterSalesHandler implements IntentHandler, OrderAction {
         if (tickets.isEmpty()) {
             return Outcome.of(ctx.state(), Intent.AFTER_SALES, 1.0, Reply.of(ctx.say("shop.as.progress.none")));
         }
-        java.util.Collections.reverse(tickets);
+        Collections.reverse(tickets);
         StringBuilder lines = new StringBuilder();
         try {
             for (String no : tickets.subList(0, Math.min(3, tickets.size()))) {
