@@ -32,6 +32,7 @@ public final class HttpShopGateway implements ShopGateway {
 
     private static final Logger log = LoggerFactory.getLogger(HttpShopGateway.class);
     private static final String API = "/api/v1";
+    private static final java.util.Set<String> NOT_FOUND = java.util.Set.of("not_found", "invalid_code");
 
     private final URI base;
     private final String apiKey;
@@ -68,8 +69,7 @@ public final class HttpShopGateway implements ShopGateway {
                 Map.of("chatUser", chatUser, "proof", proof), null);
         return switch (a.status) {
             case 404 -> new Verification(Verification.Result.NOT_FOUND, null, null);
-            case 429 -> new Verification(Verification.Result.TOO_MANY_ATTEMPTS, null,
-                    Instant.parse(a.body.path("retryAfter").asText()));
+            case 429 -> new Verification(Verification.Result.TOO_MANY_ATTEMPTS, null, a.instant("retryAfter"));
             default -> new Verification(Verification.Result.VERIFIED, a.read("order", ShopOrder.class), null);
         };
     }
@@ -155,6 +155,11 @@ public final class HttpShopGateway implements ShopGateway {
                     last = new ShopUnavailableException("shop answered " + a.status + " to " + method + " " + path);
                     continue;
                 }
+                boolean knownNotFound = a.status == 404 && NOT_FOUND.contains(a.body.path("error").asText());
+                if (a.status == 404 && !knownNotFound) {
+                    throw new ShopUnavailableException("shop has no endpoint " + method + " " + path
+                            + " — check kefu.shop.base-url");
+                }
                 if (a.status == 401 || a.status == 403 || a.status == 400 || a.status == 413 || a.status == 415) {
                     throw new ShopUnavailableException("shop refused " + method + " " + path + ": " + a.status
                             + " " + a.body.path("error").asText());
@@ -175,14 +180,18 @@ public final class HttpShopGateway implements ShopGateway {
             throws IOException, InterruptedException {
         long ts = clock.instant().getEpochSecond();
         String nonce = UUID.randomUUID().toString();
-        HttpRequest.Builder rb = HttpRequest.newBuilder(URI.create(base + path))
+        URI target = URI.create(base + path);
+        // The signed path is the one the shop receives, including any prefix in the base URL.
+        String signedPath = target.getRawQuery() == null ? target.getRawPath()
+                : target.getRawPath() + "?" + target.getRawQuery();
+        HttpRequest.Builder rb = HttpRequest.newBuilder(target)
                 .timeout(requestTimeout)
                 .header("Content-Type", "application/json")
                 .header("Accept", "application/json")
                 .header(RequestSigner.API_KEY, apiKey)
                 .header(RequestSigner.TIMESTAMP, Long.toString(ts))
                 .header(RequestSigner.NONCE, nonce)
-                .header(RequestSigner.SIGNATURE, signer.sign(method, path, ts, nonce, bytes))
+                .header(RequestSigner.SIGNATURE, signer.sign(method, signedPath, ts, nonce, bytes))
                 .method(method, bytes.length == 0 ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofByteArray(bytes));
         if (idempotencyKey != null && !idempotencyKey.isEmpty()) {
@@ -214,6 +223,14 @@ public final class HttpShopGateway implements ShopGateway {
             this.status = status;
             this.body = body;
             this.what = what;
+        }
+
+        Instant instant(String field) {
+            try {
+                return Instant.parse(body.path(field).asText());
+            } catch (java.time.format.DateTimeParseException e) {
+                throw new ShopUnavailableException("shop answer to " + what + " has no valid " + field, e);
+            }
         }
 
         void expect(int wanted) {

@@ -310,6 +310,14 @@ class SignedShopApiTest extends AppTest {
         }
     }
 
+    @Test
+    void aWrongBaseUrlIsReportedAsUnavailableNotAsAMissingOrder() {
+        HttpShopGateway misconfigured = gateway(URI.create(server.baseUrl() + "/shop"), Duration.ofSeconds(2));
+
+        assertThatThrownBy(() -> misconfigured.order(orderNo())).isInstanceOf(ShopUnavailableException.class)
+                .hasMessageContaining("kefu.shop.base-url");
+    }
+
     private HttpResponse<String> raw(String method, String path, long ts, String nonce, String body) throws Exception {
         String sig = new RequestSigner(SECRET).sign(method, path, ts, nonce, body.getBytes(StandardCharsets.UTF_8));
         HttpRequest req = HttpRequest.newBuilder(URI.create(server.baseUrl() + path))
