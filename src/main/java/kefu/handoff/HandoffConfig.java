@@ -6,6 +6,7 @@ import kefu.conversation.ReplyTexts;
 import kefu.session.ConversationStore;
 import kefu.session.RedisKeys;
 import kefu.session.SessionProperties;
+import kefu.shop.ShopGateway;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -96,7 +97,12 @@ public class HandoffConfig {
         return new RatingButtonHandler(ratings, desks.desk(), texts);
     }
 
-    /** {@code /order} uses the shop's lookup once one is provided as a bean; until then staff are told it is not connected. */
+    @Bean
+    StaffOrderLookup staffOrderLookup(ShopGateway shop, StaffTexts texts, AppProperties app) {
+        return new ShopOrderLookup(shop, texts, app.timezone());
+    }
+
+    /** {@code /order} reads the shop; without a shop gateway staff are told it is not connected. */
     @Bean
     StaffActions staffActions(ConversationStore store, SessionProperties session, ThreadIndex threads,
                               HandoffQueue queue, StaffActivity activity, Transcript transcript,

@@ -353,11 +353,15 @@ class HandoffChatTest extends HandoffTestBase {
     }
 
     @Test
-    void orderLookupTellsStaffTheShopIsNotConnectedYet() throws Exception {
-        JsonNode out = chat(says(buyer, "转人工"), staffRuns("agent1", buyer, "/order k2026112400012")).get(1);
+    void orderLookupShowsStaffTheOrderFromTheShopWithoutItsSecrets() throws Exception {
+        JsonNode out = chat(says(buyer, "转人工"), staffRuns("agent1", buyer, "/order k2026112400004"),
+                staffRuns("agent1", buyer, "/order K2026112499999")).get(1);
+        JsonNode missing = chat(staffRuns("agent1", buyer, "/order K2026112499999")).get(0);
 
-        assertThat(texts(out.get("staff"))).anyMatch(t -> t.contains("K2026112400012") && t.contains("尚未连接商城系统"));
-        assertThat(out.get("replies")).isEmpty();
+        assertThat(texts(out.get("staff"))).anyMatch(t -> t.contains("K2026112400004") && t.contains("awaiting_claim")
+                && t.contains("138****5678") && !t.contains("13812345678") && !t.contains("IQY-8H2K-99QZ-1M3N"));
+        assertThat(out.get("replies")).as("nothing of it reaches the buyer").isEmpty();
+        assertThat(texts(missing.get("staff"))).anyMatch(t -> t.contains("没有这个订单"));
     }
 
     private List<String> reminders(String user) {

@@ -1,0 +1,111 @@
+package kefu.conversation.orders;
+
+import kefu.conversation.FlowHandler;
+import kefu.conversation.Lang;
+import kefu.conversation.Outcome;
+import kefu.conversation.Reply;
+import kefu.conversation.TurnContext;
+import kefu.nlu.EntityExtractor;
+import kefu.shop.ShopGateway;
+import kefu.shop.ShopUnavailableException;
+import kefu.shop.Verification;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * The small steps before an order action: waiting for the order number, for the proof of ownership, or for
+ * a bind code. Text that is plainly something else (a question in Chinese) is left to the intent recogniser.
+ */
+final class OrderFlow implements FlowHandler {
+
+    private static final Pattern HAN = Pattern.compile("\\p{IsHan}");
+    private static final Pattern LOOKS_LIKE_NUMBER = Pattern.compile("[A-Za-z]?\\d{6,}");
+
+    private final ShopGateway shop;
+    private final OrderAccess access;
+    private final Binding binding;
+    private final EntityExtractor entities;
+    private final OrderWords words;
+    private final Map<String, OrderAction> actions;
+
+    OrderFlow(ShopGateway shop, OrderAccess access, Binding binding, EntityExtractor entities, OrderWords words,
+              List<OrderAction> actions) {
+        this.shop = shop;
+        this.access = access;
+        this.binding = binding;
+        this.entities = entities;
+        this.words = words;
+        this.actions = actions.stream().collect(Collectors.toMap(OrderAction::name, Function.identity()));
+    }
+
+    @Override
+    public String flow() {
+        return OrderAccess.FLOW;
+    }
+
+    @Override
+    public Optional<Outcome> resume(TurnContext given) {
+        TurnContext ctx = inFlowLanguage(given);
+        String text = ctx.turn().trimmedText();
+        String step = ctx.state().slot(OrderAccess.STEP);
+        if (text.isEmpty()) {
+            return Optional.empty();
+        }
+        if ("bind_code".equals(step)) {
+            return HAN.matcher(text).find() ? Optional.empty() : Optional.of(binding.bind(ctx, text));
+        }
+        OrderAction action = actions.get(ctx.state().slot(OrderAccess.ACTION));
+        if (action == null) {
+            return Optional.empty();
+        }
+        Optional<String> named = entities.orderNumber(text);
+        if (named.isPresent() && !named.get().equals(ctx.state().slot(OrderAccess.ORDER))) {
+            return Optional.of(access.proceed(ctx, action, named.get()));
+        }
+        if ("order".equals(step)) {
+            if (LOOKS_LIKE_NUMBER.matcher(text).find() && !HAN.matcher(text).find()) {
+                return Optional.of(Outcome.of(ctx.state(), action.intent(), 1.0, Reply.of(ctx.say("shop.order_format"))));
+            }
+            return Optional.empty();
+        }
+        if ("proof".equals(step) && !HAN.matcher(text).find() && text.length() <= 128) {
+            return Optional.of(prove(ctx, action, ctx.state().slot(OrderAccess.ORDER), text));
+        }
+        return Optional.empty();
+    }
+
+    /** Answers in the language the flow started in unless the buyer now writes Chinese. */
+    private static TurnContext inFlowLanguage(TurnContext ctx) {
+        String saved = ctx.state().slot(OrderAccess.LANG);
+        if (saved == null || HAN.matcher(ctx.turn().trimmedText()).find()) {
+            return ctx;
+        }
+        Lang lang = Lang.valueOf(saved);
+        return new TurnContext(ctx.turn(), ctx.state().withLang(lang), lang, ctx.now(), ctx.texts());
+    }
+
+    private Outcome prove(TurnContext ctx, OrderAction action, String orderNo, String proof) {
+        Verification v;
+        try {
+            v = shop.verify(OrderAccess.chatUser(ctx), orderNo, proof);
+        } catch (ShopUnavailableException e) {
+            return access.unavailable(ctx, action);
+        }
+        return switch (v.result()) {
+            case VERIFIED -> {
+                var state = ShopFacts.add(ctx.state().endFlow(), ShopFacts.VERIFIED, v.order().orderNo());
+                yield action.run(ctx.withState(state), v.order());
+            }
+            case NOT_FOUND -> Outcome.of(ctx.state(), action.intent(), 1.0,
+                    Reply.of(ctx.say("shop.proof.not_found", Map.of("order", orderNo)), List.of(words.human(ctx))));
+            case TOO_MANY_ATTEMPTS -> Outcome.of(ctx.state().endFlow(), action.intent(), 1.0,
+                    Reply.of(ctx.say("shop.proof.locked", Map.of("time", words.time(v.retryAfter()))),
+                            List.of(words.human(ctx))));
+        };
+    }
+}

@@ -1,0 +1,88 @@
+package kefu.conversation.orders;
+
+import kefu.conversation.Button;
+import kefu.conversation.Classification;
+import kefu.conversation.Intent;
+import kefu.conversation.IntentHandler;
+import kefu.conversation.Outcome;
+import kefu.conversation.Reply;
+import kefu.conversation.TurnContext;
+import kefu.shop.OrderRules;
+import kefu.shop.OrderStatus;
+import kefu.shop.ShopOrder;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * "查订单" and {@code /bind CODE}: shows an order the buyer owns — product, masked recharge target, the status
+ * in plain words with its next step — and the redemption code only in a private chat.
+ */
+final class OrderStatusHandler implements IntentHandler, OrderAction {
+
+    private final OrderAccess access;
+    private final Binding binding;
+    private final OrderWords words;
+    private final OrderRules rules;
+
+    OrderStatusHandler(OrderAccess access, Binding binding, OrderWords words, OrderRules rules) {
+        this.access = access;
+        this.binding = binding;
+        this.words = words;
+        this.rules = rules;
+    }
+
+    @Override
+    public Intent intent() {
+        return Intent.ORDER_STATUS;
+    }
+
+    @Override
+    public String name() {
+        return "status";
+    }
+
+    @Override
+    public Outcome handle(TurnContext ctx, Classification c) {
+        if ("bind".equals(c.entity("command"))) {
+            String code = c.entity("argument");
+            return code == null || code.isBlank() ? binding.askCode(ctx) : binding.bind(ctx, code);
+        }
+        return access.start(ctx, c, this);
+    }
+
+    @Override
+    public Outcome run(TurnContext ctx, ShopOrder o) {
+        Map<String, Object> vars = words.vars(ctx, o);
+        boolean late = o.status().awaitsDelivery() && o.expectedBy() != null && ctx.now().isAfter(o.expectedBy());
+        String statusKey = late ? "shop.status.late" : "shop.status." + o.status().wireName();
+        vars.put("status", ctx.say(statusKey, vars));
+        List<Button> buttons = new ArrayList<>();
+        if (late) {
+            buttons.add(words.pick(ctx, "shop.button.urge", "urge", o.orderNo()));
+        }
+        if (rules.cancel(o, ctx.now()).allowed() && o.status() != OrderStatus.PENDING_PAYMENT) {
+            buttons.add(words.pick(ctx, "shop.button.cancel", "cancel", o.orderNo()));
+        }
+        if (o.openTicket() == null && rules.afterSales(o, ctx.now()).allowed()
+                && o.status() != OrderStatus.PAID && o.status() != OrderStatus.PROCESSING) {
+            buttons.add(words.pick(ctx, "shop.button.after_sales", "after_sales", o.orderNo()));
+        }
+        Outcome out = Outcome.of(ctx.state(), Intent.ORDER_STATUS, 1.0, Reply.of(ctx.say("shop.order", vars), buttons));
+        if (o.redeemCode() != null && !o.redeemCode().isBlank() && delivered(o.status())) {
+            if (ctx.turn().isPrivate() && access.owns(ctx.state(), o)) {
+                out = out.plus(new Reply(ctx.say("shop.code", Map.of("order", o.orderNo(), "code", o.redeemCode())),
+                        List.of(), true));
+            } else {
+                out = out.plus(Reply.of(ctx.say("shop.code.private_only")));
+            }
+        }
+        return out;
+    }
+
+    private static boolean delivered(OrderStatus s) {
+        return s == OrderStatus.DELIVERED || s == OrderStatus.AWAITING_CLAIM || s == OrderStatus.COMPLETED
+                || s == OrderStatus.AFTER_SALES;
+    }
+}

@@ -1,0 +1,78 @@
+package kefu.conversation.orders;
+
+import kefu.app.AppProperties;
+import kefu.nlu.EntityExtractor;
+import kefu.shop.OrderRules;
+import kefu.shop.ShopGateway;
+import kefu.shop.ShopProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import java.util.List;
+
+/** Wires the order flows (lookup, binding, urge, cancel, after-sales); they reach the shop only through {@link ShopGateway}. */
+@Configuration(proxyBeanMethods = false)
+public class OrdersConfig {
+
+    @Bean
+    OrderWords orderWords(AppProperties app) {
+        return new OrderWords(app.timezone());
+    }
+
+    @Bean
+    OrderAccess orderAccess(ShopGateway shop, EntityExtractor entities, OrderWords words, ShopProperties props) {
+        return new OrderAccess(shop, entities, words, props.chat());
+    }
+
+    @Bean
+    Binding binding(ShopGateway shop, OrderWords words, ShopProperties props) {
+        return new Binding(shop, words, props.chat());
+    }
+
+    @Bean
+    OrderStatusHandler orderStatusHandler(OrderAccess access, Binding binding, OrderWords words, OrderRules rules) {
+        return new OrderStatusHandler(access, binding, words, rules);
+    }
+
+    @Bean
+    UrgeHandler urgeHandler(OrderAccess access, ShopGateway shop, OrderWords words, OrderRules rules) {
+        return new UrgeHandler(access, shop, words, rules);
+    }
+
+    @Bean
+    CancelHandler cancelHandler(OrderAccess access, OrderWords words, OrderRules rules) {
+        return new CancelHandler(access, words, rules);
+    }
+
+    @Bean
+    CancelButtons cancelButtons(ShopGateway shop, OrderAccess access, CancelHandler cancel) {
+        return new CancelButtons(shop, access, cancel);
+    }
+
+    @Bean
+    AfterSalesForm afterSalesForm(ShopGateway shop, OrderWords words, ShopProperties props) {
+        return new AfterSalesForm(shop, words, props.chat());
+    }
+
+    @Bean
+    AfterSalesHandler afterSalesHandler(OrderAccess access, ShopGateway shop, OrderWords words, OrderRules rules,
+                                        AfterSalesForm form, ShopProperties props) {
+        return new AfterSalesHandler(access, shop, words, rules, form, props.chat());
+    }
+
+    @Bean
+    OrderFlow orderFlow(ShopGateway shop, OrderAccess access, Binding binding, EntityExtractor entities,
+                        OrderWords words, List<OrderAction> actions) {
+        return new OrderFlow(shop, access, binding, entities, words, actions);
+    }
+
+    @Bean
+    PickButtons pickButtons(OrderAccess access, List<OrderAction> actions) {
+        return new PickButtons(access, actions);
+    }
+
+    @Bean
+    BindButtons bindButtons(Binding binding) {
+        return new BindButtons(binding);
+    }
+}

@@ -1,0 +1,42 @@
+package kefu.conversation.orders;
+
+import kefu.conversation.ConversationState;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/** The order facts a conversation keeps (comma-separated lists), shared with other capabilities. */
+final class ShopFacts {
+
+    static final String ACCOUNT = "shop.account";
+    static final String VERIFIED = "shop.verified";
+    static final String MENTIONED = "shop.mentioned";
+    static final String TICKETS = "shop.tickets";
+    static final String URGES = "shop.urges";
+
+    private static final int KEEP = 20;
+    private static final int KEEP_MENTIONED = 5;
+
+    private ShopFacts() {
+    }
+
+    static List<String> list(ConversationState state, String fact) {
+        String v = state.fact(fact);
+        return v == null || v.isBlank() ? List.of() : Arrays.asList(v.split(","));
+    }
+
+    static boolean contains(ConversationState state, String fact, String value) {
+        return list(state, fact).contains(value);
+    }
+
+    /** Appends {@code value} (moving it to the end if present), keeping the newest entries only. */
+    static ConversationState add(ConversationState state, String fact, String value) {
+        List<String> next = new ArrayList<>(list(state, fact));
+        next.remove(value);
+        next.add(value);
+        int keep = MENTIONED.equals(fact) ? KEEP_MENTIONED : KEEP;
+        List<String> kept = next.subList(Math.max(0, next.size() - keep), next.size());
+        return state.withFact(fact, String.join(",", kept));
+    }
+}

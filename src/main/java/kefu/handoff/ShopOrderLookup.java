@@ -1,0 +1,65 @@
+package kefu.handoff;
+
+import kefu.privacy.Masking;
+import kefu.shop.ShopGateway;
+import kefu.shop.ShopOrder;
+import kefu.shop.ShopUnavailableException;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * {@code /order K...} for staff, from the shop: every field staff need to help, in the shop's time zone.
+ * The recharge target stays masked and a redemption code is never shown: the staff group is a group.
+ */
+public final class ShopOrderLookup implements StaffOrderLookup {
+
+    private final ShopGateway shop;
+    private final StaffTexts texts;
+    private final DateTimeFormatter time;
+
+    public ShopOrderLookup(ShopGateway shop, StaffTexts texts, ZoneId zone) {
+        this.shop = shop;
+        this.texts = texts;
+        this.time = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(zone);
+    }
+
+    @Override
+    public String view(String orderNumber) {
+        try {
+            return shop.order(orderNumber)
+                    .map(this::describe)
+                    .orElseGet(() -> texts.say("handoff.staff.order_not_found", Map.of("order", orderNumber)));
+        } catch (ShopUnavailableException e) {
+            return texts.say("handoff.staff.order_shop_down", Map.of("order", orderNumber));
+        }
+    }
+
+    private String describe(ShopOrder o) {
+        Map<String, Object> v = new HashMap<>();
+        v.put("order", o.orderNo());
+        v.put("account", o.account() == null ? "-" : o.account());
+        v.put("product", o.product());
+        v.put("category", o.category());
+        v.put("delivery", o.deliveryType() == null ? "-" : o.deliveryType());
+        v.put("amount", o.amount() == null ? "-" : o.amount());
+        v.put("target", Masking.target(o.rechargeTarget()));
+        v.put("status", o.status().wireName());
+        v.put("raw", o.rawStatus() == null ? "-" : o.rawStatus());
+        v.put("paid", at(o.paidAt()));
+        v.put("delivered", at(o.deliveredAt()));
+        v.put("expected", at(o.expectedBy()));
+        v.put("expires", at(o.expiresAt()));
+        v.put("code", o.redeemCode() == null ? "-" : texts.say("handoff.staff.order_code_hidden"));
+        v.put("used", o.used() ? "是" : "否");
+        v.put("ticket", o.openTicket() == null ? "-" : o.openTicket());
+        return texts.say("handoff.staff.order_view", v);
+    }
+
+    private String at(Instant instant) {
+        return instant == null ? "-" : time.format(instant);
+    }
+}

@@ -1,0 +1,43 @@
+package kefu.privacy;
+
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Hides most of a phone number, email or account so replies, staff views and logs never carry them whole. */
+public final class Masking {
+
+    private static final Pattern PHONE = Pattern.compile("(?<!\\d)(1[3-9]\\d)(\\d{4})(\\d{4})(?!\\d)");
+    private static final Pattern EMAIL = Pattern.compile("([A-Za-z0-9])[A-Za-z0-9._%+-]*(@[A-Za-z0-9.-]+\\.[A-Za-z]{2,24})");
+
+    private Masking() {
+    }
+
+    /** 13812345678 → 138****5678; alice@example.com → a***@example.com; anything else keeps 2+2 characters. */
+    public static String target(String target) {
+        if (target == null || target.isBlank()) {
+            return "-";
+        }
+        String t = target.strip();
+        if (t.matches("1\\d{10}")) {
+            return t.substring(0, 3) + "****" + t.substring(7);
+        }
+        int at = t.indexOf('@');
+        if (at > 0) {
+            return t.charAt(0) + "***" + t.substring(at);
+        }
+        if (t.length() <= 4) {
+            return "****";
+        }
+        return t.substring(0, 2) + "****" + t.substring(t.length() - 2);
+    }
+
+    /** Masks every mobile number and email inside free text. */
+    public static String inText(String text) {
+        if (text == null) {
+            return null;
+        }
+        String phones = PHONE.matcher(text).replaceAll("$1****$3");
+        Matcher m = EMAIL.matcher(phones);
+        return m.replaceAll("$1***$2");
+    }
+}

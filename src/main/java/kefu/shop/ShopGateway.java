@@ -1,0 +1,33 @@
+package kefu.shop;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The shop's order system as the bot sees it. {@code chatUser} identifies the buyer's conversation
+ * (e.g. {@code tg:123}). Every method may throw {@link ShopUnavailableException}.
+ */
+public interface ShopGateway {
+
+    /** Binds the chat user to the account whose one-time code this is; empty when the code is unknown or used. */
+    Optional<ShopAccount> bind(String chatUser, String code);
+
+    /** Checks a proof of ownership (last 4 phone digits, order email or query password). */
+    Verification verify(String chatUser, String orderNo, String proof);
+
+    Optional<ShopOrder> order(String orderNo);
+
+    /** The account's latest orders, newest first. */
+    List<ShopOrder> recentOrders(String accountId, int limit);
+
+    UrgeResult urge(String orderNo, String chatUser, String idempotencyKey);
+
+    CancelResult cancel(String orderNo, String chatUser, String idempotencyKey);
+
+    /** Stores one evidence file with the shop and returns its id. */
+    String upload(String chatUser, String fileName, String mimeType, byte[] content);
+
+    TicketResult file(TicketRequest request, String idempotencyKey);
+
+    Optional<ShopTicket> ticket(String ticketNo);
+}

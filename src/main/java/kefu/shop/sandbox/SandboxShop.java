@@ -1,0 +1,355 @@
+package kefu.shop.sandbox;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import kefu.shop.CancelResult;
+import kefu.shop.OrderRules;
+import kefu.shop.OrderStatus;
+import kefu.shop.ShopAccount;
+import kefu.shop.ShopOrder;
+import kefu.shop.ShopProperties;
+import kefu.shop.ShopTicket;
+import kefu.shop.TicketRequest;
+import kefu.shop.UrgeResult;
+import org.springframework.data.redis.core.StringRedisTemplate;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * A working shop for trying the bot and for tests: accounts, orders, urges, cancellations and after-sales
+ * tickets kept in Redis under its own key prefix, so they survive restarts. Enforces {@link OrderRules}.
+ * Each method returns the HTTP answer of the contract ({@code docs/shop-api.md}).
+ */
+public final class SandboxShop {
+
+    public static final Set<String> REASONS = Set.of("not_received", "not_as_described", "not_working", "other");
+    private static final DateTimeFormatter TICKET_DAY = DateTimeFormatter.ofPattern("yyyyMMdd").withZone(ZoneOffset.UTC);
+
+    private final StringRedisTemplate redis;
+    private final String prefix;
+    private final ObjectMapper json;
+    private final OrderRules rules;
+    private final ShopProperties.Sandbox settings;
+    private final Clock clock;
+
+    /** One HTTP answer: status code and a JSON-able body. */
+    public record Answer(int status, Object body) {
+        static Answer ok(Object body) {
+            return new Answer(200, body);
+        }
+
+        static Answer error(int status, String error) {
+            return new Answer(status, Map.of("error", error));
+        }
+    }
+
+    public SandboxShop(StringRedisTemplate redis, String prefix, ObjectMapper json, OrderRules rules,
+                       ShopProperties.Sandbox settings, Clock clock) {
+        this.redis = redis;
+        this.prefix = prefix;
+        this.json = json;
+        this.rules = rules;
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    public String prefix() {
+        return prefix;
+    }
+
+    /** Loads the seed data unless it was loaded before (or {@code force}); returns whether it loaded. */
+    public boolean seed(SandboxData data, boolean force) {
+        Boolean first = redis.opsForValue().setIfAbsent(key("seeded"), clock.instant().toString());
+        if (!Boolean.TRUE.equals(first) && !force) {
+            return false;
+        }
+        load(data);
+        return true;
+    }
+
+    /** Adds (or replaces) accounts and orders; times in the data are relative to now. */
+    public void load(SandboxData data) {
+        Instant now = clock.instant();
+        for (SandboxData.Account a : data.accounts()) {
+            write(key("account:" + a.id()), a);
+            if (a.bindCode() != null && !a.bindCode().isBlank()) {
+                redis.opsForValue().set(key("bindcode:" + a.bindCode().strip().toUpperCase(Locale.ROOT)), a.id());
+            }
+        }
+        for (SandboxData.Order o : data.orders()) {
+            OrderStatus status = OrderStatus.fromWireName(o.status());
+            StoredOrder stored = new StoredOrder(o.orderNo().toUpperCase(Locale.ROOT), o.account(), o.product(),
+                    o.category(), o.deliveryType() == null ? "auto" : o.deliveryType(), o.amount(),
+                    o.rechargeTarget(), o.contact(), o.queryPassword(), status,
+                    o.rawStatus() == null ? status.wireName() : o.rawStatus(),
+                    minutesAgo(now, o.paidMinutesAgo()), minutesAgo(now, o.deliveredMinutesAgo()),
+                    o.redeemCode(), o.used(),
+                    o.expiresInDays() == null ? null : now.plus(Duration.ofDays(o.expiresInDays())));
+            save(stored);
+            if (o.account() != null) {
+                redis.opsForSet().add(key("account-orders:" + o.account()), stored.orderNo());
+            }
+        }
+    }
+
+    public Answer bind(String chatUser, String code) {
+        if (blank(chatUser) || blank(code)) {
+            return Answer.error(400, "chatUser and code are required");
+        }
+        String accountId = redis.opsForValue().getAndDelete(key("bindcode:" + code.strip().toUpperCase(Locale.ROOT)));
+        if (accountId == null) {
+            return Answer.error(404, "invalid_code");
+        }
+        SandboxData.Account account = read(key("account:" + accountId), SandboxData.Account.class).orElseThrow();
+        redis.opsForValue().set(key("binding:" + chatUser), accountId);
+        return Answer.ok(Map.of("account", new ShopAccount(account.id(), account.name())));
+    }
+
+    public Answer verify(String orderNo, String chatUser, String proof) {
+        if (blank(chatUser) || proof == null) {
+            return Answer.error(400, "chatUser and proof are required");
+        }
+        String failures = key("proof-fail:" + chatUser);
+        String count = redis.opsForValue().get(failures);
+        if (count != null && Integer.parseInt(count) >= settings.proofFailuresPerHour()) {
+            Long ttl = redis.getExpire(failures);
+            Instant retry = clock.instant().plusSeconds(ttl == null || ttl < 0 ? 3600 : ttl);
+            return new Answer(429, Map.of("error", "too_many_attempts", "retryAfter", retry.toString()));
+        }
+        Optional<StoredOrder> order = stored(orderNo);
+        if (order.isPresent() && proves(order.get(), proof.strip())) {
+            return Answer.ok(Map.of("order", view(order.get())));
+        }
+        Long n = redis.opsForValue().increment(failures);
+        if (n != null && n == 1) {
+            redis.expire(failures, Duration.ofHours(1));
+        }
+        // The same answer whether the order is missing or the proof is wrong: nothing to probe with.
+        return Answer.error(404, "not_found");
+    }
+
+    public Answer order(String orderNo) {
+        return stored(orderNo).map(o -> Answer.ok(view(o))).orElse(Answer.error(404, "not_found"));
+    }
+
+    public Answer recentOrders(String accountId, int limit) {
+        Set<String> numbers = redis.opsForSet().members(key("account-orders:" + accountId));
+        List<ShopOrder> orders = new ArrayList<>();
+        for (String no : numbers == null ? Set.<String>of() : numbers) {
+            stored(no).map(this::view).ifPresent(orders::add);
+        }
+        orders.sort(Comparator.comparing(ShopOrder::paidAt, Comparator.nullsLast(Comparator.reverseOrder())));
+        return Answer.ok(Map.of("orders", orders.subList(0, Math.min(Math.max(limit, 1), orders.size()))));
+    }
+
+    public Answer urge(String orderNo) {
+        Optional<StoredOrder> found = stored(orderNo);
+        if (found.isEmpty()) {
+            return Answer.error(404, "not_found");
+        }
+        ShopOrder order = view(found.get());
+        Instant now = clock.instant();
+        String urgeKey = key("urge:" + order.orderNo());
+        Object last = redis.opsForHash().get(urgeKey, "last");
+        Instant lastUrge = last == null ? null : Instant.parse(last.toString());
+        OrderRules.Check check = rules.urge(order, lastUrge, now);
+        int count = Integer.parseInt(String.valueOf(Objects.requireNonNullElse(redis.opsForHash().get(urgeKey, "count"), "0")));
+        if (!check.allowed()) {
+            return Answer.ok(new UrgeResult(false, check.reason(), check.at(), null, count));
+        }
+        Instant expected = now.plus(Duration.ofMinutes(rules.category(order.category()).urgeHandlingMinutes()));
+        redis.opsForHash().put(urgeKey, "last", now.toString());
+        long n = redis.opsForHash().increment(urgeKey, "count", 1);
+        return Answer.ok(new UrgeResult(true, null, now.plus(Duration.ofMinutes(
+                rules.category(order.category()).urgeGapMinutes())), expected, (int) n));
+    }
+
+    public Answer cancel(String orderNo) {
+        Optional<StoredOrder> found = stored(orderNo);
+        if (found.isEmpty()) {
+            return Answer.error(404, "not_found");
+        }
+        ShopOrder order = view(found.get());
+        OrderRules.Check check = rules.cancel(order, clock.instant());
+        if (!check.allowed()) {
+            return Answer.ok(new CancelResult(false, check.reason(), order.status()));
+        }
+        boolean paid = order.paidAt() != null;
+        OrderStatus next = paid ? OrderStatus.REFUNDED : OrderStatus.CANCELLED;
+        save(found.get().withStatus(next, next.wireName()));
+        return Answer.ok(new CancelResult(true, null, next));
+    }
+
+    public Answer upload(String chatUser, String fileName, String mimeType, String contentBase64) {
+        if (blank(chatUser) || blank(contentBase64)) {
+            return Answer.error(400, "chatUser and contentBase64 are required");
+        }
+        byte[] content;
+        try {
+            content = Base64.getDecoder().decode(contentBase64);
+        } catch (IllegalArgumentException e) {
+            return Answer.error(400, "contentBase64 is not base64");
+        }
+        if (content.length > settings.maxEvidenceBytes()) {
+            return Answer.error(413, "file_too_large");
+        }
+        if (mimeType == null || !mimeType.startsWith("image/")) {
+            return Answer.error(415, "images_only");
+        }
+        String id = "EV" + UUID.randomUUID().toString().replace("-", "").substring(0, 20);
+        Map<String, String> meta = new LinkedHashMap<>();
+        meta.put("chatUser", chatUser);
+        meta.put("fileName", fileName == null ? "" : fileName);
+        meta.put("mimeType", mimeType);
+        meta.put("size", Integer.toString(content.length));
+        meta.put("content", contentBase64);
+        redis.opsForHash().putAll(key("evidence:" + id), meta);
+        redis.expire(key("evidence:" + id), settings.evidenceTtl());
+        return new Answer(201, Map.of("id", id, "size", content.length));
+    }
+
+    public Answer file(TicketRequest request) {
+        if (request == null || blank(request.orderNo()) || blank(request.chatUser())
+                || !REASONS.contains(request.reason())) {
+            return Answer.error(400, "orderNo, chatUser and a known reason are required");
+        }
+        if (request.evidence().isEmpty()) {
+            return Answer.error(400, "at least one evidence file is required");
+        }
+        for (String id : request.evidence()) {
+            if (!Boolean.TRUE.equals(redis.hasKey(key("evidence:" + id)))) {
+                return Answer.error(400, "unknown evidence " + id);
+            }
+        }
+        Optional<StoredOrder> found = stored(request.orderNo());
+        if (found.isEmpty()) {
+            return Answer.error(404, "not_found");
+        }
+        ShopOrder order = view(found.get());
+        OrderRules.Check check = rules.afterSales(order, clock.instant());
+        if (!check.allowed()) {
+            return new Answer(422, Map.of("error", "not_eligible", "rule", check.reason()));
+        }
+        Instant now = clock.instant();
+        String ticketNo = "T" + TICKET_DAY.format(now) + String.format("%05d", redis.opsForValue().increment(key("ticket-seq")));
+        Boolean claimed = redis.opsForValue().setIfAbsent(key("open-ticket:" + order.orderNo()), ticketNo);
+        if (!Boolean.TRUE.equals(claimed)) {
+            String open = redis.opsForValue().get(key("open-ticket:" + order.orderNo()));
+            return new Answer(409, Map.of("error", "open_ticket_exists", "ticket", ticket(open).orElseThrow()));
+        }
+        ShopTicket ticket = new ShopTicket(ticketNo, order.orderNo(), "open", request.reason(), rules.slaHoursMin(),
+                rules.slaHoursMax(), now, List.of(new ShopTicket.Message(now, "buyer",
+                request.description() == null ? "" : request.description())));
+        write(key("ticket:" + ticketNo), ticket);
+        redis.opsForHash().put(key("ticket-evidence"), ticketNo, String.join(",", request.evidence()));
+        save(found.get().withStatus(OrderStatus.AFTER_SALES, "after_sales"));
+        return new Answer(201, Map.of("ticket", ticket));
+    }
+
+    public Answer ticketAnswer(String ticketNo) {
+        return ticket(ticketNo).map(Answer::ok).orElse(Answer.error(404, "not_found"));
+    }
+
+    /** Sets a ticket's status as staff would (tests and the operator's console use it). */
+    public void updateTicket(String ticketNo, String status, String staffMessage) {
+        ShopTicket t = ticket(ticketNo).orElseThrow();
+        List<ShopTicket.Message> messages = new ArrayList<>(t.messages());
+        if (staffMessage != null) {
+            messages.add(new ShopTicket.Message(clock.instant(), "staff", staffMessage));
+        }
+        ShopTicket next = new ShopTicket(t.ticketNo(), t.orderNo(), status, t.reason(), t.slaHoursMin(),
+                t.slaHoursMax(), t.createdAt(), messages);
+        write(key("ticket:" + ticketNo), next);
+        if (!next.open()) {
+            redis.delete(key("open-ticket:" + t.orderNo()));
+        }
+    }
+
+    /** Number of stored evidence files of a ticket. */
+    public int evidenceCount(String ticketNo) {
+        Object ids = redis.opsForHash().get(key("ticket-evidence"), ticketNo);
+        return ids == null ? 0 : ids.toString().split(",").length;
+    }
+
+    private Optional<ShopTicket> ticket(String ticketNo) {
+        return ticketNo == null ? Optional.empty() : read(key("ticket:" + ticketNo), ShopTicket.class);
+    }
+
+    private boolean proves(StoredOrder order, String proof) {
+        if (proof.isEmpty()) {
+            return false;
+        }
+        String contact = order.contact() == null ? "" : order.contact().strip();
+        if (contact.contains("@")) {
+            if (contact.equalsIgnoreCase(proof)) {
+                return true;
+            }
+        } else if (proof.length() == 4 && contact.length() >= 4 && contact.endsWith(proof)) {
+            return true;
+        }
+        return order.queryPassword() != null && !order.queryPassword().isEmpty() && order.queryPassword().equals(proof);
+    }
+
+    private ShopOrder view(StoredOrder o) {
+        String open = redis.opsForValue().get(key("open-ticket:" + o.orderNo()));
+        return new ShopOrder(o.orderNo(), o.account(), o.product(), o.category(), o.deliveryType(), o.amount(),
+                o.rechargeTarget(), o.status(), o.rawStatus(), o.paidAt(), o.deliveredAt(),
+                rules.expectedBy(o.category(), o.paidAt()), o.redeemCode(), o.used(), o.expiresAt(), open);
+    }
+
+    private Optional<StoredOrder> stored(String orderNo) {
+        return orderNo == null ? Optional.empty()
+                : read(key("order:" + orderNo.strip().toUpperCase(Locale.ROOT)), StoredOrder.class);
+    }
+
+    private void save(StoredOrder order) {
+        write(key("order:" + order.orderNo()), order);
+    }
+
+    private void write(String key, Object value) {
+        try {
+            redis.opsForValue().set(key, json.writeValueAsString(value));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot store " + key, e);
+        }
+    }
+
+    private <T> Optional<T> read(String key, Class<T> type) {
+        String raw = redis.opsForValue().get(key);
+        if (raw == null) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(json.readValue(raw, type));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("sandbox data under " + key + " is damaged", e);
+        }
+    }
+
+    private String key(String suffix) {
+        return prefix + suffix;
+    }
+
+    private static Instant minutesAgo(Instant now, Integer minutes) {
+        return minutes == null ? null : now.minus(Duration.ofMinutes(minutes));
+    }
+
+    private static boolean blank(String s) {
+        return s == null || s.isBlank();
+    }
+}

@@ -1,0 +1,418 @@
+package kefu.conversation.orders;
+
+import kefu.conversation.Attachment;
+import kefu.conversation.Button;
+import kefu.conversation.ChatType;
+import kefu.conversation.ConversationEngine;
+import kefu.conversation.ConversationKey;
+import kefu.conversation.ConversationState;
+import kefu.conversation.Intent;
+import kefu.conversation.Reply;
+import kefu.conversation.Turn;
+import kefu.conversation.TurnResult;
+import kefu.session.ConversationStore;
+import kefu.shop.SandboxFixtures;
+import kefu.shop.ShopGateway;
+import kefu.shop.ShopOrder;
+import kefu.shop.OrderStatus;
+import kefu.shop.sandbox.SandboxShop;
+import kefu.testsupport.AppTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Collectors;
+
+import static kefu.shop.SandboxFixtures.order;
+import static kefu.shop.SandboxFixtures.orderNo;
+import static kefu.shop.SandboxFixtures.orders;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The order flows through the whole engine, the signed HTTP adapter and the in-process sandbox shop. */
+class OrderFlowsTest extends AppTest {
+
+    @Autowired
+    ConversationEngine engine;
+    @Autowired
+    ConversationStore store;
+    @Autowired
+    SandboxShop sandbox;
+    @Autowired
+    ShopGateway shop;
+
+    private final ConversationKey buyer = new ConversationKey("test", uniqueUser());
+
+    private TurnResult say(String text) {
+        return engine.handle(Turn.text(buyer, null, text));
+    }
+
+    private TurnResult press(String data) {
+        return engine.handle(Turn.button(buyer, null, data));
+    }
+
+    private TurnResult photo(Path file, String mime) throws Exception {
+        return engine.handle(Turn.attachment(buyer, null,
+                new Attachment(file.toString(), file.getFileName().toString(), mime, Files.size(file)), null));
+    }
+
+    private static String text(TurnResult r) {
+        return r.replies().stream().map(Reply::text).collect(Collectors.joining("\n"));
+    }
+
+    private static List<String> buttons(TurnResult r) {
+        return r.replies().stream().flatMap(x -> x.buttons().stream()).map(Button::data).toList();
+    }
+
+    private ConversationState state() {
+        return store.peek(buyer).orElseThrow();
+    }
+
+    /** Asks about {@code no} via the menu button and proves it with the phone's last digits. */
+    private TurnResult lookUp(String no) {
+        say("你好");
+        press("intent:order_status");
+        say(no);
+        return say("5678");
+    }
+
+    @Test
+    void orderStatusAfterProofShowsMaskedTargetAndPlainStatus() {
+        String no = orderNo();
+        sandbox.load(orders(order(no, null, "mobile_topup", "processing", 5)));
+
+        say("你好");
+        TurnResult ask = press("intent:order_status");
+        TurnResult proof = say("订单号 " + no);
+        TurnResult shown = say("5678");
+
+        assertThat(ask.flow()).isEqualTo("orders");
+        assertThat(text(proof)).contains(no).contains("后 4 位");
+        assertThat(text(shown)).contains("138****5678").contains("处理中").doesNotContain("13812345678");
+        assertThat(shown.flow()).isNull();
+        assertThat(state().fact("shop.verified")).contains(no);
+        assertThat(state().fact("shop.mentioned")).contains(no);
+    }
+
+    @Test
+    void wrongProofIsRefusedWithoutRevealingTheOrder() {
+        String no = orderNo();
+        sandbox.load(orders(order(no, null, "mobile_topup", "processing", 5)));
+        say("你好");
+        press("intent:order_status");
+        say(no);
+
+        TurnResult wrong = say("0000");
+        TurnResult unknownOrder = say(orderNo());
+        TurnResult unknownProof = say("0000");
+
+        assertThat(text(wrong)).contains("没有找到").doesNotContain("测试商品");
+        assertThat(text(unknownProof)).isEqualTo(text(wrong).replace(no, unknownProofOrder(unknownOrder)));
+        assertThat(state().fact("shop.verified")).isNull();
+    }
+
+    private static String unknownProofOrder(TurnResult askedProof) {
+        return text(askedProof).replaceAll("(?s).*?(K\\d{13}).*", "$1");
+    }
+
+    @Test
+    void fiveWrongProofsInAnHourArePolitelyRefused() {
+        String no = orderNo();
+        sandbox.load(orders(order(no, null, "mobile_topup", "processing", 5)));
+        say("你好");
+        press("intent:order_status");
+        say(no);
+        for (int i = 0; i < 5; i++) {
+            say("000" + i);
+        }
+
+        TurnResult locked = say("5678");
+
+        assertThat(text(locked)).contains("暂停验证");
+        assertThat(buttons(locked)).contains("intent:human_handoff");
+        assertThat(locked.flow()).isNull();
+    }
+
+    @Test
+    void aBoundBuyerPicksRecentOrdersAndStillNeedsProofForSomeoneElsesOrder() {
+        String account = "A" + uniqueUser();
+        String code = SandboxFixtures.code();
+        String mine = orderNo();
+        String theirs = orderNo();
+        sandbox.load(SandboxFixtures.account(account, code, order(mine, account, "video_vip", "processing", 2)));
+        sandbox.load(orders(order(theirs, "someone-else", "video_vip", "processing", 2)));
+
+        TurnResult bound = say("/bind " + code);
+        TurnResult picked = press("pick:status:" + mine);
+        say("你好");
+        TurnResult asked = press("intent:order_status");
+        TurnResult other = say(theirs);
+
+        assertThat(text(bound)).containsAnyOf("绑定成功", "linked");
+        assertThat(buttons(bound)).contains("pick:status:" + mine);
+        assertThat(text(picked)).contains(mine).containsAnyOf("处理中", "Processing");
+        assertThat(state().fact("shop.account")).isEqualTo(account);
+        assertThat(text(other)).containsAnyOf("验证", "verify").doesNotContain("测试商品");
+        assertThat(buttons(asked)).contains("pick:status:" + mine);
+    }
+
+    @Test
+    void aBindCodeWorksOnlyOnce() {
+        String account = "A" + uniqueUser();
+        String code = SandboxFixtures.code();
+        sandbox.load(SandboxFixtures.account(account, code));
+
+        say("/bind " + code);
+        TurnResult again = engine.handle(Turn.text(new ConversationKey("test", uniqueUser()), null, "/bind " + code));
+
+        assertThat(text(again)).containsAnyOf("无效", "invalid");
+    }
+
+    @Test
+    void redemptionCodeIsSentOnlyInPrivateChatToTheVerifiedOwner() {
+        String no = orderNo();
+        sandbox.load(orders(SandboxFixtures.delivered(no, null, "software_key", "SECRET-KEY-42", false, 100)));
+        say("你好");
+        press("intent:order_status");
+        say(no);
+
+        TurnResult privately = say("pw-" + no);
+        engine.handle(Turn.text(buyer, null, "你好").inChat(ChatType.GROUP));
+        engine.handle(Turn.button(buyer, null, "intent:order_status").inChat(ChatType.GROUP));
+        TurnResult inGroup = engine.handle(Turn.text(buyer, null, no).inChat(ChatType.GROUP));
+
+        assertThat(privately.replies()).anyMatch(r -> r.privateOnly() && r.text().contains("SECRET-KEY-42"));
+        assertThat(privately.replies()).filteredOn(r -> !r.privateOnly()).noneMatch(r -> r.text().contains("SECRET"));
+        assertThat(text(inGroup)).contains(no).contains("私聊").doesNotContain("SECRET-KEY-42");
+    }
+
+    @Test
+    void aLateOrderOffersTheUrgeButtonAndTheUrgeIsRecorded() {
+        String no = orderNo();
+        sandbox.load(orders(order(no, null, "mobile_topup", "processing", 40)));
+
+        TurnResult shown = lookUp(no);
+        TurnResult urged = press("pick:urge:" + no);
+        TurnResult again = press("pick:urge:" + no);
+
+        assertThat(text(shown)).contains("已超过预计时间");
+        assertThat(buttons(shown)).contains("pick:urge:" + no);
+        assertThat(text(urged)).contains("已为您催单");
+        assertThat(state().fact("shop.urges")).contains(no);
+        assertThat(text(again)).contains("刚刚已经催过").contains("30 分钟");
+    }
+
+    @Test
+    void urgeIsRefusedBeforeFifteenMinutesWithTheReason() {
+        String no = orderNo();
+        sandbox.load(orders(order(no, null, "mobile_topup", "processing", 5)));
+        lookUp(no);
+
+        TurnResult early = press("intent:urge_order");
+        TurnResult refused = say(no);
+
+        assertThat(early.flow()).isEqualTo("orders");
+        assertThat(text(refused)).contains("话费充值").contains("15 分钟");
+        assertThat(refused.intent()).isEqualTo(Intent.URGE_ORDER);
+        assertThat(state().fact("shop.urges")).isNull();
+    }
+
+    @Test
+    void cancelNeedsAnExplicitConfirmationAndThenCancels() {
+        String no = orderNo();
+        sandbox.load(orders(order(no, null, "game_card", "paid", 5)));
+        lookUp(no);
+        say("取消订单");
+
+        TurnResult warned = say(no);
+        TurnResult done = press("cancel:yes:" + no);
+
+        assertThat(text(warned)).contains("无法恢复");
+        assertThat(buttons(warned)).contains("cancel:yes:" + no, "cancel:no:" + no);
+        assertThat(text(done)).contains("已取消");
+        assertThat(shop.order(no)).map(ShopOrder::status).contains(OrderStatus.REFUNDED);
+    }
+
+    @Test
+    void cancelAfterTheWindowIsExplainedWithAfterSalesOffered() {
+        String no = orderNo();
+        sandbox.load(orders(order(no, null, "data_pack", "processing", 45)));
+        lookUp(no);
+        say("取消订单");
+
+        TurnResult refused = say(no);
+
+        assertThat(text(refused)).contains("30 分钟");
+        assertThat(buttons(refused)).contains("pick:after_sales:" + no, "intent:human_handoff");
+        assertThat(shop.order(no)).map(ShopOrder::status).contains(OrderStatus.PROCESSING);
+    }
+
+    @Test
+    void afterSalesFormFilesOneTicketWithScreenshotAndShowsProgress() throws Exception {
+        String no = orderNo();
+        sandbox.load(orders(SandboxFixtures.delivered(no, null, "software_key", "KEY-1", false, 100)));
+        say("你好");
+        press("intent:after_sales");
+        say(no);
+        TurnResult reasons = say("5678");
+        press("as:reason:not_working");
+        TurnResult described = say("激活码提示无效");
+        TurnResult aside = say("你好");
+        TurnResult back = press("intent:after_sales");
+        Path notImage = Files.createTempFile("notes", ".txt");
+        Files.writeString(notImage, "hello");
+        TurnResult rejected = photo(notImage, "application/octet-stream");
+        TurnResult review = photo(SandboxFixtures.png(), "image/png");
+        TurnResult filed = press("as:submit");
+        TurnResult pressedAgain = press("as:submit");
+        TurnResult progress = say("售后进度");
+
+        assertThat(buttons(reasons)).contains("as:reason:not_received", "as:reason:not_working");
+        assertThat(text(described)).contains("截图");
+        assertThat(aside.flow()).isEqualTo("after_sales");
+        assertThat(text(back)).contains("未完成的售后申请").contains("截图");
+        assertThat(text(rejected)).contains("不是图片");
+        assertThat(text(review)).contains("截图：1 张").contains("激活码提示无效");
+        assertThat(text(filed)).contains("工单号").contains("24-48");
+        assertThat(filed.flow()).isNull();
+        assertThat(text(pressedAgain)).doesNotContain("工单号");
+        String ticket = state().fact("shop.tickets");
+        assertThat(ticket).startsWith("T");
+        assertThat(text(progress)).contains(ticket).contains("已受理");
+        assertThat(shop.order(no).orElseThrow().openTicket()).isEqualTo(ticket);
+    }
+
+    @Test
+    void aSecondRequestForAnOrderWithAnOpenTicketIsNotFiled() throws Exception {
+        String no = orderNo();
+        sandbox.load(orders(SandboxFixtures.delivered(no, null, "software_key", "KEY-1", false, 100)));
+        say("你好");
+        press("intent:after_sales");
+        say(no);
+        say("5678");
+        press("as:reason:other");
+        say("不能用");
+        photo(SandboxFixtures.png(), "image/png");
+        press("as:submit");
+        String first = state().fact("shop.tickets");
+
+        press("intent:after_sales");
+        TurnResult second = say(no);
+
+        assertThat(text(second)).contains("已有一个正在处理的售后工单").contains(first);
+        assertThat(second.flow()).isNull();
+    }
+
+    @Test
+    void afterSalesIsRefusedForAUsedGameItemWithTheRule() {
+        String no = orderNo();
+        sandbox.load(orders(SandboxFixtures.delivered(no, null, "game_item", null, true, 30)));
+        say("你好");
+        press("intent:after_sales");
+        say(no);
+
+        TurnResult refused = say("5678");
+
+        assertThat(text(refused)).contains("游戏道具").contains("一经使用不支持售后");
+        assertThat(refused.flow()).isNull();
+    }
+
+    @Test
+    void afterSalesIsRefusedForAnExpiredGameItem() {
+        String no = orderNo();
+        sandbox.load(orders(SandboxFixtures.delivered(no, null, "game_item", null, false, -1)));
+        say("你好");
+        press("intent:after_sales");
+        say(no);
+
+        TurnResult refused = say("5678");
+
+        assertThat(text(refused)).contains("过期");
+    }
+
+    @Test
+    void theFormWaitsInRedisWhileTheBuyerAsksSomethingElseAndCancelLeavesIt() {
+        String no = orderNo();
+        sandbox.load(orders(SandboxFixtures.delivered(no, null, "software_key", "KEY-1", false, 100)));
+        say("你好");
+        press("intent:after_sales");
+        say(no);
+        say("5678");
+        press("as:reason:not_received");
+
+        ConversationState stored = state();
+        TurnResult left = say("取消");
+
+        assertThat(stored.flow()).isEqualTo("after_sales");
+        assertThat(stored.slot("reason")).isEqualTo("not_received");
+        assertThat(stored.slot("form")).isNotBlank();
+        assertThat(left.flow()).isNull();
+        assertThat(shop.order(no).orElseThrow().openTicket()).isNull();
+    }
+
+    @Test
+    void aScreenshotOverTheSizeLimitIsRefusedAndTheFormWaits() throws Exception {
+        String no = orderNo();
+        sandbox.load(orders(SandboxFixtures.delivered(no, null, "software_key", "KEY-1", false, 100)));
+        say("你好");
+        press("intent:after_sales");
+        say(no);
+        say("5678");
+        press("as:reason:not_received");
+        say("没有收到激活码");
+        Path big = Files.createTempFile("big", ".png");
+        byte[] content = new byte[5 * 1024 * 1024 + 1];
+        System.arraycopy(Files.readAllBytes(SandboxFixtures.png()), 0, content, 0, 8);
+        Files.write(big, content);
+
+        TurnResult refused = photo(big, "image/png");
+
+        assertThat(text(refused)).contains("太大");
+        assertThat(refused.flow()).isEqualTo("after_sales");
+        assertThat(state().slot("evidence")).isNull();
+    }
+
+    @Test
+    void anEmailTypedAsProofKeepsTheBuyersLanguage() {
+        String no = orderNo();
+        sandbox.load(orders(new kefu.shop.sandbox.SandboxData.Order(no, null, "会员", "video_vip", "auto", "15",
+                "buyer@example.com", "buyer@example.com", null, "processing", null, 2, null, null, false, null)));
+        say("你好");
+        press("intent:order_status");
+        say(no);
+
+        TurnResult shown = say("buyer@example.com");
+
+        assertThat(text(shown)).contains("处理中").contains("b***@example.com");
+        assertThat(state().lang()).isEqualTo(kefu.conversation.Lang.ZH);
+    }
+
+    @Test
+    void aFormInProgressWaitsWhileTheBuyerLooksUpAnotherOrder() throws Exception {
+        String no = orderNo();
+        String other = orderNo();
+        sandbox.load(orders(SandboxFixtures.delivered(no, null, "software_key", "KEY-1", false, 100),
+                order(other, null, "mobile_topup", "processing", 3)));
+        say("你好");
+        press("intent:after_sales");
+        say(no);
+        say("5678");
+        press("as:reason:not_received");
+        say("没有收到激活码");
+
+        say("你好");
+        press("intent:order_status");
+        say(other);
+        TurnResult lookedUp = say("5678");
+        say("你好");
+        TurnResult back = press("intent:after_sales");
+        TurnResult review = photo(SandboxFixtures.png(), "image/png");
+
+        assertThat(text(lookedUp)).contains(other);
+        assertThat(text(back)).contains("未完成的售后申请").contains(no).contains("截图");
+        assertThat(back.flow()).isEqualTo("after_sales");
+        assertThat(text(review)).contains("没有收到激活码").contains("截图：1 张");
+        assertThat(state().fact("shop.form")).isNull();
+    }
+}
