@@ -42,7 +42,7 @@ class TelegramPathBench {
 
     private static final LocalBotApi API = start();
     private static final String PREFIX = RealRedis.freshPrefix();
-    private static final double RATE = Double.parseDouble(System.getProperty("kefu.bench.telegram-rate", "20"));
+    private static final double RATE = Double.parseDouble(System.getProperty("kefu.bench.telegram-rate", "10"));
     private static final int SECONDS = Integer.getInteger("kefu.bench.telegram-seconds", 10);
     private static final int BURST = Integer.getInteger("kefu.bench.telegram-burst", 150);
     private static final Path OUT = Path.of(System.getProperty("kefu.bench.out", "target/bench"));
@@ -92,14 +92,18 @@ class TelegramPathBench {
         r.put("maxMessagesInAnySecond", maxGlobal);
         r.put("maxMessagesToOneChatInAnySecond", maxPerChat);
         r.put("refusedWith429", API.refused());
+        r.put("messagesSent", all.size());
+        r.put("messagesPerUpdate", all.size() / (double) (steady.size() + burst.size()));
         String table = String.format(Locale.ROOT, """
                 Telegram path (polling, local Bot API server; update offered -> first reply received)
                   steady %.0f updates/s for %d s: %s
                   burst of %d updates at once:   %s
                   sending: at most %d messages in any second overall (Telegram: 30), at most %d to one chat \
                 in any second (Telegram: about 1), %d sends refused with 429
+                  %d messages sent for %d updates (%.2f per update)
                 """, RATE, SECONDS, describe(steadyLatency.summary()), BURST, describe(burstLatency.summary()),
-                maxGlobal, maxPerChat, API.refused());
+                maxGlobal, maxPerChat, API.refused(), all.size(), steady.size() + burst.size(),
+                all.size() / (double) (steady.size() + burst.size()));
         System.out.println(table);
         Files.createDirectories(OUT);
         Files.writeString(OUT.resolve("telegram.txt"), table);
