@@ -24,6 +24,10 @@ public class KefuApplication {
         SpringApplication app = new SpringApplication(KefuApplication.class);
         // Only the Telegram webhook needs a web server; every other command starts without one.
         app.setWebApplicationType(webhookRequested(args) ? WebApplicationType.SERVLET : WebApplicationType.NONE);
+        if (webhookRequested(args)) {
+            // The webhook endpoint listens on the Telegram setting's port unless server.port says otherwise.
+            app.setDefaultProperties(java.util.Map.of("server.port", "${kefu.telegram.webhook.port:8443}"));
+        }
         if (CommandLine.parse(args, false).interactive()) {
             // The terminal chat shows only the dialogue; warnings still reach stderr.
             app.setDefaultProperties(java.util.Map.of("logging.level.root", "WARN",
