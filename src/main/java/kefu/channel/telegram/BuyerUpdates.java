@@ -30,6 +30,8 @@ import java.util.Map;
  */
 public final class BuyerUpdates {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(BuyerUpdates.class);
+
     public static final String CHANNEL = "tg";
 
     private final ConversationEngine engine;
@@ -99,6 +101,7 @@ public final class BuyerUpdates {
         if (message.hasPhoto() || isDocument(message)) {
             FileFetcher.Fetched fetched = fetch(message);
             if (!(fetched instanceof FileFetcher.Fetched.Ok ok)) {
+                log.info("file from chat {} refused: {}", Hashes.chat(chatId), fetched);
                 String reason = fetched instanceof FileFetcher.Fetched.TooBig ? "telegram.file.too_big"
                         : fetched instanceof FileFetcher.Fetched.NotImage ? "telegram.file.not_image"
                         : "telegram.file.failed";

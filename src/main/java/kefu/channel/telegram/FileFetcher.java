@@ -2,6 +2,9 @@ package kefu.channel.telegram;
 
 import kefu.channel.FileSniffer;
 import kefu.conversation.Attachment;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.Response;
 import org.telegram.telegrambots.meta.api.methods.GetFile;
 import org.telegram.telegrambots.meta.api.objects.File;
 import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
@@ -29,12 +32,17 @@ public final class FileFetcher {
     }
 
     private final TelegramClient client;
+    private final OkHttpClient http;
+    private final String fileBaseUrl;
     private final Path dir;
     private final long maxBytes;
     private final FileSniffer sniffer = new FileSniffer();
 
-    public FileFetcher(TelegramClient client, Path dir, long maxBytes) {
+    /** {@code fileBaseUrl}: {@code <api url>/file/bot<token>/}; the client library would always use the official host. */
+    public FileFetcher(TelegramClient client, OkHttpClient http, String fileBaseUrl, Path dir, long maxBytes) {
         this.client = client;
+        this.http = http;
+        this.fileBaseUrl = fileBaseUrl;
         this.dir = dir;
         this.maxBytes = maxBytes;
     }
@@ -59,8 +67,14 @@ public final class FileFetcher {
             Files.createDirectories(dir);
             Path target = dir.resolve(UUID.randomUUID().toString());
             long size;
-            try (InputStream in = client.downloadFileAsStream(file); OutputStream out = Files.newOutputStream(target)) {
-                size = copyAtMost(in, out, maxBytes + 1);
+            Request request = new Request.Builder().url(fileBaseUrl + file.getFilePath()).get().build();
+            try (Response response = http.newCall(request).execute()) {
+                if (!response.isSuccessful()) {
+                    return new Fetched.Failed("file download answered " + response.code());
+                }
+                try (InputStream in = response.body().byteStream(); OutputStream out = Files.newOutputStream(target)) {
+                    size = copyAtMost(in, out, maxBytes + 1);
+                }
             }
             if (size > maxBytes) {
                 Files.deleteIfExists(target);

@@ -12,7 +12,6 @@ import kefu.session.RedisKeys;
 import okhttp3.OkHttpClient;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -57,7 +56,9 @@ public class TelegramConfig {
 
     @Bean
     FileFetcher telegramFileFetcher(TelegramClient client, TelegramProperties props) {
-        return new FileFetcher(client, props.downloadDir(), props.maxFileBytes());
+        OkHttpClient http = new OkHttpClient.Builder().readTimeout(Duration.ofSeconds(60)).build();
+        String base = props.apiUrl().replaceAll("/+$", "") + "/file/bot" + props.token() + "/";
+        return new FileFetcher(client, http, base, props.downloadDir(), props.maxFileBytes());
     }
 
     @Bean
@@ -125,12 +126,6 @@ public class TelegramConfig {
     StaffDesk telegramStaffDesk(TelegramClient client, TelegramSender sender, StringRedisTemplate redis,
                                 RedisKeys keys, TelegramProperties props) {
         return new TelegramStaffDesk(client, sender, redis, keys, props.staffChatId());
-    }
-
-    @Bean
-    @ConditionalOnProperty(name = "kefu.telegram.mode", havingValue = "webhook")
-    WebhookController telegramWebhookController(UpdateDispatcher dispatcher, TelegramProperties props) {
-        return new WebhookController(dispatcher, telegramJson(), props.webhook().secret());
     }
 
     static TelegramUrl telegramUrl(TelegramProperties props) {

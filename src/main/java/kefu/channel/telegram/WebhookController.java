@@ -1,6 +1,7 @@
 package kefu.channel.telegram;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -18,6 +19,7 @@ import java.security.MessageDigest;
  * is stored in its chat's lane and acknowledged at once, and handled afterwards.
  */
 @RestController
+@ConditionalOnProperty(name = "kefu.telegram.mode", havingValue = "webhook")
 public class WebhookController {
 
     static final String SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token";
@@ -26,10 +28,11 @@ public class WebhookController {
     private final ObjectMapper json;
     private final byte[] secret;
 
-    public WebhookController(UpdateDispatcher dispatcher, ObjectMapper json, String secret) {
+    public WebhookController(UpdateDispatcher dispatcher, TelegramProperties props) {
         this.dispatcher = dispatcher;
-        this.json = json;
-        this.secret = secret == null ? new byte[0] : secret.getBytes(StandardCharsets.UTF_8);
+        this.json = TelegramConfig.telegramJson();
+        String configured = props.webhook().secret();
+        this.secret = configured == null ? new byte[0] : configured.getBytes(StandardCharsets.UTF_8);
     }
 
     @PostMapping(path = "${kefu.telegram.webhook.path:/telegram/webhook}")
