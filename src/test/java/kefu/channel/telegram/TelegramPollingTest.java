@@ -3,15 +3,8 @@ package kefu.channel.telegram;
 import kefu.conversation.ConversationKey;
 import kefu.conversation.HistoryEntry;
 import kefu.session.ConversationStore;
-import kefu.testsupport.RealRedis;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.context.annotation.Import;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import java.time.Duration;
 import java.util.List;
@@ -20,58 +13,14 @@ import java.util.concurrent.ThreadLocalRandom;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The bot on long polling, driven through the real telegrambots client against a local Bot API server. */
-@SpringBootTest(properties = {
-        "kefu.command-runner.enabled=false",
-        "kefu.telegram.token=123456:TEST",
-        "kefu.telegram.poll-timeout=2s",
-        "kefu.telegram.staff-chat-id=-100777",
-        "kefu.telegram.staff-ids=900",
-        "kefu.telegram.sweep-interval=1s"})
-@Import(TelegramTestBeans.class)
-class TelegramPollingTest {
+class TelegramPollingTest extends TelegramBotTest {
 
-    static final BotApiTestServer api = new BotApiTestServer();
-    static final Duration WAIT = Duration.ofSeconds(10);
-    private static final String PREFIX = RealRedis.freshPrefix();
-    private static boolean started;
-
-    @DynamicPropertySource
-    static void props(DynamicPropertyRegistry registry) {
-        registry.add("kefu.redis.url", RealRedis::url);
-        registry.add("kefu.redis.key-prefix", () -> PREFIX);
-        registry.add("kefu.telegram.api-url", api::url);
-        registry.add("kefu.telegram.download-dir", () -> RealRedis.tempDir("tg-files").toString());
-    }
-
-    @Autowired
-    TelegramCommand command;
     @Autowired
     ConversationStore store;
     @Autowired
     TelegramTestBeans.SeenAttachments attachments;
     @Autowired
-    TelegramTestBeans.RecordingStaffInbox staffInbox;
-    @Autowired
     BlockedChats blocked;
-
-    @BeforeEach
-    void startBotOnce() throws Exception {
-        synchronized (TelegramPollingTest.class) {
-            if (!started) {
-                assertThat(command.run(List.of())).isZero();
-                started = true;
-            }
-        }
-    }
-
-    @AfterAll
-    static void stopServer() {
-        api.close();
-    }
-
-    static long newUser() {
-        return ThreadLocalRandom.current().nextLong(1_000_000, 9_000_000_000L);
-    }
 
     @Test
     void startRegistersCommandsInChineseAndEnglish() {
