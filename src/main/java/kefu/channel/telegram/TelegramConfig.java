@@ -9,6 +9,8 @@ import kefu.handoff.StaffDesk;
 import kefu.handoff.StaffInbox;
 import kefu.session.ConversationStore;
 import kefu.session.RedisKeys;
+import okhttp3.ConnectionPool;
+import okhttp3.Dispatcher;
 import okhttp3.OkHttpClient;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
@@ -22,6 +24,7 @@ import org.telegram.telegrambots.meta.generics.TelegramClient;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 
 /** Wires the Telegram channel. Nothing talks to Telegram until the {@code telegram} command starts the bot. */
 @Configuration(proxyBeanMethods = false)
@@ -30,12 +33,24 @@ public class TelegramConfig {
 
     @Bean
     TelegramClient telegramClient(TelegramProperties props) {
-        OkHttpClient http = new OkHttpClient.Builder()
+        return new OkHttpTelegramClient(telegramJson(), sendingHttpClient(), props.hasToken() ? props.token() : "",
+                telegramUrl(props));
+    }
+
+    /**
+     * The client sends through OkHttp's async dispatcher, which by default runs 5 calls per host and queues the
+     * rest; a queued message would reach Telegram later than the rate limiter allowed it, bunching messages up.
+     */
+    static OkHttpClient sendingHttpClient() {
+        Dispatcher dispatcher = new Dispatcher();
+        dispatcher.setMaxRequests(256);
+        dispatcher.setMaxRequestsPerHost(256);
+        return new OkHttpClient.Builder()
+                .dispatcher(dispatcher)
+                .connectionPool(new ConnectionPool(64, 5, TimeUnit.MINUTES))
                 .connectTimeout(Duration.ofSeconds(10))
                 .readTimeout(Duration.ofSeconds(30))
                 .build();
-        return new OkHttpTelegramClient(telegramJson(), http, props.hasToken() ? props.token() : "",
-                telegramUrl(props));
     }
 
     @Bean

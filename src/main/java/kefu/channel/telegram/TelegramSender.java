@@ -94,15 +94,17 @@ public final class TelegramSender {
             return Delivery.BLOCKED;
         }
         for (int attempt = 1; attempt <= maxAttempts; attempt++) {
+            long pause;
+            SendRateLimiter.Permit permit = null;
             try {
-                limiter.acquire(chatId);
+                permit = limiter.acquire(chatId);
                 call.run();
                 return Delivery.SENT;
             } catch (TelegramApiRequestException e) {
                 Integer code = e.getErrorCode();
                 if (code != null && code == 429) {
                     Integer after = e.getParameters() == null ? null : e.getParameters().getRetryAfter();
-                    sleep(1000L * (after == null ? 1 : after));
+                    pause = 1000L * (after == null ? 1 : after);
                 } else if (code != null && code == 403) {
                     blocked.mark(chatId);
                     log.info("chat {} blocked the bot; not writing to it again until it writes", Hashes.chat(chatId));
@@ -111,14 +113,21 @@ public final class TelegramSender {
                     log.warn("Telegram refused a message to chat {}: {}", Hashes.chat(chatId), e.getApiResponse());
                     return Delivery.FAILED;
                 } else {
-                    sleep(500L * attempt);
+                    pause = 500L * attempt;
                 }
             } catch (TelegramApiException e) {
                 // Network trouble: the same message is tried again after a pause.
                 log.warn("sending to chat {} failed (attempt {}): {}", Hashes.chat(chatId), attempt, e.getMessage());
-                sleep(500L * attempt);
+                pause = 500L * attempt;
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
+                return Delivery.FAILED;
+            } finally {
+                if (permit != null) {
+                    limiter.complete(permit);
+                }
+            }
+            if (!sleep(pause)) {
                 return Delivery.FAILED;
             }
         }
@@ -142,11 +151,13 @@ public final class TelegramSender {
         return InlineKeyboardMarkup.builder().keyboard(rows).build();
     }
 
-    private static void sleep(long millis) {
+    private static boolean sleep(long millis) {
         try {
             Thread.sleep(millis);
+            return true;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            return false;
         }
     }
 }
