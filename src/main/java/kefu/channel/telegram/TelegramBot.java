@@ -91,9 +91,23 @@ public final class TelegramBot implements AutoCloseable {
     }
 
     private void consume(List<Update> updates) {
-        // Queued in Redis before the next getUpdates confirms them to Telegram, so none is lost.
+        // Queued in Redis before the next getUpdates confirms them to Telegram; while Redis is unreachable
+        // polling waits here rather than confirming updates it could not keep.
         for (Update u : updates) {
-            dispatcher.accept(u);
+            for (int attempt = 1; ; attempt++) {
+                try {
+                    dispatcher.accept(u);
+                    break;
+                } catch (RuntimeException e) {
+                    log.warn("cannot queue update {} (attempt {}): {}", u.getUpdateId(), attempt, e.getMessage());
+                    try {
+                        Thread.sleep(Math.min(10_000, 500L * attempt));
+                    } catch (InterruptedException ie) {
+                        Thread.currentThread().interrupt();
+                        return;
+                    }
+                }
+            }
         }
     }
 
