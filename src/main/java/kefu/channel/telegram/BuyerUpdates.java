@@ -1,5 +1,6 @@
 package kefu.channel.telegram;
 
+import kefu.conversation.Button;
 import kefu.conversation.ChatType;
 import kefu.conversation.ConversationEngine;
 import kefu.conversation.ConversationKey;
@@ -10,6 +11,8 @@ import kefu.conversation.ReplyTexts;
 import kefu.conversation.Turn;
 import kefu.conversation.TurnResult;
 import kefu.session.ConversationStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.telegram.telegrambots.meta.api.objects.CallbackQuery;
 import org.telegram.telegrambots.meta.api.objects.Document;
 import org.telegram.telegrambots.meta.api.objects.MessageEntity;
@@ -23,6 +26,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * Turns a buyer's Telegram update (text, command, button press, photo) into an engine turn and sends the
@@ -30,7 +34,7 @@ import java.util.Map;
  */
 public final class BuyerUpdates {
 
-    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(BuyerUpdates.class);
+    private static final Logger log = LoggerFactory.getLogger(BuyerUpdates.class);
 
     public static final String CHANNEL = "tg";
 
@@ -71,7 +75,7 @@ public final class BuyerUpdates {
         ConversationKey key = key(callback.getFrom());
         String data = callback.getData();
         int bytes = data == null ? 0 : data.getBytes(StandardCharsets.UTF_8).length;
-        if (bytes < 1 || bytes > kefu.conversation.Button.MAX_DATA_BYTES) {
+        if (bytes < 1 || bytes > Button.MAX_DATA_BYTES) {
             sender.send(chatId, null, texts.get("button.stale", lang(key, callback.getFrom()), Map.of()), List.of());
             return;
         }
@@ -98,7 +102,7 @@ public final class BuyerUpdates {
         ConversationKey key = key(from);
         String id = String.valueOf(updateId);
         String text = message.hasText() ? withoutMention(message.getText()) : message.getCaption();
-        if (message.hasPhoto() || isDocument(message)) {
+        if (message.hasPhoto() || message.hasDocument()) {
             FileFetcher.Fetched fetched = fetch(message);
             if (!(fetched instanceof FileFetcher.Fetched.Ok ok)) {
                 log.info("file from chat {} refused: {}", Hashes.chat(chatId), fetched);
@@ -145,10 +149,6 @@ public final class BuyerUpdates {
         return files.fetch(doc.getFileId(), doc.getFileSize(), doc.getFileName(), true);
     }
 
-    private boolean isDocument(Message message) {
-        return message.hasDocument();
-    }
-
     /** In a group: a command (for this bot or any), an @mention of the bot, or a reply to one of its messages. */
     private boolean addressed(Message message) {
         String name = identity.username().toLowerCase(Locale.ROOT);
@@ -179,7 +179,7 @@ public final class BuyerUpdates {
         if (name.isEmpty()) {
             return text;
         }
-        return text.replaceAll("(?i)@" + java.util.regex.Pattern.quote(name) + "\\b", "").strip();
+        return text.replaceAll("(?i)@" + Pattern.quote(name) + "\\b", "").strip();
     }
 
     private Lang lang(ConversationKey key, User from) {
