@@ -24,15 +24,17 @@ public class KefuApplication {
         SpringApplication app = new SpringApplication(KefuApplication.class);
         // Only the Telegram webhook needs a web server; every other command starts without one.
         app.setWebApplicationType(webhookRequested(args) ? WebApplicationType.SERVLET : WebApplicationType.NONE);
+        java.util.Map<String, Object> defaults = new java.util.HashMap<>();
         if (webhookRequested(args)) {
             // The webhook endpoint listens on the Telegram setting's port unless server.port says otherwise.
-            app.setDefaultProperties(java.util.Map.of("server.port", "${kefu.telegram.webhook.port:8443}"));
+            defaults.put("server.port", "${kefu.telegram.webhook.port:8443}");
         }
         if (CommandLine.parse(args, false).interactive()) {
             // The terminal chat shows only the dialogue; warnings still reach stderr.
-            app.setDefaultProperties(java.util.Map.of("logging.level.root", "WARN",
-                    "logging.level.kefu.session.EmbeddedRedis", "INFO"));
+            defaults.put("logging.level.root", "WARN");
+            defaults.put("logging.level.kefu.session.EmbeddedRedis", "INFO");
         }
+        app.setDefaultProperties(defaults);
         ConfigurableApplicationContext context = app.run(args);
         if (!context.getBean(CommandRunner.class).serving()) {
             System.exit(SpringApplication.exit(context));
