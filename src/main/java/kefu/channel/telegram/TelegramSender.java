@@ -116,6 +116,11 @@ public final class TelegramSender {
                     pause = 500L * attempt;
                 }
             } catch (TelegramApiException e) {
+                if (!isNetworkError(e)) {
+                    // Telegram answered but the answer could not be read: the message may well have arrived.
+                    log.warn("unreadable answer sending to chat {}: {}", Hashes.chat(chatId), e.getMessage());
+                    return Delivery.FAILED;
+                }
                 // Network trouble: the same message is tried again after a pause.
                 log.warn("sending to chat {} failed (attempt {}): {}", Hashes.chat(chatId), attempt, e.getMessage());
                 pause = 500L * attempt;
@@ -133,6 +138,15 @@ public final class TelegramSender {
         }
         log.error("gave up sending to chat {} after {} attempts", Hashes.chat(chatId), maxAttempts);
         return Delivery.FAILED;
+    }
+
+    private static boolean isNetworkError(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.io.IOException && !(t instanceof com.fasterxml.jackson.core.JacksonException)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static InlineKeyboardMarkup keyboard(List<Button> buttons) {
