@@ -12,6 +12,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -31,6 +32,7 @@ public final class UpdateDispatcher implements AutoCloseable {
     private final Consumer<Update> handler;
     private final int workers;
     private final Duration sweepInterval;
+    private final long heartbeatMillis;
     private final ConcurrentHashMap<String, Boolean> scheduled = new ConcurrentHashMap<>();
     private volatile ExecutorService pool;
     private volatile ScheduledExecutorService sweeper;
@@ -43,6 +45,7 @@ public final class UpdateDispatcher implements AutoCloseable {
         this.handler = handler;
         this.workers = workers;
         this.sweepInterval = sweepInterval;
+        this.heartbeatMillis = Math.max(100, lanes.lease().toMillis() / 3);
     }
 
     public synchronized void start() {
@@ -94,7 +97,14 @@ public final class UpdateDispatcher implements AutoCloseable {
             try {
                 Optional<String> next;
                 while ((next = lanes.head(lane)).isPresent()) {
-                    handle(next.get());
+                    // A slow update (a long retry_after, a slow answer) keeps the lane until it is done.
+                    ScheduledFuture<?> heartbeat = sweeper.scheduleAtFixedRate(() -> lanes.renew(lane, token.get()),
+                            heartbeatMillis, heartbeatMillis, TimeUnit.MILLISECONDS);
+                    try {
+                        handle(next.get());
+                    } finally {
+                        heartbeat.cancel(false);
+                    }
                     if (!lanes.done(lane, token.get())) {
                         log.warn("lost the lease on lane {} while handling it", lane);
                         return;

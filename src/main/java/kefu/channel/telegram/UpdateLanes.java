@@ -77,8 +77,17 @@ public final class UpdateLanes {
     /** Removes the head after it was handled and extends the lease; false when the lease was lost. */
     public boolean done(String lane, String token) {
         redis.opsForList().leftPop(laneKey(lane));
+        return renew(lane, token);
+    }
+
+    /** Extends the lease on a lane this instance holds; false when it was lost. */
+    public boolean renew(String lane, String token) {
         Long renewed = redis.execute(RENEW, List.of(lockKey(lane)), token, String.valueOf(lease.toMillis()));
         return renewed != null && renewed == 1;
+    }
+
+    public Duration lease() {
+        return lease;
     }
 
     /** Gives the lane back; returns how many updates arrived meanwhile (the caller drains again if any). */
