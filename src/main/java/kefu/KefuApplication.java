@@ -23,12 +23,20 @@ public class KefuApplication {
     public static void main(String[] args) {
         SpringApplication app = new SpringApplication(KefuApplication.class);
         // Only the Telegram webhook needs a web server; every other command starts without one.
-        app.setWebApplicationType(webhookRequested(args) ? WebApplicationType.SERVLET : WebApplicationType.NONE);
-        if (CommandLine.parse(args, false).interactive()) {
-            // The terminal chat shows only the dialogue; warnings still reach stderr.
-            app.setDefaultProperties(java.util.Map.of("logging.level.root", "WARN",
-                    "logging.level.kefu.session.EmbeddedRedis", "INFO"));
+        boolean webhook = "webhook".equalsIgnoreCase(setting(args, "kefu.telegram.mode", "KEFU_TELEGRAM_MODE"));
+        String token = setting(args, "kefu.telegram.token", "KEFU_TELEGRAM_TOKEN");
+        app.setWebApplicationType(webhook ? WebApplicationType.SERVLET : WebApplicationType.NONE);
+        java.util.Map<String, Object> defaults = new java.util.HashMap<>();
+        if (webhook) {
+            // The webhook endpoint listens on the Telegram setting's port unless server.port says otherwise.
+            defaults.put("server.port", "${kefu.telegram.webhook.port:8443}");
         }
+        if (CommandLine.parse(args, token != null && !token.isBlank()).interactive()) {
+            // The terminal chat shows only the dialogue; warnings still reach stderr.
+            defaults.put("logging.level.root", "WARN");
+            defaults.put("logging.level.kefu.session.EmbeddedRedis", "INFO");
+        }
+        app.setDefaultProperties(defaults);
         ConfigurableApplicationContext context = app.run(args);
         if (!context.getBean(CommandRunner.class).serving()) {
             System.exit(SpringApplication.exit(context));
@@ -42,13 +50,17 @@ public class KefuApplication {
         return new CommandRunner(commands, env);
     }
 
-    static boolean webhookRequested(String[] args) {
-        String mode = System.getenv("KEFU_TELEGRAM_MODE");
+    /**
+     * A setting needed before Spring starts (which web server, which log level): the command-line
+     * {@code --name=value} wins over the environment variable, as it does in Spring.
+     */
+    static String setting(String[] args, String name, String envName) {
+        String value = System.getenv(envName);
         for (String a : args) {
-            if (a.startsWith("--kefu.telegram.mode=")) {
-                mode = a.substring("--kefu.telegram.mode=".length());
+            if (a.startsWith("--" + name + "=")) {
+                value = a.substring(name.length() + 3);
             }
         }
-        return "webhook".equalsIgnoreCase(mode);
+        return value;
     }
 }

@@ -1,0 +1,206 @@
+package kefu.channel.telegram;
+
+import kefu.conversation.Button;
+import kefu.conversation.ChatType;
+import kefu.conversation.ConversationEngine;
+import kefu.conversation.ConversationKey;
+import kefu.conversation.ConversationState;
+import kefu.conversation.Lang;
+import kefu.conversation.Reply;
+import kefu.conversation.ReplyTexts;
+import kefu.conversation.Turn;
+import kefu.conversation.TurnResult;
+import kefu.session.ConversationStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.telegram.telegrambots.meta.api.objects.CallbackQuery;
+import org.telegram.telegrambots.meta.api.objects.Document;
+import org.telegram.telegrambots.meta.api.objects.MessageEntity;
+import org.telegram.telegrambots.meta.api.objects.Update;
+import org.telegram.telegrambots.meta.api.objects.User;
+import org.telegram.telegrambots.meta.api.objects.message.Message;
+import org.telegram.telegrambots.meta.api.objects.photo.PhotoSize;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * Turns a buyer's Telegram update (text, command, button press, photo) into an engine turn and sends the
+ * replies back. In groups the bot speaks only when addressed and never posts a private-only reply there.
+ */
+public final class BuyerUpdates {
+
+    private static final Logger log = LoggerFactory.getLogger(BuyerUpdates.class);
+
+    public static final String CHANNEL = "tg";
+
+    private final ConversationEngine engine;
+    private final ConversationStore store;
+    private final TelegramSender sender;
+    private final FileFetcher files;
+    private final BotIdentity identity;
+    private final BlockedChats blocked;
+    private final ReplyTexts texts;
+
+    public BuyerUpdates(ConversationEngine engine, ConversationStore store, TelegramSender sender, FileFetcher files,
+                        BotIdentity identity, BlockedChats blocked, ReplyTexts texts) {
+        this.engine = engine;
+        this.store = store;
+        this.sender = sender;
+        this.files = files;
+        this.identity = identity;
+        this.blocked = blocked;
+        this.texts = texts;
+    }
+
+    public void handle(Update update) {
+        if (update.hasCallbackQuery()) {
+            press(update.getUpdateId(), update.getCallbackQuery());
+        } else if (update.hasMessage()) {
+            message(update.getUpdateId(), update.getMessage());
+        }
+    }
+
+    private void press(int updateId, CallbackQuery callback) {
+        // Every press is answered at once so the button stops spinning, whatever happens next.
+        sender.answerCallback(callback.getId(), null);
+        if (callback.getMessage() == null) {
+            return;
+        }
+        long chatId = callback.getMessage().getChatId();
+        ConversationKey key = key(callback.getFrom());
+        String data = callback.getData();
+        int bytes = data == null ? 0 : data.getBytes(StandardCharsets.UTF_8).length;
+        if (bytes < 1 || bytes > Button.MAX_DATA_BYTES) {
+            sender.send(chatId, null, texts.get("button.stale", lang(key, callback.getFrom()), Map.of()), List.of());
+            return;
+        }
+        Turn turn = Turn.button(key, String.valueOf(updateId), data).inChat(chatType(callback.getMessage().getChat().getType()));
+        deliver(chatId, turn, engine.handle(turn), callback.getFrom());
+    }
+
+    private void message(int updateId, Message message) {
+        User from = message.getFrom();
+        if (from == null || Boolean.TRUE.equals(from.getIsBot())) {
+            return;
+        }
+        ChatType type = chatType(message.getChat().getType());
+        if (type == null) {
+            return; // channels are not conversations
+        }
+        if (type == ChatType.GROUP && !addressed(message)) {
+            return;
+        }
+        long chatId = message.getChatId();
+        if (type == ChatType.PRIVATE) {
+            blocked.clear(chatId); // writing again means they unblocked the bot
+        }
+        ConversationKey key = key(from);
+        String id = String.valueOf(updateId);
+        String text = message.hasText() ? withoutMention(message.getText()) : message.getCaption();
+        if (message.hasPhoto() || message.hasDocument()) {
+            FileFetcher.Fetched fetched = fetch(message);
+            if (!(fetched instanceof FileFetcher.Fetched.Ok ok)) {
+                log.info("file from chat {} refused: {}", Hashes.chat(chatId), fetched);
+                String reason = fetched instanceof FileFetcher.Fetched.TooBig ? "telegram.file.too_big"
+                        : fetched instanceof FileFetcher.Fetched.NotImage ? "telegram.file.not_image"
+                        : "telegram.file.failed";
+                sender.send(chatId, null, texts.get(reason, lang(key, from), Map.of("max_mb", maxMb())), List.of());
+                return;
+            }
+            Turn turn = Turn.attachment(key, id, ok.attachment(), text).inChat(type);
+            deliver(chatId, turn, engine.handle(turn), from);
+            return;
+        }
+        Turn turn = Turn.text(key, id, text).inChat(type);
+        deliver(chatId, turn, engine.handle(turn), from);
+    }
+
+    private void deliver(long chatId, Turn turn, TurnResult result, User from) {
+        boolean noteSent = false;
+        for (Reply reply : result.replies()) {
+            if (!turn.isPrivate() && reply.privateOnly()) {
+                if (!noteSent) {
+                    sender.send(chatId, null, texts.get("telegram.private_only", lang(turn.key(), from),
+                            Map.of("bot", identity.username())), List.of());
+                    noteSent = true;
+                }
+                continue;
+            }
+            if (sender.send(chatId, null, reply.text(), reply.buttons()) == TelegramSender.Delivery.BLOCKED) {
+                return;
+            }
+        }
+    }
+
+    private FileFetcher.Fetched fetch(Message message) {
+        if (message.hasPhoto()) {
+            // The largest size Telegram made; the fetcher refuses it if it is still over the limit.
+            PhotoSize best = message.getPhoto().stream()
+                    .max(Comparator.comparingLong(p -> p.getFileSize() == null ? 0 : p.getFileSize())).orElseThrow();
+            return files.fetch(best.getFileId(), best.getFileSize() == null ? null : best.getFileSize().longValue(),
+                    null, true);
+        }
+        Document doc = message.getDocument();
+        return files.fetch(doc.getFileId(), doc.getFileSize(), doc.getFileName(), true);
+    }
+
+    /** In a group: a command (for this bot or any), an @mention of the bot, or a reply to one of its messages. */
+    private boolean addressed(Message message) {
+        String name = identity.username().toLowerCase(Locale.ROOT);
+        String text = message.hasText() ? message.getText() : message.getCaption();
+        if (text != null && text.startsWith("/")) {
+            String command = text.split("\\s+", 2)[0].toLowerCase(Locale.ROOT);
+            int at = command.indexOf('@');
+            return at < 0 || command.substring(at + 1).equals(name);
+        }
+        if (text != null && !name.isEmpty() && text.toLowerCase(Locale.ROOT).contains("@" + name)) {
+            return true;
+        }
+        List<MessageEntity> entities = message.getEntities();
+        if (entities != null) {
+            for (MessageEntity e : entities) {
+                if ("text_mention".equals(e.getType()) && e.getUser() != null
+                        && e.getUser().getId().equals(identity.me().getId())) {
+                    return true;
+                }
+            }
+        }
+        Message replyTo = message.getReplyToMessage();
+        return replyTo != null && replyTo.getFrom() != null && replyTo.getFrom().getId().equals(identity.me().getId());
+    }
+
+    private String withoutMention(String text) {
+        String name = identity.username();
+        if (name.isEmpty()) {
+            return text;
+        }
+        return text.replaceAll("(?i)@" + Pattern.quote(name) + "\\b", "").strip();
+    }
+
+    private Lang lang(ConversationKey key, User from) {
+        return store.peek(key).map(ConversationState::lang)
+                .orElse(from != null && from.getLanguageCode() != null && from.getLanguageCode().startsWith("en")
+                        ? Lang.EN : Lang.ZH);
+    }
+
+    private long maxMb() {
+        return Math.max(1, files.maxBytes() / (1024 * 1024));
+    }
+
+    static ConversationKey key(User from) {
+        return new ConversationKey(CHANNEL, String.valueOf(from.getId()));
+    }
+
+    static ChatType chatType(String telegramType) {
+        return switch (telegramType) {
+            case "private" -> ChatType.PRIVATE;
+            case "group", "supergroup" -> ChatType.GROUP;
+            default -> null;
+        };
+    }
+}

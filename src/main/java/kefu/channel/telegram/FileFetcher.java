@@ -1,0 +1,120 @@
+package kefu.channel.telegram;
+
+import kefu.channel.FileSniffer;
+import kefu.conversation.Attachment;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.Response;
+import org.telegram.telegrambots.meta.api.methods.GetFile;
+import org.telegram.telegrambots.meta.api.objects.File;
+import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
+import org.telegram.telegrambots.meta.generics.TelegramClient;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.UUID;
+
+/**
+ * Downloads a file a user sent (getFile, then the file URL) into the download folder, refusing files over the
+ * size limit before and while downloading, and telling the type from the bytes, not from the sender's claim.
+ */
+public final class FileFetcher {
+
+    /** The outcome of a download. */
+    public sealed interface Fetched {
+        record Ok(Attachment attachment) implements Fetched { }
+        record TooBig() implements Fetched { }
+        record NotImage() implements Fetched { }
+        record Failed(String reason) implements Fetched { }
+    }
+
+    private final TelegramClient client;
+    private final OkHttpClient http;
+    private final String fileBaseUrl;
+    private final Path dir;
+    private final long maxBytes;
+    private final FileSniffer sniffer = new FileSniffer();
+
+    /** {@code fileBaseUrl}: {@code <api url>/file/bot<token>/}; the client library would always use the official host. */
+    public FileFetcher(TelegramClient client, OkHttpClient http, String fileBaseUrl, Path dir, long maxBytes) {
+        this.client = client;
+        this.http = http;
+        this.fileBaseUrl = fileBaseUrl;
+        this.dir = dir;
+        this.maxBytes = maxBytes;
+    }
+
+    public long maxBytes() {
+        return maxBytes;
+    }
+
+    /**
+     * @param claimedSize the size Telegram reported in the message, or null
+     * @param imagesOnly  refuse anything whose bytes are not an image (buyers' evidence); staff may send any file
+     */
+    public Fetched fetch(String fileId, Long claimedSize, String fileName, boolean imagesOnly) {
+        if (claimedSize != null && claimedSize > maxBytes) {
+            return new Fetched.TooBig();
+        }
+        try {
+            File file = client.execute(GetFile.builder().fileId(fileId).build());
+            if (file.getFileSize() != null && file.getFileSize() > maxBytes) {
+                return new Fetched.TooBig();
+            }
+            Files.createDirectories(dir);
+            Path target = dir.resolve(UUID.randomUUID().toString());
+            long size;
+            Request request = new Request.Builder().url(fileBaseUrl + file.getFilePath()).get().build();
+            try (Response response = http.newCall(request).execute()) {
+                if (!response.isSuccessful()) {
+                    return new Fetched.Failed("file download answered " + response.code());
+                }
+                try (InputStream in = response.body().byteStream(); OutputStream out = Files.newOutputStream(target)) {
+                    size = copyAtMost(in, out, maxBytes + 1);
+                }
+            }
+            if (size > maxBytes) {
+                Files.deleteIfExists(target);
+                return new Fetched.TooBig();
+            }
+            String type = sniffer.imageType(target).orElse(null);
+            if (type == null && imagesOnly) {
+                Files.deleteIfExists(target);
+                return new Fetched.NotImage();
+            }
+            String name = fileName != null && !fileName.isBlank() ? Path.of(fileName).getFileName().toString()
+                    : "photo" + extension(type);
+            return new Fetched.Ok(new Attachment(target.toAbsolutePath().toString(), name,
+                    type == null ? "application/octet-stream" : type, size));
+        } catch (TelegramApiException | IOException e) {
+            return new Fetched.Failed(e.getMessage());
+        }
+    }
+
+    private static long copyAtMost(InputStream in, OutputStream out, long limit) throws IOException {
+        byte[] buf = new byte[8192];
+        long total = 0;
+        int n;
+        while (total < limit && (n = in.read(buf, 0, (int) Math.min(buf.length, limit - total))) > 0) {
+            out.write(buf, 0, n);
+            total += n;
+        }
+        return total;
+    }
+
+    private static String extension(String type) {
+        if (type == null) {
+            return "";
+        }
+        return switch (type) {
+            case "image/png" -> ".png";
+            case "image/jpeg" -> ".jpg";
+            case "image/gif" -> ".gif";
+            case "image/webp" -> ".webp";
+            default -> "";
+        };
+    }
+}

@@ -1,0 +1,65 @@
+package kefu.channel.telegram;
+
+import kefu.session.RedisKeys;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.data.redis.core.StringRedisTemplate;
+import org.telegram.telegrambots.meta.api.methods.groupadministration.GetChatMember;
+import org.telegram.telegrambots.meta.api.objects.chatmember.ChatMember;
+import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
+import org.telegram.telegrambots.meta.generics.TelegramClient;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Who counts as staff: ids listed in {@code kefu.telegram.staff-ids}, and members of the staff group
+ * (getChatMember: creator, administrator or member), remembered for a while in Redis.
+ */
+public final class StaffMembership {
+
+    private static final Logger log = LoggerFactory.getLogger(StaffMembership.class);
+    private static final Set<String> STAFF_STATUSES = Set.of("creator", "administrator", "member");
+
+    private final TelegramClient client;
+    private final StringRedisTemplate redis;
+    private final RedisKeys keys;
+    private final Long staffChatId;
+    private final List<Long> staffIds;
+    private final Duration cacheTtl;
+
+    public StaffMembership(TelegramClient client, StringRedisTemplate redis, RedisKeys keys, Long staffChatId,
+                           List<Long> staffIds, Duration cacheTtl) {
+        this.client = client;
+        this.redis = redis;
+        this.keys = keys;
+        this.staffChatId = staffChatId;
+        this.staffIds = List.copyOf(staffIds);
+        this.cacheTtl = cacheTtl;
+    }
+
+    public boolean isStaff(long userId) {
+        if (staffIds.contains(userId)) {
+            return true;
+        }
+        if (staffChatId == null) {
+            return false;
+        }
+        String key = keys.named("tg-staff", String.valueOf(userId));
+        String cached = redis.opsForValue().get(key);
+        if (cached != null) {
+            return "1".equals(cached);
+        }
+        boolean member;
+        try {
+            ChatMember m = client.execute(GetChatMember.builder().chatId(staffChatId).userId(userId).build());
+            member = m != null && STAFF_STATUSES.contains(m.getStatus());
+        } catch (TelegramApiException e) {
+            log.warn("cannot check staff membership: {}", e.getMessage());
+            return false; // not remembered: the next message asks again
+        }
+        redis.opsForValue().set(key, member ? "1" : "0", cacheTtl);
+        return member;
+    }
+}

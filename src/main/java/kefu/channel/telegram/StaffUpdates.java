@@ -1,0 +1,127 @@
+package kefu.channel.telegram;
+
+import kefu.handoff.StaffInbox;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.telegram.telegrambots.meta.api.objects.CallbackQuery;
+import org.telegram.telegrambots.meta.api.objects.Document;
+import org.telegram.telegrambots.meta.api.objects.Update;
+import org.telegram.telegrambots.meta.api.objects.User;
+import org.telegram.telegrambots.meta.api.objects.message.Message;
+import org.telegram.telegrambots.meta.api.objects.photo.PhotoSize;
+
+import java.util.Comparator;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Routes what happens in the staff group to the {@link StaffInbox}: topic messages and files, staff commands,
+ * presses on staff cards. Anyone who is not staff is ignored (their button presses are answered, nothing more).
+ */
+public final class StaffUpdates {
+
+    static final Set<String> COMMANDS = Set.of("claim", "close", "note", "order", "queue");
+    private static final Logger log = LoggerFactory.getLogger(StaffUpdates.class);
+
+    private final ObjectProvider<StaffInbox> inbox;
+    private final StaffMembership staff;
+    private final TelegramSender sender;
+    private final FileFetcher files;
+    private final BotIdentity identity;
+
+    public StaffUpdates(ObjectProvider<StaffInbox> inbox, StaffMembership staff, TelegramSender sender,
+                        FileFetcher files, BotIdentity identity) {
+        this.inbox = inbox;
+        this.staff = staff;
+        this.sender = sender;
+        this.files = files;
+        this.identity = identity;
+    }
+
+    public void handle(Update update) {
+        String threadRef = threadRef(update);
+        if (update.hasCallbackQuery()) {
+            CallbackQuery callback = update.getCallbackQuery();
+            sender.answerCallback(callback.getId(), null);
+            StaffInbox target = target(callback.getFrom());
+            if (target != null && callback.getData() != null) {
+                target.button(id(callback.getFrom()), threadRef, callback.getData());
+            }
+            return;
+        }
+        if (!update.hasMessage()) {
+            return;
+        }
+        Message message = update.getMessage();
+        StaffInbox target = target(message.getFrom());
+        if (target == null) {
+            return;
+        }
+        String staffId = id(message.getFrom());
+        if (message.hasText() && message.getText().startsWith("/")) {
+            command(target, staffId, threadRef, message.getText());
+        } else if (message.hasPhoto() || message.hasDocument()) {
+            if (threadRef != null) {
+                file(target, staffId, threadRef, message);
+            }
+        } else if (message.hasText() && threadRef != null) {
+            target.message(staffId, threadRef, message.getText());
+        }
+    }
+
+    private void command(StaffInbox target, String staffId, String threadRef, String text) {
+        String[] parts = text.substring(1).split("\\s+", 2);
+        String name = parts[0].toLowerCase(Locale.ROOT);
+        int at = name.indexOf('@');
+        if (at >= 0) {
+            if (!name.substring(at + 1).equals(identity.username().toLowerCase(Locale.ROOT))) {
+                return; // meant for another bot
+            }
+            name = name.substring(0, at);
+        }
+        if (COMMANDS.contains(name)) {
+            target.command(staffId, threadRef, name, parts.length > 1 ? parts[1].strip() : "");
+        }
+    }
+
+    private void file(StaffInbox target, String staffId, String threadRef, Message message) {
+        FileFetcher.Fetched fetched;
+        if (message.hasPhoto()) {
+            PhotoSize best = message.getPhoto().stream()
+                    .max(Comparator.comparingLong(p -> p.getFileSize() == null ? 0 : p.getFileSize())).orElseThrow();
+            fetched = files.fetch(best.getFileId(), best.getFileSize() == null ? null : best.getFileSize().longValue(),
+                    null, true);
+        } else {
+            Document doc = message.getDocument();
+            fetched = files.fetch(doc.getFileId(), doc.getFileSize(), doc.getFileName(), false);
+        }
+        if (fetched instanceof FileFetcher.Fetched.Ok ok) {
+            target.file(staffId, threadRef, ok.attachment(), message.getCaption());
+        } else {
+            log.warn("a staff file was not relayed: {}", fetched);
+        }
+    }
+
+    /** The inbox when the sender is staff, else null. */
+    private StaffInbox target(User from) {
+        if (from == null || Boolean.TRUE.equals(from.getIsBot()) || !staff.isStaff(from.getId())) {
+            return null;
+        }
+        StaffInbox target = inbox.getIfAvailable();
+        if (target == null) {
+            log.warn("staff group update ignored: no staff inbox is configured");
+        }
+        return target;
+    }
+
+    private static String id(User user) {
+        return String.valueOf(user.getId());
+    }
+
+    private static String threadRef(Update update) {
+        Long chat = UpdateRoutes.chatId(update);
+        Integer thread = UpdateRoutes.threadId(update);
+        return chat == null || thread == null ? null : TelegramStaffDesk.ref(chat, thread);
+    }
+}

@@ -1,0 +1,59 @@
+package kefu.channel.telegram;
+
+import kefu.app.CliCommand;
+import kefu.conversation.Lang;
+import kefu.conversation.ReplyTexts;
+import org.springframework.beans.factory.ObjectProvider;
+
+import java.util.List;
+import java.util.Map;
+
+/** {@code telegram}: serves the bot on Telegram until the process is stopped. */
+public final class TelegramCommand implements CliCommand {
+
+    private final TelegramProperties props;
+    private final ObjectProvider<TelegramBot> bot;
+    private final ReplyTexts texts;
+
+    public TelegramCommand(TelegramProperties props, ObjectProvider<TelegramBot> bot, ReplyTexts texts) {
+        this.props = props;
+        this.bot = bot;
+        this.texts = texts;
+    }
+
+    @Override
+    public String name() {
+        return "telegram";
+    }
+
+    @Override
+    public String summary() {
+        return "serve the bot on Telegram (needs KEFU_TELEGRAM_TOKEN; KEFU_TELEGRAM_MODE=polling|webhook)";
+    }
+
+    @Override
+    public int run(List<String> args) throws Exception {
+        if (!props.hasToken()) {
+            System.err.println(texts.get("telegram.no_token", Lang.ZH, Map.of()));
+            System.err.println(texts.get("telegram.no_token", Lang.EN, Map.of()));
+            return 2;
+        }
+        if (props.mode() == TelegramProperties.Mode.WEBHOOK
+                && (blank(props.webhook().url()) || blank(props.webhook().secret()))) {
+            System.err.println("Webhook mode needs kefu.telegram.webhook.url (KEFU_TELEGRAM_WEBHOOK_URL) and "
+                    + "kefu.telegram.webhook.secret (KEFU_TELEGRAM_WEBHOOK_SECRET).");
+            return 2;
+        }
+        bot.getObject().start();
+        return 0;
+    }
+
+    @Override
+    public boolean keepsRunning() {
+        return true;
+    }
+
+    private static boolean blank(String s) {
+        return s == null || s.isBlank();
+    }
+}

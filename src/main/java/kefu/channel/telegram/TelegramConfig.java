@@ -1,0 +1,156 @@
+package kefu.channel.telegram;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import kefu.conversation.ConversationEngine;
+import kefu.conversation.ReplyTexts;
+import kefu.handoff.BuyerMessenger;
+import kefu.handoff.StaffDesk;
+import kefu.handoff.StaffInbox;
+import kefu.session.ConversationStore;
+import kefu.session.RedisKeys;
+import okhttp3.ConnectionPool;
+import okhttp3.Dispatcher;
+import okhttp3.OkHttpClient;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.data.redis.core.StringRedisTemplate;
+import org.telegram.telegrambots.client.okhttp.OkHttpTelegramClient;
+import org.telegram.telegrambots.meta.TelegramUrl;
+import org.telegram.telegrambots.meta.generics.TelegramClient;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+
+/** Wires the Telegram channel. Nothing talks to Telegram until the {@code telegram} command starts the bot. */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(TelegramProperties.class)
+public class TelegramConfig {
+
+    @Bean
+    TelegramClient telegramClient(TelegramProperties props) {
+        return new OkHttpTelegramClient(telegramJson(), sendingHttpClient(), props.hasToken() ? props.token() : "",
+                telegramUrl(props));
+    }
+
+    /**
+     * The client sends through OkHttp's async dispatcher, which by default runs 5 calls per host and queues the
+     * rest; a queued message would reach Telegram later than the rate limiter allowed it, bunching messages up.
+     */
+    static OkHttpClient sendingHttpClient() {
+        Dispatcher dispatcher = new Dispatcher();
+        dispatcher.setMaxRequests(256);
+        dispatcher.setMaxRequestsPerHost(256);
+        return new OkHttpClient.Builder()
+                .dispatcher(dispatcher)
+                .connectionPool(new ConnectionPool(64, 5, TimeUnit.MINUTES))
+                .connectTimeout(Duration.ofSeconds(10))
+                .readTimeout(Duration.ofSeconds(30))
+                .build();
+    }
+
+    @Bean
+    SendRateLimiter sendRateLimiter(StringRedisTemplate redis, RedisKeys keys, TelegramProperties props) {
+        return new SendRateLimiter(redis, keys, props.limits());
+    }
+
+    @Bean
+    BlockedChats blockedChats(StringRedisTemplate redis, RedisKeys keys, TelegramProperties props) {
+        return new BlockedChats(redis, keys, props.blockedTtl());
+    }
+
+    @Bean
+    TelegramSender telegramSender(TelegramClient client, SendRateLimiter limiter, BlockedChats blocked,
+                                  TelegramProperties props) {
+        return new TelegramSender(client, limiter, blocked, props.maxAttempts());
+    }
+
+    @Bean
+    FileFetcher telegramFileFetcher(TelegramClient client, TelegramProperties props) {
+        OkHttpClient http = new OkHttpClient.Builder().readTimeout(Duration.ofSeconds(60)).build();
+        String base = props.apiUrl().replaceAll("/+$", "") + "/file/bot" + props.token() + "/";
+        return new FileFetcher(client, http, base, props.downloadDir(), props.maxFileBytes());
+    }
+
+    @Bean
+    BotIdentity botIdentity(TelegramClient client) {
+        return new BotIdentity(client);
+    }
+
+    @Bean
+    StaffMembership staffMembership(TelegramClient client, StringRedisTemplate redis, RedisKeys keys,
+                                    TelegramProperties props) {
+        return new StaffMembership(client, redis, keys, props.hasStaffChat() ? props.staffChatId() : null,
+                props.staffIds(), props.staffCacheTtl());
+    }
+
+    @Bean
+    BuyerUpdates buyerUpdates(ConversationEngine engine, ConversationStore store, TelegramSender sender,
+                              FileFetcher telegramFileFetcher, BotIdentity identity, BlockedChats blocked,
+                              ReplyTexts texts) {
+        return new BuyerUpdates(engine, store, sender, telegramFileFetcher, identity, blocked, texts);
+    }
+
+    @Bean
+    StaffUpdates staffUpdates(ObjectProvider<StaffInbox> inbox, StaffMembership staff, TelegramSender sender,
+                              FileFetcher telegramFileFetcher, BotIdentity identity) {
+        return new StaffUpdates(inbox, staff, sender, telegramFileFetcher, identity);
+    }
+
+    @Bean
+    UpdateLanes updateLanes(StringRedisTemplate redis, RedisKeys keys, TelegramProperties props) {
+        return new UpdateLanes(redis, keys, props.updateDedupeTtl(), props.laneLease());
+    }
+
+    @Bean(destroyMethod = "close")
+    UpdateDispatcher updateDispatcher(UpdateLanes lanes, BuyerUpdates buyers, StaffUpdates staff,
+                                      TelegramProperties props) {
+        UpdateRoutes routes = new UpdateRoutes(props.hasStaffChat() ? props.staffChatId() : null);
+        return new UpdateDispatcher(lanes, telegramJson(), routes,
+                u -> {
+                    if (routes.fromStaffChat(u)) {
+                        staff.handle(u);
+                    } else {
+                        buyers.handle(u);
+                    }
+                }, props.workers(), props.sweepInterval());
+    }
+
+    @Bean(destroyMethod = "close")
+    TelegramBot telegramBot(TelegramProperties props, TelegramClient client, UpdateDispatcher dispatcher,
+                            BotIdentity identity, ReplyTexts texts) {
+        return new TelegramBot(props, client, telegramUrl(props), dispatcher, identity, texts, telegramJson());
+    }
+
+    @Bean
+    TelegramCommand telegramCommand(TelegramProperties props, ObjectProvider<TelegramBot> bot, ReplyTexts texts) {
+        return new TelegramCommand(props, bot, texts);
+    }
+
+    @Bean
+    BuyerMessenger telegramBuyerMessenger(TelegramSender sender) {
+        return new TelegramBuyerMessenger(sender);
+    }
+
+    @Bean
+    @ConditionalOnExpression("'${kefu.telegram.staff-chat-id:}' != ''")
+    StaffDesk telegramStaffDesk(TelegramClient client, TelegramSender sender, StringRedisTemplate redis,
+                                RedisKeys keys, TelegramProperties props) {
+        return new TelegramStaffDesk(client, sender, redis, keys, props.staffChatId());
+    }
+
+    static TelegramUrl telegramUrl(TelegramProperties props) {
+        URI uri = props.apiUri();
+        int port = uri.getPort() > 0 ? uri.getPort() : "https".equals(uri.getScheme()) ? 443 : 80;
+        return new TelegramUrl(uri.getScheme(), uri.getHost(), port, false);
+    }
+
+    /** Telegram's types, read leniently: the Bot API adds fields over time. */
+    static ObjectMapper telegramJson() {
+        return new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+    }
+}

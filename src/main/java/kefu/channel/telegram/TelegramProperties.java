@@ -1,0 +1,79 @@
+package kefu.channel.telegram;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.validation.annotation.Validated;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * {@code kefu.telegram.*}: the bot token, where the Bot API is, polling or webhook, the staff group and
+ * the sending limits. Env: {@code KEFU_TELEGRAM_TOKEN}, {@code KEFU_TELEGRAM_API_URL}, {@code KEFU_TELEGRAM_MODE},
+ * {@code KEFU_TELEGRAM_WEBHOOK_SECRET}, {@code KEFU_TELEGRAM_STAFF_CHAT_ID}.
+ */
+@Validated
+@ConfigurationProperties("kefu.telegram")
+public record TelegramProperties(String token,
+                                 @NotNull @Pattern(regexp = "https?://[^/?#]+/?", message = "must be scheme://host[:port] without a path") String apiUrl,
+                                 @NotNull Mode mode,
+                                 @NotNull @Valid Webhook webhook,
+                                 Long staffChatId,
+                                 List<Long> staffIds,
+                                 @NotNull Duration staffCacheTtl,
+                                 @Min(1) long maxFileBytes,
+                                 @NotNull Path downloadDir,
+                                 @Min(1) int workers,
+                                 @NotNull Duration pollTimeout,
+                                 @NotNull Duration laneLease,
+                                 @NotNull Duration sweepInterval,
+                                 @NotNull Duration updateDedupeTtl,
+                                 @NotNull Duration blockedTtl,
+                                 @Min(1) int maxAttempts,
+                                 @NotNull @Valid Limits limits) {
+
+    public TelegramProperties {
+        staffIds = staffIds == null ? List.of() : List.copyOf(staffIds);
+    }
+
+    public enum Mode { POLLING, WEBHOOK }
+
+    /**
+     * @param url    the public HTTPS address Telegram posts updates to (registered with setWebhook)
+     * @param path   the local path the endpoint listens on
+     * @param port   the local port of the web server
+     * @param secret compared with {@code X-Telegram-Bot-Api-Secret-Token} on every request
+     */
+    public record Webhook(String url, @NotNull String path, @Min(1) int port, String secret,
+                          @Min(1) int maxConnections) {
+    }
+
+    /** At most {@code messages} in any {@code window}. */
+    public record Limit(@Min(1) int messages, @NotNull Duration window) {
+    }
+
+    /**
+     * Telegram's sending limits, kept in Redis so all instances together respect them; {@code margin} is added
+     * to every window to absorb network jitter between the limiter and Telegram.
+     */
+    public record Limits(@NotNull @Valid Limit perChat, @NotNull @Valid Limit perGroup, @NotNull @Valid Limit global,
+                         @NotNull Duration margin) {
+    }
+
+    public boolean hasToken() {
+        return token != null && !token.isBlank();
+    }
+
+    public boolean hasStaffChat() {
+        return staffChatId != null && staffChatId != 0;
+    }
+
+    public URI apiUri() {
+        return URI.create(apiUrl);
+    }
+}

@@ -1,0 +1,177 @@
+package kefu.channel.telegram;
+
+import kefu.conversation.Attachment;
+import kefu.conversation.Button;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.telegram.telegrambots.meta.api.methods.AnswerCallbackQuery;
+import org.telegram.telegrambots.meta.api.methods.send.SendDocument;
+import org.telegram.telegrambots.meta.api.methods.send.SendMessage;
+import org.telegram.telegrambots.meta.api.methods.send.SendPhoto;
+import org.telegram.telegrambots.meta.api.objects.InputFile;
+import org.telegram.telegrambots.meta.api.objects.replykeyboard.InlineKeyboardMarkup;
+import org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.InlineKeyboardButton;
+import org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.InlineKeyboardRow;
+import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
+import org.telegram.telegrambots.meta.exceptions.TelegramApiRequestException;
+import org.telegram.telegrambots.meta.generics.TelegramClient;
+
+import java.io.File;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Sends messages within Telegram's limits: waits for the shared rate limiter, splits long texts, honours
+ * {@code retry_after} on 429, and records a user who blocked the bot instead of retrying. Texts go out as
+ * plain text (no parse mode), so nothing a buyer or the knowledge base wrote is read as markup.
+ */
+public final class TelegramSender {
+
+    /** What became of a message. */
+    public enum Delivery { SENT, BLOCKED, FAILED }
+
+    private static final Logger log = LoggerFactory.getLogger(TelegramSender.class);
+    private static final int BUTTONS_PER_ROW = 2;
+
+    private final TelegramClient client;
+    private final SendRateLimiter limiter;
+    private final BlockedChats blocked;
+    private final int maxAttempts;
+    private final MessageSplitter splitter = new MessageSplitter(MessageSplitter.TELEGRAM_MAX);
+
+    public TelegramSender(TelegramClient client, SendRateLimiter limiter, BlockedChats blocked, int maxAttempts) {
+        this.client = client;
+        this.limiter = limiter;
+        this.blocked = blocked;
+        this.maxAttempts = maxAttempts;
+    }
+
+    /** Sends a text (split when over 4096 characters; the buttons go under the last part). */
+    public Delivery send(long chatId, Integer threadId, String text, List<Button> buttons) {
+        List<String> parts = splitter.split(text);
+        Delivery result = Delivery.SENT;
+        for (int i = 0; i < parts.size() && result == Delivery.SENT; i++) {
+            SendMessage.SendMessageBuilder<?, ?> message = SendMessage.builder().chatId(chatId).text(parts.get(i))
+                    .messageThreadId(threadId);
+            if (i == parts.size() - 1 && !buttons.isEmpty()) {
+                message.replyMarkup(keyboard(buttons));
+            }
+            SendMessage built = message.build();
+            result = deliver(chatId, () -> client.execute(built));
+        }
+        return result;
+    }
+
+    /** Sends a file: images as photos, anything else as a document. */
+    public Delivery sendFile(long chatId, Integer threadId, Attachment file, String caption) {
+        InputFile input = new InputFile(new File(file.localPath()), file.fileName());
+        if (file.mimeType() != null && file.mimeType().startsWith("image/")) {
+            SendPhoto photo = SendPhoto.builder().chatId(chatId).messageThreadId(threadId).photo(input)
+                    .caption(caption).build();
+            return deliver(chatId, () -> client.execute(photo));
+        }
+        SendDocument document = SendDocument.builder().chatId(chatId).messageThreadId(threadId).document(input)
+                .caption(caption).build();
+        return deliver(chatId, () -> client.execute(document));
+    }
+
+    /** Stops the button's spinner; a callback is not a message, so it does not count against the limits. */
+    public void answerCallback(String callbackId, String text) {
+        AnswerCallbackQuery answer = AnswerCallbackQuery.builder().callbackQueryId(callbackId).text(text).build();
+        try {
+            client.execute(answer);
+        } catch (TelegramApiException e) {
+            log.warn("answerCallbackQuery failed: {}", e.getMessage());
+        }
+    }
+
+    private interface ApiCall {
+        void run() throws TelegramApiException;
+    }
+
+    private Delivery deliver(long chatId, ApiCall call) {
+        if (blocked.isBlocked(chatId)) {
+            return Delivery.BLOCKED;
+        }
+        for (int attempt = 1; attempt <= maxAttempts; attempt++) {
+            long pause;
+            SendRateLimiter.Permit permit = null;
+            try {
+                permit = limiter.acquire(chatId);
+                call.run();
+                return Delivery.SENT;
+            } catch (TelegramApiRequestException e) {
+                Integer code = e.getErrorCode();
+                if (code != null && code == 429) {
+                    Integer after = e.getParameters() == null ? null : e.getParameters().getRetryAfter();
+                    pause = 1000L * (after == null ? 1 : after);
+                } else if (code != null && code == 403) {
+                    blocked.mark(chatId);
+                    log.info("chat {} blocked the bot; not writing to it again until it writes", Hashes.chat(chatId));
+                    return Delivery.BLOCKED;
+                } else if (code != null && code >= 400 && code < 500) {
+                    log.warn("Telegram refused a message to chat {}: {}", Hashes.chat(chatId), e.getApiResponse());
+                    return Delivery.FAILED;
+                } else {
+                    pause = 500L * attempt;
+                }
+            } catch (TelegramApiException e) {
+                if (!isNetworkError(e)) {
+                    // Telegram answered but the answer could not be read: the message may well have arrived.
+                    log.warn("unreadable answer sending to chat {}: {}", Hashes.chat(chatId), e.getMessage());
+                    return Delivery.FAILED;
+                }
+                // Network trouble: the same message is tried again after a pause.
+                log.warn("sending to chat {} failed (attempt {}): {}", Hashes.chat(chatId), attempt, e.getMessage());
+                pause = 500L * attempt;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return Delivery.FAILED;
+            } finally {
+                if (permit != null) {
+                    limiter.complete(permit);
+                }
+            }
+            if (!sleep(pause)) {
+                return Delivery.FAILED;
+            }
+        }
+        log.error("gave up sending to chat {} after {} attempts", Hashes.chat(chatId), maxAttempts);
+        return Delivery.FAILED;
+    }
+
+    private static boolean isNetworkError(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.io.IOException && !(t instanceof com.fasterxml.jackson.core.JacksonException)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    static InlineKeyboardMarkup keyboard(List<Button> buttons) {
+        List<InlineKeyboardRow> rows = new ArrayList<>();
+        InlineKeyboardRow row = new InlineKeyboardRow();
+        for (Button b : buttons) {
+            row.add(InlineKeyboardButton.builder().text(b.label()).callbackData(b.data()).build());
+            if (row.size() == BUTTONS_PER_ROW) {
+                rows.add(row);
+                row = new InlineKeyboardRow();
+            }
+        }
+        if (!row.isEmpty()) {
+            rows.add(row);
+        }
+        return InlineKeyboardMarkup.builder().keyboard(rows).build();
+    }
+
+    private static boolean sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+}

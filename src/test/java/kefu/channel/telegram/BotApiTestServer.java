@@ -1,0 +1,390 @@
+package kefu.channel.telegram;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A local HTTP server speaking enough of the Telegram Bot API for the real telegrambots client: long-polled
+ * getUpdates, sending, callbacks, commands, files, forum topics and chat members. Every call is recorded
+ * with its arrival time; sends can be answered with 429 (retry_after) or 403 (blocked).
+ */
+public final class BotApiTestServer implements AutoCloseable {
+
+    public static final long BOT_ID = 777000L;
+    public static final String BOT_USERNAME = "kefu_test_bot";
+
+    /** One request: the method (lower case), its parameters, when it arrived and the HTTP status answered. */
+    public record Call(String method, JsonNode params, long atNanos, int status) {
+        public long chatId() {
+            return params.path("chat_id").asLong();
+        }
+
+        public String text() {
+            return params.path("text").asText();
+        }
+
+        public boolean ok() {
+            return status == 200;
+        }
+    }
+
+    private record Failure(int code, int retryAfter) { }
+
+    private final ObjectMapper json = new ObjectMapper();
+    private final HttpServer server;
+    private final ExecutorService executor = Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "bot-api-test-server");
+        t.setDaemon(true);
+        return t;
+    });
+    private final List<Call> calls = new CopyOnWriteArrayList<>();
+    private final List<ObjectNode> updates = new ArrayList<>();
+    private final AtomicInteger nextUpdateId = new AtomicInteger(1000);
+    private final AtomicInteger nextMessageId = new AtomicInteger(1);
+    private final AtomicInteger nextTopicId = new AtomicInteger(100);
+    private final Map<Long, Deque<Failure>> failures = new ConcurrentHashMap<>();
+    private final Set<Long> blocked = ConcurrentHashMap.newKeySet();
+    private final Map<String, byte[]> files = new ConcurrentHashMap<>();
+    private final Map<Long, String> memberStatus = new ConcurrentHashMap<>();
+
+    public BotApiTestServer() {
+        try {
+            server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        server.setExecutor(executor);
+        server.createContext("/", this::serve);
+        server.start();
+    }
+
+    public String url() {
+        return "http://127.0.0.1:" + server.getAddress().getPort();
+    }
+
+    // ---- what the test arranges
+
+    public int privateText(long userId, String text) {
+        ObjectNode message = message(userId, userId, "private");
+        message.put("text", text);
+        if (text.startsWith("/")) {
+            message.putArray("entities").addObject().put("type", "bot_command").put("offset", 0)
+                    .put("length", text.split("\\s+")[0].length());
+        }
+        return push("message", message);
+    }
+
+    public int groupText(long groupId, long userId, String text) {
+        ObjectNode message = message(groupId, userId, "supergroup");
+        message.put("text", text);
+        return push("message", message);
+    }
+
+    public int topicText(long groupId, int topicId, long userId, String text) {
+        ObjectNode message = message(groupId, userId, "supergroup");
+        message.put("text", text).put("message_thread_id", topicId).put("is_topic_message", true);
+        return push("message", message);
+    }
+
+    public int privatePhoto(long userId, String fileId, byte[] bytes, String caption) {
+        files.put(fileId, bytes);
+        ObjectNode message = message(userId, userId, "private");
+        ArrayNode sizes = message.putArray("photo");
+        sizes.addObject().put("file_id", fileId + "-small").put("file_unique_id", fileId + "s").put("width", 90)
+                .put("height", 90).put("file_size", Math.min(bytes.length, 10));
+        sizes.addObject().put("file_id", fileId).put("file_unique_id", fileId + "u").put("width", 800)
+                .put("height", 600).put("file_size", bytes.length);
+        if (caption != null) {
+            message.put("caption", caption);
+        }
+        return push("message", message);
+    }
+
+    /** A press on a button under the bot's message in {@code chatId}. */
+    public int press(long chatId, long userId, String callbackId, String data, Integer topicId) {
+        ObjectNode callback = json.createObjectNode();
+        callback.put("id", callbackId).put("chat_instance", "ci").put("data", data);
+        callback.set("from", user(userId));
+        ObjectNode message = message(chatId, BOT_ID, chatId < 0 ? "supergroup" : "private");
+        message.set("from", user(BOT_ID).put("is_bot", true));
+        message.put("text", "card");
+        if (topicId != null) {
+            message.put("message_thread_id", topicId).put("is_topic_message", true);
+        }
+        callback.set("message", message);
+        return push("callback_query", callback);
+    }
+
+    /** The JSON of an update as Telegram would post it to a webhook (not queued for getUpdates). */
+    public ObjectNode webhookText(long userId, String text) {
+        ObjectNode message = message(userId, userId, "private");
+        message.put("text", text);
+        ObjectNode update = json.createObjectNode();
+        update.put("update_id", nextUpdateId.incrementAndGet());
+        update.set("message", message);
+        return update;
+    }
+
+    public void failNextSend(long chatId, int code, int retryAfter) {
+        failures.computeIfAbsent(chatId, c -> new ArrayDeque<>()).add(new Failure(code, retryAfter));
+    }
+
+    public void blockBy(long chatId) {
+        blocked.add(chatId);
+    }
+
+    public void memberStatus(long userId, String status) {
+        memberStatus.put(userId, status);
+    }
+
+    // ---- what the test checks
+
+    public List<Call> calls() {
+        return List.copyOf(calls);
+    }
+
+    public List<Call> calls(String method) {
+        return calls.stream().filter(c -> c.method().equals(method.toLowerCase(Locale.ROOT))).toList();
+    }
+
+    /** Texts successfully sent to a chat, in arrival order. */
+    public List<String> sentTo(long chatId) {
+        return calls("sendMessage").stream().filter(c -> c.ok() && c.chatId() == chatId).map(Call::text).toList();
+    }
+
+    public List<Call> await(String method, Predicate<Call> match, int count, Duration timeout) {
+        long end = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            List<Call> found = calls(method).stream().filter(match).toList();
+            if (found.size() >= count || System.nanoTime() > end) {
+                return found;
+            }
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return found;
+            }
+        }
+    }
+
+    // ---- the server
+
+    private void serve(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            String path = exchange.getRequestURI().getPath();
+            byte[] body = exchange.getRequestBody().readAllBytes();
+            if (path.startsWith("/file/bot")) {
+                String fileId = path.substring(path.lastIndexOf('/') + 1);
+                byte[] bytes = files.get(fileId);
+                if (bytes == null) {
+                    respond(exchange, 404, "{}".getBytes(StandardCharsets.UTF_8));
+                } else {
+                    respond(exchange, 200, bytes);
+                }
+                return;
+            }
+            Matcher m = Pattern.compile("/bot[^/]+/([A-Za-z]+)").matcher(path);
+            if (!m.matches()) {
+                respond(exchange, 404, "{\"ok\":false,\"error_code\":404,\"description\":\"Not Found\"}"
+                        .getBytes(StandardCharsets.UTF_8));
+                return;
+            }
+            String method = m.group(1).toLowerCase(Locale.ROOT);
+            JsonNode params = params(exchange.getRequestHeaders().getFirst("Content-Type"), body);
+            long at = System.nanoTime();
+            Answer answer = answer(method, params);
+            calls.add(new Call(method, params, at, answer.status()));
+            respond(exchange, answer.status(), json.writeValueAsBytes(answer.body()));
+        }
+    }
+
+    private record Answer(int status, JsonNode body) { }
+
+    private Answer answer(String method, JsonNode p) {
+        return switch (method) {
+            case "getupdates" -> ok(getUpdates(p.path("offset").asInt(0), p.path("timeout").asInt(0)));
+            case "sendmessage", "sendphoto", "senddocument" -> send(p);
+            case "getme" -> ok(user(BOT_ID).put("is_bot", true).put("username", BOT_USERNAME));
+            case "getfile" -> {
+                String id = p.path("file_id").asText();
+                byte[] bytes = files.get(id);
+                yield bytes == null ? error(400, "Bad Request: invalid file_id", 0)
+                        : ok(json.createObjectNode().put("file_id", id).put("file_unique_id", id + "u")
+                        .put("file_size", bytes.length).put("file_path", "photos/" + id));
+            }
+            case "createforumtopic" -> ok(json.createObjectNode().put("message_thread_id", nextTopicId.incrementAndGet())
+                    .put("name", p.path("name").asText()).put("icon_color", 7322096));
+            case "getchatmember" -> {
+                long userId = p.path("user_id").asLong();
+                ObjectNode member = json.createObjectNode().put("status", memberStatus.getOrDefault(userId, "left"));
+                member.set("user", user(userId));
+                yield ok(member);
+            }
+            default -> ok(json.getNodeFactory().booleanNode(true));
+        };
+    }
+
+    private Answer send(JsonNode p) {
+        long chatId = p.path("chat_id").asLong();
+        if (blocked.contains(chatId)) {
+            return error(403, "Forbidden: bot was blocked by the user", 0);
+        }
+        Deque<Failure> queue = failures.get(chatId);
+        Failure failure = queue == null ? null : queue.poll();
+        if (failure != null) {
+            return error(failure.code(), failure.code() == 429 ? "Too Many Requests: retry after "
+                    + failure.retryAfter() : "Forbidden: bot was blocked by the user", failure.retryAfter());
+        }
+        ObjectNode message = json.createObjectNode();
+        message.put("message_id", nextMessageId.incrementAndGet()).put("date", now());
+        message.set("chat", json.createObjectNode().put("id", chatId).put("type", chatId < 0 ? "supergroup" : "private"));
+        if (p.has("text")) {
+            message.put("text", p.path("text").asText());
+        }
+        if (p.has("message_thread_id")) {
+            message.put("message_thread_id", p.path("message_thread_id").asInt());
+        }
+        return ok(message);
+    }
+
+    private JsonNode getUpdates(int offset, int timeoutSeconds) {
+        long end = System.nanoTime() + Duration.ofSeconds(Math.min(timeoutSeconds, 5)).toNanos();
+        synchronized (updates) {
+            while (true) {
+                updates.removeIf(u -> u.path("update_id").asInt() < offset);
+                if (!updates.isEmpty() || System.nanoTime() >= end) {
+                    ArrayNode out = json.createArrayNode();
+                    updates.stream().limit(100).forEach(out::add);
+                    return out;
+                }
+                try {
+                    updates.wait(Math.max(1, (end - System.nanoTime()) / 1_000_000));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return json.createArrayNode();
+                }
+            }
+        }
+    }
+
+    private int push(String kind, ObjectNode payload) {
+        int id = nextUpdateId.incrementAndGet();
+        ObjectNode update = json.createObjectNode();
+        update.put("update_id", id);
+        update.set(kind, payload);
+        synchronized (updates) {
+            updates.add(update);
+            updates.notifyAll();
+        }
+        return id;
+    }
+
+    private ObjectNode message(long chatId, long fromId, String chatType) {
+        ObjectNode message = json.createObjectNode();
+        message.put("message_id", nextMessageId.incrementAndGet()).put("date", now());
+        message.set("chat", json.createObjectNode().put("id", chatId).put("type", chatType));
+        message.set("from", user(fromId));
+        return message;
+    }
+
+    private ObjectNode user(long id) {
+        return json.createObjectNode().put("id", id).put("is_bot", false).put("first_name", "U" + id)
+                .put("language_code", "zh-hans");
+    }
+
+    private Answer ok(JsonNode result) {
+        ObjectNode body = json.createObjectNode().put("ok", true);
+        body.set("result", result);
+        return new Answer(200, body);
+    }
+
+    private Answer error(int code, String description, int retryAfter) {
+        ObjectNode body = json.createObjectNode().put("ok", false).put("error_code", code).put("description", description);
+        if (retryAfter > 0) {
+            body.set("parameters", json.createObjectNode().put("retry_after", retryAfter));
+        }
+        return new Answer(code, body);
+    }
+
+    private JsonNode params(String contentType, byte[] body) throws IOException {
+        if (contentType != null && contentType.startsWith("multipart/form-data")) {
+            return multipart(contentType, body);
+        }
+        if (body.length == 0) {
+            return json.createObjectNode();
+        }
+        return json.readTree(body);
+    }
+
+    /** Form fields of a multipart upload; a file part is recorded by its size. */
+    private JsonNode multipart(String contentType, byte[] body) {
+        String boundary = "--" + contentType.substring(contentType.indexOf("boundary=") + 9).replace("\"", "");
+        String raw = new String(body, StandardCharsets.ISO_8859_1);
+        ObjectNode out = json.createObjectNode();
+        for (String part : raw.split(Pattern.quote(boundary))) {
+            int split = part.indexOf("\r\n\r\n");
+            if (split < 0) {
+                continue;
+            }
+            String headers = part.substring(0, split);
+            String value = part.substring(split + 4);
+            if (value.endsWith("\r\n")) {
+                value = value.substring(0, value.length() - 2);
+            }
+            Matcher name = Pattern.compile("name=\"([^\"]+)\"").matcher(headers);
+            if (!name.find()) {
+                continue;
+            }
+            if (headers.contains("filename=")) {
+                out.put(name.group(1) + "_bytes", value.length());
+            } else {
+                out.put(name.group(1), new String(value.getBytes(StandardCharsets.ISO_8859_1), StandardCharsets.UTF_8));
+            }
+        }
+        return out;
+    }
+
+    private static long now() {
+        return System.currentTimeMillis() / 1000;
+    }
+
+    private static void respond(HttpExchange exchange, int status, byte[] bytes) throws IOException {
+        exchange.getResponseHeaders().set("Content-Type", "application/json");
+        exchange.sendResponseHeaders(status, bytes.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(bytes);
+        }
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+        executor.shutdownNow();
+    }
+}

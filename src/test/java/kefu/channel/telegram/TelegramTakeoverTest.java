@@ -1,0 +1,148 @@
+package kefu.channel.telegram;
+
+import kefu.conversation.ConversationKey;
+import kefu.handoff.Ratings;
+import kefu.session.ConversationStore;
+import kefu.testsupport.RealRedis;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Staff takeover end to end on Telegram: the real handoff capability, the real telegrambots client and a
+ * local Bot API server. The buyer writes privately; staff work in the forum supergroup's topic.
+ */
+@SpringBootTest(properties = {
+        "kefu.command-runner.enabled=false",
+        "kefu.telegram.token=123456:TAKEOVER",
+        "kefu.telegram.poll-timeout=1s",
+        "kefu.telegram.staff-chat-id=" + TelegramTakeoverTest.STAFF_CHAT,
+        "kefu.telegram.staff-ids=901",
+        "kefu.handoff.staff-ids=901",
+        "kefu.handoff.service-opens=00:00",
+        "kefu.handoff.service-closes=00:00"})
+class TelegramTakeoverTest {
+
+    static final long STAFF_CHAT = -100888L;
+    static final long STAFF = 901L;
+    static final Duration WAIT = Duration.ofSeconds(15);
+    static final BotApiTestServer api = new BotApiTestServer();
+    private static final String PREFIX = RealRedis.freshPrefix();
+
+    @DynamicPropertySource
+    static void props(DynamicPropertyRegistry registry) {
+        registry.add("kefu.redis.url", RealRedis::url);
+        registry.add("kefu.redis.key-prefix", () -> PREFIX);
+        registry.add("kefu.telegram.api-url", api::url);
+        registry.add("kefu.telegram.download-dir", () -> RealRedis.tempDir("tg-takeover").toString());
+    }
+
+    @Autowired
+    TelegramCommand command;
+    @Autowired
+    ConversationStore store;
+    @Autowired
+    Ratings ratings;
+
+    private static boolean started;
+
+    @BeforeEach
+    void startBotOnce() throws Exception {
+        synchronized (TelegramTakeoverTest.class) {
+            if (!started) {
+                assertThat(command.run(List.of())).isZero();
+                started = true;
+            }
+        }
+    }
+
+    @AfterAll
+    static void stopServer() {
+        api.close();
+    }
+
+    @Test
+    void staffTakeOverInATopicAndHandTheBuyerBack() throws Exception {
+        long buyer = ThreadLocalRandom.current().nextLong(1_000_000, 9_000_000_000L);
+        ConversationKey key = new ConversationKey("tg", String.valueOf(buyer));
+
+        api.privateText(buyer, "转人工");
+        api.await("createForumTopic", c -> c.chatId() == STAFF_CHAT, 1, WAIT);
+        BotApiTestServer.Call card = api.await("sendMessage",
+                c -> c.chatId() == STAFF_CHAT && c.text().contains("转人工"), 1, WAIT).get(0);
+        int topic = card.params().path("message_thread_id").asInt();
+        assertThat(topic).as("the card is posted in the buyer's topic").isPositive();
+        assertThat(card.params().path("reply_markup").toString()).contains("接手").contains("结束");
+        api.await("sendMessage", c -> c.chatId() == buyer && c.text().contains("人工客服"), 1, WAIT);
+
+        api.privateText(buyer, "话费充了半小时还没到");
+        api.privateText(buyer, "订单号 K2026112400001");
+        api.await("sendMessage", c -> c.chatId() == STAFF_CHAT && c.text().contains("K2026112400001"), 1, WAIT);
+
+        api.topicText(STAFF_CHAT, topic, STAFF, "您好，我来帮您查一下");
+        api.await("sendMessage", c -> c.chatId() == buyer && c.text().contains("您好，我来帮您查一下"), 1, WAIT);
+        assertThat(store.peek(key).orElseThrow().owner()).isEqualTo("staff:" + STAFF);
+
+        int buyerMessagesBefore = api.sentTo(buyer).size();
+        api.privateText(buyer, "你好");
+        api.await("sendMessage", c -> c.chatId() == STAFF_CHAT && c.text().contains("你好")
+                && c.params().path("message_thread_id").asInt() == topic, 1, WAIT);
+        assertThat(api.sentTo(buyer)).as("the bot stays silent while staff own the chat")
+                .hasSize(buyerMessagesBefore);
+
+        api.topicText(STAFF_CHAT, topic, STAFF, "/close");
+        BotApiTestServer.Call rate = api.await("sendMessage",
+                c -> c.chatId() == buyer && c.params().path("reply_markup").toString().contains("rate:5"), 1, WAIT).get(0);
+        assertThat(rate.text()).contains("打分");
+        api.press(buyer, buyer, "cb-rate-" + buyer, "rate:5", null);
+        api.await("sendMessage", c -> c.chatId() == buyer && c.text().contains("感谢您的评价"), 1, WAIT);
+        assertThat(ratings.latest(50)).anyMatch(r -> r.buyer().equals(key.asString()) && r.score() == 5
+                && r.staff().equals(String.valueOf(STAFF)));
+
+        api.privateText(buyer, "你好");
+        api.await("sendMessage", c -> c.chatId() == buyer && c.text().contains("智能客服"), 1, WAIT);
+
+        List<String> relayed = api.calls("sendMessage").stream()
+                .filter(c -> c.chatId() == STAFF_CHAT && c.params().path("message_thread_id").asInt() == topic)
+                .map(BotApiTestServer.Call::text).toList();
+        assertThat(relayed.stream().filter(t -> t.contains("话费充了半小时还没到")))
+                .as("each buyer message reaches staff once").hasSize(1);
+        assertThat(indexOf(relayed, "话费充了半小时还没到")).as("in order")
+                .isLessThan(indexOf(relayed, "订单号 K2026112400001"));
+        List<String> toBuyer = api.sentTo(buyer);
+        assertThat(toBuyer.stream().filter(t -> t.contains("您好，我来帮您查一下"))).as("staff message once").hasSize(1);
+    }
+
+    @Test
+    void aGroupMemberWhoIsNotConfiguredStaffCannotAct() throws Exception {
+        long outsider = 555_000L + ThreadLocalRandom.current().nextInt(1000);
+        api.memberStatus(outsider, "member");
+        int before = api.calls("sendMessage").size();
+
+        api.topicText(STAFF_CHAT, 424242, outsider, "/queue");
+        Thread.sleep(1500);
+
+        assertThat(api.calls("sendMessage").subList(before, api.calls("sendMessage").size()))
+                .noneMatch(c -> c.chatId() == STAFF_CHAT);
+    }
+
+    private static int indexOf(List<String> texts, String needle) {
+        for (int i = 0; i < texts.size(); i++) {
+            if (texts.get(i).contains(needle)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+}
