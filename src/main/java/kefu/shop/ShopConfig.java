@@ -15,7 +15,7 @@ import java.time.Clock;
 
 /** Wires the shop port: the signed HTTP adapter, the sandbox shop (seeded once) and the {@code sandbox-shop} command. */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(ShopProperties.class)
+@EnableConfigurationProperties({ShopProperties.class, ShopBreakerProperties.class})
 public class ShopConfig {
 
     private static final Logger log = LoggerFactory.getLogger(ShopConfig.class);
@@ -44,8 +44,8 @@ public class ShopConfig {
     }
 
     @Bean
-    ShopGateway shopGateway(ShopConnection connection) {
-        return connection.gateway();
+    ShopGateway shopGateway(ShopConnection connection, ShopBreakerProperties breaker, Clock clock) {
+        return new CircuitBreakingShopGateway(connection.gateway(), breaker, clock);
     }
 
     @Bean
