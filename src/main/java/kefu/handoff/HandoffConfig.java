@@ -3,6 +3,7 @@ package kefu.handoff;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import kefu.app.AppProperties;
 import kefu.conversation.ReplyTexts;
+import kefu.session.BanList;
 import kefu.session.ConversationStore;
 import kefu.session.RedisKeys;
 import kefu.session.SessionProperties;
@@ -108,9 +109,10 @@ public class HandoffConfig {
                               HandoffQueue queue, StaffActivity activity, Transcript transcript,
                               Escalations escalations, SummaryCard card, StaffDesks desks, BuyerMessengers messengers,
                               ObjectProvider<StaffOrderLookup> orders, StaffTexts texts, HandoffProperties settings,
-                              Clock clock) {
+                              BanList bans, Clock clock) {
         return new StaffActions(store, session, threads, queue, activity, transcript, escalations, card, desks.desk(),
-                messengers, orders.getIfAvailable(() -> new ShopNotConnectedOrderLookup(texts)), texts, settings, clock);
+                messengers, orders.getIfAvailable(() -> new ShopNotConnectedOrderLookup(texts)), texts, settings,
+                new StaffBans(bans, threads, desks.desk(), texts), clock);
     }
 
     @Bean(initMethod = "start", destroyMethod = "stop")

@@ -45,6 +45,7 @@ public final class StaffActions implements StaffInbox {
     private final StaffDesk desk;
     private final BuyerMessengers messengers;
     private final StaffOrderLookup orders;
+    private final StaffBans bans;
     private final StaffTexts texts;
     private final HandoffProperties settings;
     private final Clock clock;
@@ -52,7 +53,8 @@ public final class StaffActions implements StaffInbox {
     public StaffActions(ConversationStore store, SessionProperties session, ThreadIndex threads, HandoffQueue queue,
                         StaffActivity activity, Transcript transcript, Escalations escalations, SummaryCard card,
                         StaffDesk desk, BuyerMessengers messengers, StaffOrderLookup orders, StaffTexts texts,
-                        HandoffProperties settings, Clock clock) {
+                        HandoffProperties settings, StaffBans bans, Clock clock) {
+        this.bans = bans;
         this.store = store;
         this.session = session;
         this.threads = threads;
@@ -163,6 +165,8 @@ public final class StaffActions implements StaffInbox {
             case "order" -> desk.post(threadRef, arg.isEmpty() ? texts.say("handoff.staff.order_usage")
                     : orders.view(arg.toUpperCase(Locale.ROOT)), List.of());
             case "queue" -> desk.post(threadRef, queueListing(), List.of());
+            case "ban" -> bans.ban(threadRef, arg);
+            case "unban" -> bans.unban(threadRef, arg);
             default -> desk.post(threadRef, texts.say("handoff.staff.help"), List.of());
         }
     }

@@ -1,0 +1,52 @@
+package kefu.handoff;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import kefu.session.BanList;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Staff ban an abusive buyer from the buyer's thread; the bot then ignores the buyer until unbanned. */
+class StaffBanTest extends HandoffTestBase {
+
+    @Autowired
+    BanList bans;
+
+    private final String buyer = uniqueUser();
+
+    @BeforeEach
+    void duringServiceHours() {
+        at(11, 0);
+    }
+
+    @Test
+    void aBannedBuyerIsIgnoredAndUnbanningRestoresTheBot() throws Exception {
+        List<JsonNode> out = chat(
+                says(buyer, "转人工"),
+                staffRuns("agent1", buyer, "/ban"),
+                says(buyer, "你好"),
+                staffRuns("agent1", buyer, "/unban"),
+                says(buyer, "/cancel"),
+                says(buyer, "你好"));
+
+        assertThat(texts(out.get(1).get("staff"))).anyMatch(t -> t.contains("已拉黑"));
+        assertThat(out.get(2).get("replies")).as("banned: no answer").isEmpty();
+        assertThat(texts(out.get(3).get("staff"))).anyMatch(t -> t.contains("已解除拉黑"));
+        assertThat(bans.banned(cli(buyer))).isFalse();
+        assertThat(out.get(5).get("intent").asText()).isEqualTo("greeting");
+    }
+
+    @Test
+    void aBuyerCanBeBannedByKeyFromOutsideTheirThread() throws Exception {
+        String other = uniqueUser();
+
+        chat(staffRuns("agent1", buyer, "/ban cli:" + other));
+
+        assertThat(bans.banned(cli(other))).isTrue();
+        assertThat(chat(says(other, "你好")).get(0).get("replies")).isEmpty();
+    }
+}
