@@ -127,6 +127,11 @@ public class TelegramConfig {
     }
 
     @Bean
+    TelegramShutdown telegramShutdown(TelegramBot bot) {
+        return new TelegramShutdown(bot);
+    }
+
+    @Bean
     TelegramCommand telegramCommand(TelegramProperties props, ObjectProvider<TelegramBot> bot, ReplyTexts texts) {
         return new TelegramCommand(props, bot, texts);
     }

@@ -36,6 +36,8 @@ public final class UpdateDispatcher implements AutoCloseable {
     private final ConcurrentHashMap<String, Boolean> scheduled = new ConcurrentHashMap<>();
     private volatile ExecutorService pool;
     private volatile ScheduledExecutorService sweeper;
+    /** Set when the bot stops: the update in hand is finished, the rest stay queued for the next instance. */
+    private volatile boolean closing;
 
     public UpdateDispatcher(UpdateLanes lanes, ObjectMapper json, UpdateRoutes routes, Consumer<Update> handler, int workers,
                             Duration sweepInterval) {
@@ -96,7 +98,7 @@ public final class UpdateDispatcher implements AutoCloseable {
             }
             try {
                 Optional<String> next;
-                while ((next = lanes.head(lane)).isPresent()) {
+                while (!closing && (next = lanes.head(lane)).isPresent()) {
                     // A slow update (a long retry_after, a slow answer) keeps the lane until it is done.
                     ScheduledFuture<?> heartbeat = sweeper.scheduleAtFixedRate(() -> lanes.renew(lane, token.get()),
                             heartbeatMillis, heartbeatMillis, TimeUnit.MILLISECONDS);
@@ -119,7 +121,7 @@ public final class UpdateDispatcher implements AutoCloseable {
         } finally {
             scheduled.remove(lane);
         }
-        if (left > 0) {
+        if (left > 0 && !closing) {
             schedule(lane);
         }
     }
@@ -154,14 +156,16 @@ public final class UpdateDispatcher implements AutoCloseable {
 
     @Override
     public synchronized void close() throws InterruptedException {
-        if (sweeper != null) {
-            sweeper.shutdownNow();
-        }
+        closing = true;
         if (pool != null) {
             pool.shutdown();
             if (!pool.awaitTermination(10, TimeUnit.SECONDS)) {
                 pool.shutdownNow();
             }
+        }
+        // Last: the updates still in hand renew their leases on it until they are done.
+        if (sweeper != null) {
+            sweeper.shutdownNow();
         }
     }
 }
