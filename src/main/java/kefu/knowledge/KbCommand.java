@@ -68,6 +68,10 @@ public final class KbCommand implements CliCommand {
         Classification c = classifier.classify(question);
         out.printf("intent: %s (%.3f) %s%n", c.intent().wireName(), c.confidence(),
                 c.entities().isEmpty() ? "" : c.entities());
+        StringBuilder perIntent = new StringBuilder("intent similarity:");
+        classifier.scores(knowledge.query(question)).forEach((i, v) ->
+                perIntent.append(String.format(" %s=%.3f", i.wireName(), v)));
+        out.println(perIntent);
         Answer answer = engine.answer(question, lang);
         out.println("rank  score  example passage lexical  article");
         var ranked = answer.ranked();

@@ -29,6 +29,12 @@ public final class HybridIntentClassifier implements IntentClassifier {
             + "能不能|能否|可不可以|可以.{0,12}吗|是否|有没有|吗[？?。!！]*$|呢[？?]*$|[？?]|\\b(how|what|when|where|why|which|can i|do you|is there|are there)\\b");
     private static final Pattern DEMANDS = Pattern.compile("(?i)我要|我想要|帮我|给我|麻烦|请帮|赶紧|快点|马上|立刻|立即|"
             + "\\b(i want|please)\\b");
+    /** Words that name one order action; a demand ("我要退款") naming exactly one is that action. */
+    private static final Map<Intent, Pattern> ACTION_WORDS = Map.of(
+            Intent.AFTER_SALES, Pattern.compile("(?i)售后|退款|退钱|补发|换货|refund"),
+            Intent.URGE_ORDER, Pattern.compile("(?i)催|加急|hurry|urge"),
+            Intent.CANCEL_ORDER, Pattern.compile("(?i)取消|撤单|撤销|cancel"),
+            Intent.HUMAN_HANDOFF, Pattern.compile("(?i)人工|真人|活人|投诉|human|agent"));
     private static final double ASK_NUDGE = 0.04;
     /** Larger: the help center also has questions about every action ("激活码无效能售后吗"). */
     private static final double DEMAND_NUDGE = 0.08;
@@ -81,6 +87,11 @@ public final class HybridIntentClassifier implements IntentClassifier {
         String order = found.get(EntityExtractor.ORDER);
         if (order != null) {
             return new Classification(aboutOrder(text, order), 0.95, found);
+        }
+        Optional<Intent> demanded = DEMANDS.matcher(text).find() && !ASKS.matcher(text).find()
+                ? namedAction(text) : Optional.empty();
+        if (demanded.isPresent()) {
+            return new Classification(demanded.get(), 0.9, found);
         }
         Map<Intent, Double> scores = scores(TextQuery.of(text, folding, embedder));
         leanByForm(text, scores);
@@ -137,6 +148,10 @@ public final class HybridIntentClassifier implements IntentClassifier {
         if (rest.replaceAll("[\\p{P}\\p{S}\\s]", "").length() < 2) {
             return Intent.ORDER_STATUS;
         }
+        Optional<Intent> named = ASKS.matcher(rest).find() ? Optional.empty() : namedAction(rest);
+        if (named.isPresent()) {
+            return named.get();
+        }
         Map<Intent, Double> scores = scores(TextQuery.of(rest, folding, embedder));
         Intent best = Intent.ORDER_STATUS;
         double bestScore = scores.getOrDefault(Intent.ORDER_STATUS, 0.0);
@@ -148,6 +163,12 @@ public final class HybridIntentClassifier implements IntentClassifier {
             }
         }
         return best;
+    }
+
+    private static Optional<Intent> namedAction(String text) {
+        List<Intent> named = ACTION_WORDS.entrySet().stream().filter(e -> e.getValue().matcher(text).find())
+                .map(Map.Entry::getKey).toList();
+        return named.size() == 1 ? Optional.of(named.get(0)) : Optional.empty();
     }
 
     private static double round(double v) {
