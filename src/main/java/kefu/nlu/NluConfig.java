@@ -1,6 +1,5 @@
 package kefu.nlu;
 
-import dev.langchain4j.model.embedding.EmbeddingModel;
 import dev.langchain4j.model.embedding.onnx.bgesmallzhv15q.BgeSmallZhV15QuantizedEmbeddingModel;
 import kefu.app.BotFiles;
 import org.springframework.context.annotation.Bean;
@@ -21,14 +20,10 @@ public class NluConfig {
     }
 
     @Bean
-    EmbeddingModel embeddingModel() {
-        return new BgeSmallZhV15QuantizedEmbeddingModel();
-    }
-
-    @Bean
-    TextEmbedder textEmbedder(EmbeddingModel model, NluProperties props) {
+    TextEmbedder textEmbedder(NluProperties props) {
         String file = props.embeddingCache();
-        return new TextEmbedder(model, new EmbeddingCache(file.isBlank() ? null : Path.of(file), DIMENSION));
+        return new TextEmbedder(BgeSmallZhV15QuantizedEmbeddingModel::new,
+                new EmbeddingCache(file.isBlank() ? null : Path.of(file), DIMENSION));
     }
 
     @Bean

@@ -7,17 +7,21 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.function.Supplier;
 
 /**
  * Turns text into unit-length vectors with the in-process model. Known texts (articles, example phrases)
  * come from the disk cache; the last buyer questions are kept in memory so the recogniser and the
- * answer engine embed a question once.
+ * answer engine embed a question once. The model loads in the background: with a warm cache the bot
+ * starts without waiting for it, and only the first question does.
  */
 public final class TextEmbedder {
 
     private static final int RECENT = 256;
 
-    private final EmbeddingModel model;
+    private final CompletableFuture<EmbeddingModel> model;
     private final EmbeddingCache cache;
     private final Map<String, float[]> recent = new LinkedHashMap<>(RECENT, 0.75f, true) {
         @Override
@@ -26,9 +30,21 @@ public final class TextEmbedder {
         }
     };
 
-    public TextEmbedder(EmbeddingModel model, EmbeddingCache cache) {
-        this.model = model;
+    public TextEmbedder(Supplier<EmbeddingModel> loader, EmbeddingCache cache) {
+        this.model = CompletableFuture.supplyAsync(loader, task -> {
+            Thread t = new Thread(task, "embedding-model-load");
+            t.setDaemon(true);
+            t.start();
+        });
         this.cache = cache;
+    }
+
+    private EmbeddingModel model() {
+        try {
+            return model.join();
+        } catch (CompletionException e) {
+            throw new IllegalStateException("the embedding model could not be loaded", e.getCause());
+        }
     }
 
     public EmbeddingCache cache() {
@@ -43,7 +59,7 @@ public final class TextEmbedder {
                 return v;
             }
         }
-        float[] v = unit(model.embed(text).content().vector());
+        float[] v = unit(model().embed(text).content().vector());
         synchronized (recent) {
             recent.put(text, v);
         }
@@ -65,7 +81,7 @@ public final class TextEmbedder {
         for (int from = 0; from < missing.size(); from += batch) {
             List<Integer> part = missing.subList(from, Math.min(missing.size(), from + batch));
             List<TextSegment> segments = part.stream().map(i -> TextSegment.from(texts.get(i))).toList();
-            var embeddings = model.embedAll(segments).content();
+            var embeddings = model().embedAll(segments).content();
             for (int k = 0; k < part.size(); k++) {
                 float[] v = unit(embeddings.get(k).vector());
                 cache.put(texts.get(part.get(k)), v);
