@@ -1,5 +1,6 @@
 package kefu.nlu;
 
+import dev.langchain4j.model.embedding.onnx.bgesmallzhv15q.BgeSmallZhV15QuantizedEmbeddingModel;
 import kefu.app.BotFiles;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -21,7 +22,7 @@ public class NluConfig {
     @Bean
     TextEmbedder textEmbedder(NluProperties props) {
         String file = props.embeddingCache();
-        return new TextEmbedder(() -> new BgeSmallZhModel(props.embeddingThreads()),
+        return new TextEmbedder(BgeSmallZhV15QuantizedEmbeddingModel::new,
                 new EmbeddingCache(file.isBlank() ? null : Path.of(file), DIMENSION));
     }
 

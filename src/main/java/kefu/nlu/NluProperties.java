@@ -2,8 +2,6 @@ package kefu.nlu;
 
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -15,7 +13,6 @@ import org.springframework.validation.annotation.Validated;
  *
  * @param minConfidence          below this similarity to every example a message is a fallback
  * @param embeddingCache         file of cached vectors of known texts; empty keeps them in memory only
- * @param embeddingThreads       threads the embedding model may use for one text
  * @param orderActionConfidence  a message with an order number is an order lookup unless it is at least
  *                               this close to an urge, after-sales, cancel or human example
  */
@@ -24,6 +21,5 @@ import org.springframework.validation.annotation.Validated;
 public record NluProperties(@NotBlank String orderNumberPattern,
                             @DefaultValue("0.56") @DecimalMin("0") @DecimalMax("1") double minConfidence,
                             @DefaultValue("0.70") @DecimalMin("0") @DecimalMax("1") double orderActionConfidence,
-                            @DefaultValue("data/embeddings/bge-small-zh-v15-q.bin") String embeddingCache,
-                            @DefaultValue("1") @Min(1) @Max(64) int embeddingThreads) {
+                            @DefaultValue("data/embeddings/bge-small-zh-v15-q.bin") String embeddingCache) {
 }

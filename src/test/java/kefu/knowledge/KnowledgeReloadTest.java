@@ -1,10 +1,10 @@
 package kefu.knowledge;
 
 import kefu.app.BotFiles;
-import kefu.nlu.BgeSmallZhModel;
 import kefu.nlu.EmbeddingCache;
 import kefu.nlu.TextEmbedder;
 import kefu.nlu.TextFolding;
+import dev.langchain4j.model.embedding.onnx.bgesmallzhv15q.BgeSmallZhV15QuantizedEmbeddingModel;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -24,7 +24,7 @@ class KnowledgeReloadTest {
         Path kb = Files.createDirectories(dir.resolve("knowledge-base"));
         write(kb, "invoices", "能开发票吗", "订单完成后可以申请电子发票。");
         KnowledgeBase knowledge = new KnowledgeBase(new BotFiles(dir.resolve("bot"), kb), TextFolding.standard(),
-                new TextEmbedder(() -> new BgeSmallZhModel(1), new EmbeddingCache(null, 512)));
+                new TextEmbedder(BgeSmallZhV15QuantizedEmbeddingModel::new, new EmbeddingCache(null, 512)));
 
         assertThat(knowledge.reload()).isFalse();
 

@@ -1,5 +1,6 @@
 package kefu.nlu;
 
+import dev.langchain4j.model.embedding.onnx.bgesmallzhv15q.BgeSmallZhV15QuantizedEmbeddingModel;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -18,7 +19,7 @@ class EmbeddingCacheTest {
     void aSecondStartTakesKnownTextsFromTheDiskCacheWithoutTheModel() throws Exception {
         Path file = dir.resolve("vectors.bin");
         List<String> texts = List.of("话费多久到账", "兑换码在哪里复制", "How long does a top-up take?");
-        TextEmbedder first = new TextEmbedder(() -> new BgeSmallZhModel(1), new EmbeddingCache(file, 512));
+        TextEmbedder first = new TextEmbedder(BgeSmallZhV15QuantizedEmbeddingModel::new, new EmbeddingCache(file, 512));
         List<float[]> computed = first.known(texts);
         assertThat(first.cache().misses()).isEqualTo(3);
         assertThat(Files.size(file)).isEqualTo(3L * (32 + 512 * 4));
