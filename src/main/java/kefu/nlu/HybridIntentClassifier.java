@@ -25,14 +25,17 @@ public final class HybridIntentClassifier implements IntentClassifier {
     private static final Set<Intent> ORDER_ACTIONS =
             Set.of(Intent.URGE_ORDER, Intent.AFTER_SALES, Intent.CANCEL_ORDER, Intent.HUMAN_HANDOFF);
 
-    private static final Pattern ASKS = Pattern.compile("(?i)怎么|怎样|如何|什么|啥|哪里|哪儿|哪些|哪个|哪几|在哪|多久|多长|几天|几分钟|为何|为什么|"
+    private static final Pattern ASKS = Pattern.compile("(?i)怎么(?!还)|怎样|如何|什么|啥|哪里|哪儿|哪些|哪个|哪几|在哪|多久|多长|几天|几分钟|为何|为什么(?!还)|"
             + "能不能|能否|可不可以|可以.{0,12}吗|是否|有没有|吗[？?。!！]*$|呢[？?]*$|[？?]|\\b(how|what|when|where|why|which|can i|do you|is there|are there)\\b");
     private static final Pattern DEMANDS = Pattern.compile("(?i)我要|我想要|帮我|给我|麻烦|请帮|赶紧|快点|马上|立刻|立即|"
             + "\\b(i want|please)\\b");
-    /** Words that name one order action; a demand ("我要退款") naming exactly one is that action. */
+    /**
+     * Words that name one order action; a demand ("我要退款") naming exactly one is that action. "怎么还没到"
+     * is a complaint, not a question, so ASKS leaves it out.
+     */
     private static final Map<Intent, Pattern> ACTION_WORDS = Map.of(
             Intent.AFTER_SALES, Pattern.compile("(?i)售后|退款|退钱|补发|换货|refund"),
-            Intent.URGE_ORDER, Pattern.compile("(?i)催|加急|hurry|urge"),
+            Intent.URGE_ORDER, Pattern.compile("(?i)催|加急|还没到|还没收到|还没发|hurry|urge"),
             Intent.CANCEL_ORDER, Pattern.compile("(?i)取消|撤单|撤销|cancel"),
             Intent.HUMAN_HANDOFF, Pattern.compile("(?i)人工|真人|活人|投诉|human|agent"));
     private static final double ASK_NUDGE = 0.04;

@@ -114,6 +114,7 @@ class KnowledgeAnswersTest extends AppTest {
             K2026112400012                            | order_status
             帮我查下订单 K2026112400012 到哪了         | order_status
             K2026112400012 都二十分钟了还没到账，快点  | urge_order
+            K2026112400012 怎么还没到                  | urge_order
             K2026112400012 激活码无效，我要退款        | after_sales
             我要退款                                   | after_sales
             帮我催一下                                 | urge_order
