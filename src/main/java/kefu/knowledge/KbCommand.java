@@ -5,6 +5,8 @@ import kefu.conversation.Classification;
 import kefu.conversation.Lang;
 import kefu.nlu.HybridIntentClassifier;
 
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -91,7 +93,7 @@ public final class KbCommand implements CliCommand {
 
     /** One question per line on standard input; one line out each: intent, best two articles, answer kind. */
     private void batch(PrintStream out) {
-        var in = new java.io.BufferedReader(new java.io.InputStreamReader(System.in, StandardCharsets.UTF_8));
+        var in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
         in.lines().map(String::strip).filter(l -> !l.isEmpty()).forEach(q -> {
             Classification c = classifier.classify(q);
             Answer a = engine.answer(q, Lang.detect(q, Lang.ZH));

@@ -14,7 +14,9 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import java.nio.file.Files;
 import java.time.Clock;
+import java.time.Duration;
 
 /** Wires the help center: articles and their index, the FAQ answers, the optional language model, {@code kb}. */
 @Configuration(proxyBeanMethods = false)
@@ -29,8 +31,8 @@ public class KnowledgeConfig {
     @Bean(destroyMethod = "close")
     KnowledgeWatcher knowledgeWatcher(KnowledgeBase knowledge, KnowledgeProperties props, BotFiles files) {
         // Only a folder on disk can change; the copy packaged in the jar cannot.
-        boolean onDisk = java.nio.file.Files.isDirectory(files.knowledgeDir());
-        return new KnowledgeWatcher(knowledge, onDisk ? props.reloadInterval() : java.time.Duration.ZERO);
+        boolean onDisk = Files.isDirectory(files.knowledgeDir());
+        return new KnowledgeWatcher(knowledge, onDisk ? props.reloadInterval() : Duration.ZERO);
     }
 
     @Bean
