@@ -4,8 +4,10 @@ import kefu.app.CliCommand;
 import kefu.conversation.Classification;
 import kefu.conversation.Lang;
 import kefu.nlu.HybridIntentClassifier;
+import kefu.nlu.TextEmbedder;
 
 import java.io.BufferedReader;
+import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -15,18 +17,22 @@ import java.util.List;
 
 /**
  * {@code kb test "问题"}: the ranked articles with their scores and the answer the bot would give;
- * {@code kb list}: the articles; {@code kb bench}: retrieval latency over the articles' own questions.
+ * {@code kb list}: the articles; {@code kb bench}: retrieval latency over the articles' own questions;
+ * {@code kb compact}: drops cached vectors of text that no longer exists.
  */
 public final class KbCommand implements CliCommand {
 
     private final KnowledgeBase knowledge;
     private final AnswerEngine engine;
     private final HybridIntentClassifier classifier;
+    private final TextEmbedder embedder;
 
-    public KbCommand(KnowledgeBase knowledge, AnswerEngine engine, HybridIntentClassifier classifier) {
+    public KbCommand(KnowledgeBase knowledge, AnswerEngine engine, HybridIntentClassifier classifier,
+                     TextEmbedder embedder) {
         this.knowledge = knowledge;
         this.engine = engine;
         this.classifier = classifier;
+        this.embedder = embedder;
     }
 
     @Override
@@ -36,11 +42,11 @@ public final class KbCommand implements CliCommand {
 
     @Override
     public String summary() {
-        return "help center: test \"question\" (ranked articles and the answer), batch, list, bench, reload";
+        return "help center: test \"question\" (ranked articles and the answer), batch, list, bench, reload, compact";
     }
 
     @Override
-    public int run(List<String> args) {
+    public int run(List<String> args) throws IOException {
         PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
         String verb = args.isEmpty() ? "" : args.get(0);
         switch (verb) {
@@ -55,10 +61,12 @@ public final class KbCommand implements CliCommand {
                     out.printf("%-34s %-8s %s%n", a.id(), a.category(), a.title()));
             case "bench" -> bench(out);
             case "batch" -> batch(out);
+            case "compact" -> out.println("embedding cache: " + embedder.cache().compact() + " unused vectors dropped, "
+                    + embedder.cache().size() + " kept");
             case "reload" -> out.println((knowledge.reload() ? "reloaded: " : "unchanged: ")
                     + knowledge.articles().size() + " articles");
             default -> {
-                System.err.println("usage: kb test \"question\" | kb batch < questions.txt | kb list | kb bench | kb reload");
+                System.err.println("usage: kb test \"question\" | kb batch < questions.txt | kb list | kb bench | kb reload | kb compact");
                 return 2;
             }
         }

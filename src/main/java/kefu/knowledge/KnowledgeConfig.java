@@ -69,7 +69,8 @@ public class KnowledgeConfig {
     }
 
     @Bean
-    KbCommand kbCommand(KnowledgeBase knowledge, AnswerEngine engine, HybridIntentClassifier classifier) {
-        return new KbCommand(knowledge, engine, classifier);
+    KbCommand kbCommand(KnowledgeBase knowledge, AnswerEngine engine, HybridIntentClassifier classifier,
+                        TextEmbedder embedder) {
+        return new KbCommand(knowledge, engine, classifier, embedder);
     }
 }

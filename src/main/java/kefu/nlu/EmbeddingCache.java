@@ -13,11 +13,13 @@ import java.io.BufferedOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -32,6 +34,8 @@ public final class EmbeddingCache {
     private final Path file;
     private final int dimension;
     private final Map<String, float[]> vectors = new ConcurrentHashMap<>();
+    /** Keys asked for or added in this run: what {@link #compact} keeps. */
+    private final Set<String> used = ConcurrentHashMap.newKeySet();
     private int hits;
     private int misses;
 
@@ -54,7 +58,11 @@ public final class EmbeddingCache {
     }
 
     public float[] get(String text) {
-        float[] v = vectors.get(key(text));
+        String key = key(text);
+        float[] v = vectors.get(key);
+        if (v != null) {
+            used.add(key);
+        }
         synchronized (this) {
             if (v == null) {
                 misses++;
@@ -70,6 +78,7 @@ public final class EmbeddingCache {
             throw new IllegalArgumentException("vector of " + vector.length + " dimensions, cache holds " + dimension);
         }
         String key = key(text);
+        used.add(key);
         if (vectors.putIfAbsent(key, vector) != null || file == null) {
             return;
         }
@@ -86,6 +95,33 @@ public final class EmbeddingCache {
             // The bot works without the cache; it only starts slower next time.
             log.warn("cannot write embedding cache {}: {}", file, e.toString());
         }
+    }
+
+    /**
+     * Rewrites the file with only the vectors used in this run (edited articles leave old vectors behind).
+     * Returns how many were dropped.
+     */
+    public synchronized int compact() throws IOException {
+        if (file == null) {
+            return 0;
+        }
+        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+        int dropped = 0;
+        try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(tmp)))) {
+            for (var e : vectors.entrySet()) {
+                if (!used.contains(e.getKey())) {
+                    dropped++;
+                    continue;
+                }
+                out.write(HexFormat.of().parseHex(e.getKey()));
+                for (float f : e.getValue()) {
+                    out.writeFloat(f);
+                }
+            }
+        }
+        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        vectors.keySet().retainAll(used);
+        return dropped;
     }
 
     public synchronized int hits() {

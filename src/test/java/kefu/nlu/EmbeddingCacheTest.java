@@ -49,4 +49,20 @@ class EmbeddingCacheTest {
         assertThat(reread.size()).isEqualTo(1);
         assertThat(reread.get("完整")).containsExactly(1, 0, 0, 0);
     }
+
+    @Test
+    void compactingKeepsOnlyTheVectorsStillInUse() throws Exception {
+        Path file = dir.resolve("vectors.bin");
+        EmbeddingCache old = new EmbeddingCache(file, 4);
+        old.put("旧的文章段落", new float[] {1, 0, 0, 0});
+        old.put("现在的文章段落", new float[] {0, 1, 0, 0});
+
+        EmbeddingCache restarted = new EmbeddingCache(file, 4);
+        restarted.get("现在的文章段落");
+        int dropped = restarted.compact();
+
+        assertThat(dropped).isEqualTo(1);
+        assertThat(Files.size(file)).isEqualTo(32 + 4 * 4);
+        assertThat(new EmbeddingCache(file, 4).get("现在的文章段落")).containsExactly(0, 1, 0, 0);
+    }
 }
