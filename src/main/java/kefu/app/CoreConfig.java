@@ -17,9 +17,7 @@ import kefu.conversation.menu.FallbackHandler;
 import kefu.conversation.menu.GreetingHandler;
 import kefu.conversation.menu.MainMenu;
 import kefu.nlu.EntityExtractor;
-import kefu.nlu.ExampleIntentClassifier;
 import kefu.nlu.IntentClassifier;
-import kefu.nlu.IntentExamplesLoader;
 import kefu.nlu.NluProperties;
 import kefu.session.ConversationStore;
 import kefu.session.SessionProperties;
@@ -77,11 +75,6 @@ public class CoreConfig {
     @Bean
     EntityExtractor entityExtractor(NluProperties props) {
         return new EntityExtractor(props.orderNumberPattern());
-    }
-
-    @Bean
-    IntentClassifier exampleIntentClassifier(BotFiles files) {
-        return new ExampleIntentClassifier(new IntentExamplesLoader().load(files), 0.34);
     }
 
     @Bean

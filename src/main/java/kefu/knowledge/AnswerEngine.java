@@ -1,0 +1,108 @@
+package kefu.knowledge;
+
+import kefu.conversation.Lang;
+import kefu.nlu.EntityExtractor;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * Answers a help-center question: ranks the articles, and when the best one is convincing answers with its
+ * lead and best-matching section (phrased by the language model when one is configured); otherwise names
+ * the closest articles as suggestions. Never presents an article below the answer threshold as the answer.
+ */
+public final class AnswerEngine {
+
+    /** Instructions aimed at the bot rather than a shop question; such questions never reach the model. */
+    private static final Pattern INJECTION = Pattern.compile(
+            "(?i)(忽略|无视|忘记|忘掉).{0,12}(指令|指示|提示|规则|设定|要求)|系统提示|提示词|system prompt|"
+                    + "ignore (all |the |any )?(previous|prior|above)|disregard|you are now|jailbreak|"
+                    + "扮演|假装你是|你现在是|开发者模式|developer mode");
+    private static final int MAX_SUGGESTIONS = 3;
+
+    private final KnowledgeBase knowledge;
+    private final KnowledgeProperties settings;
+    private final AnswerComposer composer;
+    private final EntityExtractor entities;
+
+    public AnswerEngine(KnowledgeBase knowledge, KnowledgeProperties settings, AnswerComposer composer,
+                        EntityExtractor entities) {
+        this.knowledge = knowledge;
+        this.settings = settings;
+        this.composer = composer;
+        this.entities = entities;
+    }
+
+    public Answer answer(String question, Lang lang) {
+        List<KnowledgeIndex.Hit> ranked = knowledge.search(question);
+        KnowledgeIndex.Hit best = ranked.get(0);
+        if (best.score() >= settings.answerThreshold()) {
+            Article a = best.article();
+            String extract = extract(a, best.section());
+            Optional<String> composed = looksLikeInjection(question) ? Optional.empty()
+                    : composer.compose(masked(question), passages(ranked), lang);
+            String text = composed.orElseGet(() -> lang == Lang.EN ? english(a, extract) : extract);
+            return new Answer(Answer.Kind.ANSWER, a, text, composed.isPresent(), List.of(), ranked);
+        }
+        List<Article> close = new ArrayList<>();
+        for (KnowledgeIndex.Hit h : ranked) {
+            if (h.score() >= settings.suggestThreshold() && close.size() < MAX_SUGGESTIONS) {
+                close.add(h.article());
+            }
+        }
+        return new Answer(close.isEmpty() ? Answer.Kind.NONE : Answer.Kind.SUGGEST, null, "", false, close, ranked);
+    }
+
+    /** An article opened from a button: its lead and first section. */
+    public String overview(Article a, Lang lang) {
+        String text = extract(a, a.sections().isEmpty() ? -1 : 0);
+        return lang == Lang.EN ? english(a, text) : text;
+    }
+
+    static boolean looksLikeInjection(String question) {
+        return INJECTION.matcher(question).find();
+    }
+
+    /** The lead paragraph, then the section that matched best (when it is not the lead itself). */
+    static String extract(Article a, int section) {
+        StringBuilder out = new StringBuilder(chat(a.intro()));
+        if (section >= 0 && section < a.sections().size()) {
+            Article.Section s = a.sections().get(section);
+            if (out.length() > 0) {
+                out.append("\n\n");
+            }
+            out.append("【").append(s.heading()).append("】\n").append(chat(s.text()));
+        }
+        return out.toString().strip();
+    }
+
+    private static String english(Article a, String chinese) {
+        return a.summaryEn().isBlank() ? chinese : a.summaryEn();
+    }
+
+    /** Markdown to chat text: no bold markers, bullets as dots. */
+    static String chat(String markdown) {
+        return markdown.replace("**", "").replaceAll("(?m)^[-*] ", "• ").strip();
+    }
+
+    private List<AnswerComposer.Passage> passages(List<KnowledgeIndex.Hit> ranked) {
+        List<AnswerComposer.Passage> out = new ArrayList<>();
+        for (KnowledgeIndex.Hit h : ranked.subList(0, Math.min(2, ranked.size()))) {
+            if (out.isEmpty() || h.score() >= settings.answerThreshold()) {
+                out.add(new AnswerComposer.Passage(h.article().title(), extract(h.article(), h.section())));
+            }
+        }
+        return out;
+    }
+
+    /** The model never sees order numbers, phone numbers or e-mail addresses. */
+    private String masked(String question) {
+        String out = question;
+        for (var e : entities.extract(question).entrySet()) {
+            out = out.replaceAll("(?i)" + Pattern.quote(e.getValue()), "[" + e.getKey() + "]");
+        }
+        return out;
+    }
+}

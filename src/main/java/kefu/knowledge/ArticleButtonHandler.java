@@ -1,0 +1,32 @@
+package kefu.knowledge;
+
+import kefu.conversation.ButtonHandler;
+import kefu.conversation.Intent;
+import kefu.conversation.Outcome;
+import kefu.conversation.Reply;
+import kefu.conversation.TurnContext;
+
+/** Presses of {@code kb:<article id>} (suggestions and popular topics): shows that article. */
+public final class ArticleButtonHandler implements ButtonHandler {
+
+    private final KnowledgeBase knowledge;
+    private final FaqHandler faq;
+
+    public ArticleButtonHandler(KnowledgeBase knowledge, FaqHandler faq) {
+        this.knowledge = knowledge;
+        this.faq = faq;
+    }
+
+    @Override
+    public String action() {
+        return FaqHandler.ARTICLE_ACTION;
+    }
+
+    @Override
+    public Outcome press(TurnContext ctx, String argument) {
+        return knowledge.article(argument)
+                .map(a -> faq.show(ctx, a))
+                // The article was removed since the button was shown.
+                .orElseGet(() -> Outcome.of(ctx.state(), Intent.FAQ, 1.0, Reply.of(ctx.say("button.stale"))));
+    }
+}

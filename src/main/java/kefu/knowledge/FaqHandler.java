@@ -1,0 +1,109 @@
+package kefu.knowledge;
+
+import kefu.conversation.Button;
+import kefu.conversation.Classification;
+import kefu.conversation.Intent;
+import kefu.conversation.IntentHandler;
+import kefu.conversation.Lang;
+import kefu.conversation.Outcome;
+import kefu.conversation.Reply;
+import kefu.conversation.Source;
+import kefu.conversation.TurnContext;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Help-center questions: answers with the best article's relevant section and its source; when unsure,
+ * says so and offers the closest articles and a person. Reached from the FAQ menu button without a
+ * question, it shows the popular topics.
+ */
+public final class FaqHandler implements IntentHandler {
+
+    static final String ARTICLE_ACTION = "kb";
+
+    private final AnswerEngine engine;
+    private final KnowledgeBase knowledge;
+    private final KnowledgeProperties settings;
+
+    public FaqHandler(AnswerEngine engine, KnowledgeBase knowledge, KnowledgeProperties settings) {
+        this.engine = engine;
+        this.knowledge = knowledge;
+        this.settings = settings;
+    }
+
+    @Override
+    public Intent intent() {
+        return Intent.FAQ;
+    }
+
+    @Override
+    public Outcome handle(TurnContext ctx, Classification c) {
+        String question = ctx.turn().trimmedText();
+        if (question.isEmpty() || "button".equals(c.entity("via"))) {
+            return topics(ctx, c);
+        }
+        Answer answer = engine.answer(question, ctx.lang());
+        return switch (answer.kind()) {
+            case ANSWER -> answered(ctx, c, answer);
+            case SUGGEST -> unsure(ctx, answer.suggestions());
+            case NONE -> Outcome.of(ctx.state(), Intent.FAQ, c.confidence(),
+                    Reply.of(ctx.say("knowledge.no_match"), List.of(human(ctx))));
+        };
+    }
+
+    /** The reply for an article a buyer picked from a button. */
+    Outcome show(TurnContext ctx, Article a) {
+        String text = ctx.say("knowledge.answer", Map.of("answer", engine.overview(a, ctx.lang()),
+                "title", title(a, ctx.lang())));
+        return Outcome.of(ctx.state(), Intent.FAQ, 1.0, Reply.of(text, actions(ctx, a)))
+                .withSources(List.of(new Source(a.id(), a.title())));
+    }
+
+    private Outcome answered(TurnContext ctx, Classification c, Answer answer) {
+        Article a = answer.article();
+        String text = ctx.say("knowledge.answer", Map.of("answer", answer.text(), "title", title(a, ctx.lang())));
+        double confidence = Math.max(c.confidence(), answer.ranked().get(0).score());
+        return Outcome.of(ctx.state(), Intent.FAQ, Math.min(1.0, confidence), Reply.of(text, actions(ctx, a)))
+                .withSources(List.of(new Source(a.id(), a.title())));
+    }
+
+    private Outcome unsure(TurnContext ctx, List<Article> close) {
+        List<Button> buttons = new ArrayList<>();
+        for (Article a : close) {
+            buttons.add(Button.of(title(a, ctx.lang()), ARTICLE_ACTION, a.id()));
+        }
+        buttons.add(human(ctx));
+        return Outcome.of(ctx.state(), Intent.FAQ, 0.4, Reply.of(ctx.say("knowledge.unsure"), buttons));
+    }
+
+    private Outcome topics(TurnContext ctx, Classification c) {
+        List<Button> buttons = new ArrayList<>();
+        for (String id : settings.popular()) {
+            Optional<Article> a = knowledge.article(id);
+            a.ifPresent(article -> buttons.add(Button.of(title(article, ctx.lang()), ARTICLE_ACTION, article.id())));
+        }
+        buttons.add(human(ctx));
+        return Outcome.of(ctx.state(), Intent.FAQ, c.confidence(), Reply.of(ctx.say("knowledge.topics"), buttons));
+    }
+
+    /** Next steps the article suggests (urge, after-sales, a person...), as intent buttons. */
+    private static List<Button> actions(TurnContext ctx, Article a) {
+        List<Button> buttons = new ArrayList<>();
+        for (String action : a.actions()) {
+            Intent.find(action).ifPresent(i -> buttons.add(
+                    Button.of(ctx.label("knowledge.button." + i.wireName()), "intent", i.wireName())));
+        }
+        return buttons;
+    }
+
+    private static Button human(TurnContext ctx) {
+        return Button.of(ctx.label("knowledge.button.human_handoff"), "intent", Intent.HUMAN_HANDOFF.wireName());
+    }
+
+    static String title(Article a, Lang lang) {
+        return lang == Lang.EN && !a.titleEn().isBlank() ? a.titleEn() : a.title();
+    }
+}

@@ -1,0 +1,35 @@
+package kefu.nlu;
+
+import dev.langchain4j.model.embedding.onnx.bgesmallzhv15q.BgeSmallZhV15QuantizedEmbeddingModel;
+import kefu.app.BotFiles;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import java.nio.file.Path;
+
+/** Wires intent recognition: the in-process embedding model with its disk cache and the recogniser. */
+@Configuration(proxyBeanMethods = false)
+public class NluConfig {
+
+    /** bge-small-zh-v1.5 produces 512-dimensional vectors. */
+    static final int DIMENSION = 512;
+
+    @Bean
+    TextFolding textFolding() {
+        return TextFolding.standard();
+    }
+
+    @Bean
+    TextEmbedder textEmbedder(NluProperties props) {
+        String file = props.embeddingCache();
+        return new TextEmbedder(BgeSmallZhV15QuantizedEmbeddingModel::new,
+                new EmbeddingCache(file.isBlank() ? null : Path.of(file), DIMENSION));
+    }
+
+    @Bean
+    HybridIntentClassifier intentClassifier(BotFiles files, TextFolding folding, TextEmbedder embedder,
+                                            FaqMatcher faq, EntityExtractor entities, NluProperties props) {
+        return new HybridIntentClassifier(new IntentExamplesLoader().load(files), folding, embedder, faq, entities,
+                props);
+    }
+}
