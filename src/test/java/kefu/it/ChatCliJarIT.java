@@ -17,12 +17,12 @@ class ChatCliJarIT {
     private final ObjectMapper json = new ObjectMapper();
 
     @Test
-    void jsonChatAnswersAGreetingWithItsOwnRedisAndKeepsStateAcrossRuns() throws Exception {
+    void jsonChatAnswersAGreetingWithItsOwnRedisAndANamedSessionContinuesAcrossRuns() throws Exception {
         Path workDir = Files.createTempDirectory("kefu-bare");
         String input = "{\"user\":\"a\",\"text\":\"你好\"}\n{\"user\":\"a\",\"id\":\"once\",\"text\":\"hello\"}\n";
 
-        PackagedJar.Run first = PackagedJar.run(List.of("chat", "--json"), input, workDir, Map.of());
-        PackagedJar.Run second = PackagedJar.run(List.of("chat", "--json"),
+        PackagedJar.Run first = PackagedJar.run(List.of("chat", "--json", "--session", "s1"), input, workDir, Map.of());
+        PackagedJar.Run second = PackagedJar.run(List.of("chat", "--json", "--session", "s1"),
                 "{\"user\":\"a\",\"id\":\"once\",\"text\":\"hello\"}\n", workDir, Map.of());
 
         assertThat(first.exitCode()).as(first.stderr()).isZero();
@@ -34,5 +34,19 @@ class ChatCliJarIT {
         assertThat(json.readTree(second.stdout().get(0)).get("duplicate").asBoolean())
                 .as("the embedded Redis kept the first run's data").isTrue();
         System.out.printf("chat --json: 2 turns in %d ms including start-up%n", first.millis());
+    }
+
+    @Test
+    void eachRunWithoutASessionStartsEveryUserFresh() throws Exception {
+        Path workDir = Files.createTempDirectory("kefu-runs");
+        String ask = "{\"user\":\"eval-1\",\"text\":\"转人工\"}\n";
+        String greet = "{\"user\":\"eval-1\",\"text\":\"你好\"}\n";
+
+        PackagedJar.Run handedOver = PackagedJar.run(List.of("chat", "--json"), ask, workDir, Map.of());
+        PackagedJar.Run nextRun = PackagedJar.run(List.of("chat", "--json"), greet, workDir, Map.of());
+
+        assertThat(json.readTree(handedOver.stdout().get(0)).get("intent").asText()).isEqualTo("human_handoff");
+        assertThat(json.readTree(nextRun.stdout().get(0)).get("intent").asText())
+                .as("the earlier run's handover does not follow the user into a new run").isEqualTo("greeting");
     }
 }

@@ -7,16 +7,20 @@ import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
 
 /** {@code chat} (terminal chat) and {@code chat --json} (one JSON object per line, for scripts and checks). */
 public final class ChatCommand implements CliCommand {
 
-    private final JsonChat jsonChat;
-    private final InteractiveChat interactive;
+    private final ChatLineCodec codec;
+    private final ChatTurns turns;
+    private final StaffConsole staff;
 
-    public ChatCommand(JsonChat jsonChat, InteractiveChat interactive) {
-        this.jsonChat = jsonChat;
-        this.interactive = interactive;
+    public ChatCommand(ChatLineCodec codec, ChatTurns turns, StaffConsole staff) {
+        this.codec = codec;
+        this.turns = turns;
+        this.staff = staff;
     }
 
     @Override
@@ -26,20 +30,39 @@ public final class ChatCommand implements CliCommand {
 
     @Override
     public String summary() {
-        return "chat with the bot in the terminal; --json: one JSON object per line on stdin/stdout; --user NAME";
+        return "chat with the bot in the terminal; --json: one JSON object per line on stdin/stdout; "
+                + "--user NAME; --session NAME continues an earlier run's conversations";
     }
 
     @Override
     public int run(List<String> args) throws Exception {
         PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
         var in = new InputStreamReader(System.in, StandardCharsets.UTF_8);
+        CliKeys session;
+        try {
+            session = new CliKeys(option(args, "--session").orElseGet(ChatCommand::freshSession));
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            return 2;
+        }
+        ChatTurns sessionTurns = turns.inSession(session);
         if (args.contains("--json")) {
-            jsonChat.run(in, out);
+            new JsonChat(codec, sessionTurns, staff.inSession(session)).run(in, out);
         } else {
-            int u = args.indexOf("--user");
-            String user = u >= 0 && u + 1 < args.size() ? args.get(u + 1) : "console";
-            interactive.run(new BufferedReader(in), out, user);
+            String user = option(args, "--user").orElse("console");
+            System.err.println("session " + session.session() + " (continue it later with --session "
+                    + session.session() + ")");
+            new InteractiveChat(sessionTurns).run(new BufferedReader(in), out, user);
         }
         return 0;
+    }
+
+    private static Optional<String> option(List<String> args, String name) {
+        int i = args.indexOf(name);
+        return i >= 0 && i + 1 < args.size() ? Optional.of(args.get(i + 1)) : Optional.empty();
+    }
+
+    private static String freshSession() {
+        return UUID.randomUUID().toString().substring(0, 8);
     }
 }

@@ -17,10 +17,17 @@ public final class ChatTurns {
     public static final String CHANNEL = "cli";
 
     private final ConversationEngine engine;
+    private final CliKeys keys;
     private final FileSniffer sniffer = new FileSniffer();
 
-    public ChatTurns(ConversationEngine engine) {
+    public ChatTurns(ConversationEngine engine, CliKeys keys) {
         this.engine = engine;
+        this.keys = keys;
+    }
+
+    /** The same turns for the users of one chat session. */
+    public ChatTurns inSession(CliKeys session) {
+        return new ChatTurns(engine, session);
     }
 
     /** A photo that cannot be read as an image. */
@@ -31,7 +38,7 @@ public final class ChatTurns {
     }
 
     public TurnResult buyer(ChatInput in) throws BadPhoto {
-        ConversationKey key = new ConversationKey(CHANNEL, in.user());
+        ConversationKey key = keys.key(in.user());
         if (in.photo() != null) {
             return engine.handle(Turn.attachment(key, in.id(), attachment(Path.of(in.photo())), in.caption()));
         }

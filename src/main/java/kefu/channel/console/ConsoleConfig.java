@@ -19,7 +19,7 @@ public class ConsoleConfig {
 
     @Bean
     ChatTurns chatTurns(ConversationEngine engine) {
-        return new ChatTurns(engine);
+        return new ChatTurns(engine, CliKeys.unscoped());
     }
 
     @Bean
@@ -30,11 +30,11 @@ public class ConsoleConfig {
     @Bean
     StaffConsole staffConsole(ChatLineCodec codec, StaffActions actions, CliBuyerMessenger messenger,
                               StaffDesks desks, ConversationStore store) {
-        return new HandoffStaffConsole(codec, actions, messenger, desks, store);
+        return new HandoffStaffConsole(codec, actions, messenger, desks, store, CliKeys.unscoped());
     }
 
     @Bean
     ChatCommand chatCommand(ChatLineCodec codec, ChatTurns turns, StaffConsole staff) {
-        return new ChatCommand(new JsonChat(codec, turns, staff), new InteractiveChat(turns));
+        return new ChatCommand(codec, turns, staff);
     }
 }

@@ -25,14 +25,21 @@ public final class HandoffStaffConsole implements StaffConsole {
     private final CliBuyerMessenger messenger;
     private final StaffDesks desks;
     private final ConversationStore store;
+    private final CliKeys keys;
 
     public HandoffStaffConsole(ChatLineCodec codec, StaffActions actions, CliBuyerMessenger messenger,
-                               StaffDesks desks, ConversationStore store) {
+                               StaffDesks desks, ConversationStore store, CliKeys keys) {
         this.codec = codec;
         this.actions = actions;
         this.messenger = messenger;
         this.desks = desks;
         this.store = store;
+        this.keys = keys;
+    }
+
+    @Override
+    public StaffConsole inSession(CliKeys session) {
+        return new HandoffStaffConsole(codec, actions, messenger, desks, store, session);
     }
 
     @Override
@@ -40,7 +47,7 @@ public final class HandoffStaffConsole implements StaffConsole {
         if (!actions.isStaff(input.staff())) {
             return codec.error(input.user(), "not_staff", "'" + input.staff() + "' is not in kefu.handoff.staff-ids");
         }
-        ConversationKey buyer = new ConversationKey(ChatTurns.CHANNEL, input.user());
+        ConversationKey buyer = keys.key(input.user());
         String thread = actions.threadOf(buyer);
         if (input.command() != null) {
             String[] parts = input.command().strip().split("\\s+", 2);

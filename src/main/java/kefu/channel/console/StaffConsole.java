@@ -4,4 +4,7 @@ package kefu.channel.console;
 public interface StaffConsole {
 
     String handle(ChatInput input);
+
+    /** The same console for the users of one chat session. */
+    StaffConsole inSession(CliKeys keys);
 }
