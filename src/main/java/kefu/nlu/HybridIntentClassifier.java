@@ -164,7 +164,9 @@ public final class HybridIntentClassifier implements IntentClassifier {
         if (rest.replaceAll("[\\p{P}\\p{S}\\s]", "").length() < 2) {
             return Intent.ORDER_STATUS;
         }
-        Optional<Intent> named = ASKS.matcher(rest).find() ? Optional.empty() : namedAction(rest);
+        // With the order named, naming an action is about this order, asked or demanded ("能取消吗"); each
+        // action's flow checks the rules and confirms before anything happens.
+        Optional<Intent> named = namedAction(rest);
         if (named.isPresent()) {
             return named.get();
         }
