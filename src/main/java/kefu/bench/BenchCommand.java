@@ -63,7 +63,8 @@ public final class BenchCommand implements CliCommand {
 
     @Override
     public String summary() {
-        return "measure throughput, latency, Redis round trips, start-up and memory; --quick, --out DIR, --mix FILE";
+        return "measure throughput, latency, Redis round trips, start-up and memory; --quick, --out DIR, --mix FILE, "
+                + "--unique (every how-to question distinct, so each one is embedded)";
     }
 
     @Override
@@ -76,7 +77,8 @@ public final class BenchCommand implements CliCommand {
         long readyMillis = ProcessMetrics.uptimeMillis();
         BenchMix mix = mix(options);
         RedisRoundTrips counter = roundTrips.getIfAvailable();
-        TurnDriver driver = new TurnDriver(engine, counter, Long.toString(System.currentTimeMillis(), 36));
+        TurnDriver driver = new TurnDriver(engine, counter, Long.toString(System.currentTimeMillis(), 36),
+                options.uniqueQuestions());
         LoadRuns runs = new LoadRuns(driver, mix);
         out.printf("kefu-bot bench%s: %d cores, order numbers %s%n", options.quick() ? " --quick" : "",
                 Runtime.getRuntime().availableProcessors(), mix.orders().size() > 3
@@ -280,7 +282,8 @@ public final class BenchCommand implements CliCommand {
 
     /** Command-line options of {@code bench}. */
     public record BenchOptions(boolean quick, Duration warmUp, Duration phase, List<Integer> concurrency,
-                               List<Double> rates, boolean startup, Path out, Path mix, List<String> orders) {
+                               List<Double> rates, boolean startup, Path out, Path mix, List<String> orders,
+                               boolean uniqueQuestions) {
 
         public static BenchOptions parse(List<String> args) {
             boolean quick = args.contains("--quick");
@@ -293,7 +296,7 @@ public final class BenchCommand implements CliCommand {
             return new BenchOptions(quick, Duration.ofMillis((long) (seconds * (quick ? 500 : 300))),
                     Duration.ofMillis((long) (seconds * 1000)), List.of(1, 8, 64), rates,
                     !quick && !args.contains("--no-startup"), out, mix == null ? null : Path.of(mix),
-                    orders.isBlank() ? List.of() : List.of(orders.split(",")));
+                    orders.isBlank() ? List.of() : List.of(orders.split(",")), args.contains("--unique"));
         }
 
         private static String value(List<String> args, String name, String fallback) {

@@ -19,6 +19,7 @@ import java.util.concurrent.atomic.LongAdder;
 final class TurnDriver {
 
     static final String CHANNEL = "bench";
+    private static final String HOWTO = "howto";
 
     private final ConversationEngine engine;
     private final RedisRoundTrips roundTrips;
@@ -31,10 +32,17 @@ final class TurnDriver {
     private final Set<ConversationKey> used = ConcurrentHashMap.newKeySet();
     private final LongAdder errors = new LongAdder();
 
-    TurnDriver(ConversationEngine engine, RedisRoundTrips roundTrips, String runId) {
+    private final boolean uniqueQuestions;
+
+    /**
+     * @param uniqueQuestions make every how-to question distinct (a number appended), so none is served from
+     *                        the recent-question embedding cache: the cost of a question nobody asked before
+     */
+    TurnDriver(ConversationEngine engine, RedisRoundTrips roundTrips, String runId, boolean uniqueQuestions) {
         this.engine = engine;
         this.roundTrips = roundTrips;
         this.runId = runId;
+        this.uniqueQuestions = uniqueQuestions;
     }
 
     ConversationKey newBuyer() {
@@ -47,7 +55,9 @@ final class TurnDriver {
     boolean send(ConversationKey buyer, String category, String text) {
         long tripsBefore = roundTrips == null ? 0 : roundTrips.onThisThread();
         try {
-            TurnResult result = engine.handle(Turn.text(buyer, "m" + messages.incrementAndGet(), text));
+            long n = messages.incrementAndGet();
+            String said = uniqueQuestions && HOWTO.equals(category) ? text + " " + n : text;
+            TurnResult result = engine.handle(Turn.text(buyer, "m" + n, said));
             String intent = result.duplicate() ? "duplicate" : result.intent() == null ? "none" : result.intent().wireName();
             intents.computeIfAbsent(intent, k -> new LongAdder()).increment();
             return true;

@@ -35,7 +35,7 @@ public final class HybridIntentClassifier implements IntentClassifier {
      */
     private static final Map<Intent, Pattern> ACTION_WORDS = Map.of(
             Intent.AFTER_SALES, Pattern.compile("(?i)售后|退款|退钱|补发|换货|refund"),
-            Intent.URGE_ORDER, Pattern.compile("(?i)催|加急|还没到|还没收到|还没发|hurry|urge"),
+            Intent.URGE_ORDER, Pattern.compile("(?i)催|加急|还没到|还没收到|还没发|太慢|好慢|快点|快一点|尽快|hurry|urge"),
             Intent.CANCEL_ORDER, Pattern.compile("(?i)取消|撤单|撤销|cancel"),
             Intent.HUMAN_HANDOFF, Pattern.compile("(?i)人工|真人|活人|投诉|human|agent"));
     /** A buyer with a ticket asking how it is going wants the ticket, not the article on how to check. */

@@ -117,6 +117,7 @@ class KnowledgeAnswersTest extends AppTest {
             K2026112400012 怎么还没到                  | urge_order
             Check order K2026112400013 please         | order_status
             K2026112400013 能取消吗                    | cancel_order
+            K2026112400013 太慢了，尽快处理一下        | urge_order
             K2026112400013 可以申请售后吗              | after_sales
             K2026112400013 这单现在怎么样了            | order_status
             K2026112400012 激活码无效，我要退款        | after_sales
