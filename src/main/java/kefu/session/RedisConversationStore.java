@@ -2,6 +2,7 @@ package kefu.session;
 
 import kefu.conversation.ConversationKey;
 import kefu.conversation.ConversationState;
+import org.springframework.data.redis.RedisConnectionFailureException;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.core.script.RedisScript;
 
@@ -21,12 +22,13 @@ public final class RedisConversationStore implements ConversationStore {
     /**
      * KEYS: lock, state, seen, turn counter, banned set. ARGV: token, lease ms, window ms, max turns per window,
      * buyer, seen ttl s. Returns {'dup'}, {'banned'}, {'busy'}, {'limited', 1 if first over the limit}
-     * or {'ok', state-or-empty}. A turn is counted once, when it gets the lease.
+     * or {'ok', state-or-empty}. A turn is counted once, when it gets the lease. A lease already held with
+     * this turn's own token is this turn's (its first try got through but the answer was lost).
      */
     private static final RedisScript<List> BEGIN = RedisScript.of("""
             if KEYS[3] ~= '' and redis.call('EXISTS', KEYS[3]) == 1 then return {'dup'} end
             if redis.call('SISMEMBER', KEYS[5], ARGV[5]) == 1 then return {'banned'} end
-            if redis.call('SET', KEYS[1], ARGV[1], 'NX', 'PX', ARGV[2]) then
+            if redis.call('SET', KEYS[1], ARGV[1], 'NX', 'PX', ARGV[2]) or redis.call('GET', KEYS[1]) == ARGV[1] then
               local n = redis.call('INCR', KEYS[4])
               if n == 1 then redis.call('PEXPIRE', KEYS[4], ARGV[3]) end
               if n > tonumber(ARGV[4]) then
@@ -75,9 +77,7 @@ public final class RedisConversationStore implements ConversationStore {
         long deadline = System.nanoTime() + wait.toNanos();
         long backoffMs = 2;
         while (true) {
-            List<?> reply = redis.execute(BEGIN, scriptKeys, token, String.valueOf(settings.lease().toMillis()),
-                    String.valueOf(settings.floodWindow().toMillis()), String.valueOf(settings.floodMaxTurns()),
-                    key.asString(), String.valueOf(settings.dedupeTtl().toSeconds()));
+            List<?> reply = beginOnce(scriptKeys, token, key);
             String status = reply == null || reply.isEmpty() ? "busy" : String.valueOf(reply.get(0));
             switch (status) {
                 case "dup":
@@ -96,6 +96,21 @@ public final class RedisConversationStore implements ConversationStore {
                     sleep(backoffMs);
                     backoffMs = Math.min(backoffMs * 2, 50);
             }
+        }
+    }
+
+    /**
+     * One try of the lease script, and one more on a connection failure: after a Redis restart the first pooled
+     * connection is dead, and the pool hands out a fresh one on the next borrow.
+     */
+    private List<?> beginOnce(List<String> scriptKeys, String token, ConversationKey key) {
+        Object[] args = {token, String.valueOf(settings.lease().toMillis()),
+                String.valueOf(settings.floodWindow().toMillis()), String.valueOf(settings.floodMaxTurns()),
+                key.asString(), String.valueOf(settings.dedupeTtl().toSeconds())};
+        try {
+            return redis.execute(BEGIN, scriptKeys, args);
+        } catch (RedisConnectionFailureException e) {
+            return redis.execute(BEGIN, scriptKeys, args);
         }
     }
 

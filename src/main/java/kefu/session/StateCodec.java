@@ -32,7 +32,9 @@ public final class StateCodec {
         try {
             return json.readValue(stored, ConversationState.class);
         } catch (JsonProcessingException e) {
-            log.warn("stored conversation state is unreadable, starting over: {}", e.getOriginalMessage());
+            // Only where it broke: the message itself could quote what the buyer said.
+            log.warn("stored conversation state is unreadable ({} at {}), starting over",
+                    e.getClass().getSimpleName(), e.getLocation() == null ? "?" : e.getLocation().offsetDescription());
             return ConversationState.fresh();
         }
     }

@@ -50,4 +50,32 @@ class RedisOutageTest {
             redis.close();
         }
     }
+
+    @Test
+    void redisRestartedWithItsDataLostStartsConversationsOverWithoutACrash() throws Exception {
+        int port;
+        try (ServerSocket s = new ServerSocket(0)) {
+            port = s.getLocalPort();
+        }
+        EmbeddedRedis redis = EmbeddedRedis.start(RealRedis.tempDir("kefu-lost-before"), port);
+        ConversationKey buyer = new ConversationKey("test", "lost-data-buyer");
+        try (ConfigurableApplicationContext app = new SpringApplicationBuilder(KefuApplication.class)
+                .web(WebApplicationType.NONE)
+                .run("--kefu.command-runner.enabled=false", "--kefu.redis.url=redis://127.0.0.1:" + port)) {
+            ConversationEngine engine = app.getBean(ConversationEngine.class);
+            ConversationStore store = app.getBean(ConversationStore.class);
+            TurnResult form = engine.handle(Turn.text(buyer, null, "我要申请售后"));
+            assertThat(form.flow()).as("a form was in progress").isNotNull();
+
+            redis.close();
+            redis = EmbeddedRedis.start(RealRedis.tempDir("kefu-lost-after"), port);
+            TurnResult next = engine.handle(Turn.text(buyer, null, "你好"));
+
+            assertThat(next.intent()).isEqualTo(Intent.GREETING);
+            assertThat(next.replies()).isNotEmpty();
+            assertThat(store.peek(buyer)).get().extracting(ConversationState::flow).as("started over").isNull();
+        } finally {
+            redis.close();
+        }
+    }
 }
