@@ -32,8 +32,12 @@ public record ShopProperties(String baseUrl, @NotBlank String apiKey, String sec
      * @param data              seed file, loaded once into an empty sandbox
      * @param keyPrefix         Redis key prefix of the sandbox's data; empty = the bot's prefix + {@code sandbox-shop:}
      * @param reseed            load the seed file again over existing data
+     * @param proofFailuresPerHour      wrong proofs one chat user may give in an hour
+     * @param proofFailuresPerOrderPerHour wrong proofs for one order number in an hour, whoever gives them, so
+     *                          many chat accounts together cannot guess a 4-digit proof either
      */
     public record Sandbox(@NotNull Path data, String keyPrefix, boolean reseed, @Min(1) int proofFailuresPerHour,
+                          @Min(1) int proofFailuresPerOrderPerHour,
                           @Min(1024) int maxEvidenceBytes, @Min(1024) int maxBodyBytes,
                           @NotNull Duration evidenceTtl) {
     }

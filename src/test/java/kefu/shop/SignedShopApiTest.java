@@ -112,6 +112,23 @@ class SignedShopApiTest extends AppTest {
     }
 
     @Test
+    void oneOrdersProofCannotBeGuessedFromManyChatAccounts() {
+        String no = orderNo();
+        sandbox.load(orders(order(no, null, "mobile_topup", "processing", 5)));
+        for (int i = 0; i < 10; i++) {
+            String attacker = "tg:attacker-" + i + "-" + no;
+            assertThat(shop.verify(attacker, no, "00" + (10 + i)).result()).isEqualTo(Verification.Result.NOT_FOUND);
+        }
+
+        Verification rightButLocked = shop.verify("tg:attacker-11-" + no, no, "5678");
+        Verification otherOrder = shop.verify("tg:attacker-12-" + no, orderNo(), "0000");
+
+        assertThat(rightButLocked.result()).as("the order is locked for everyone for a while")
+                .isEqualTo(Verification.Result.TOO_MANY_ATTEMPTS);
+        assertThat(otherOrder.result()).as("other orders are not affected").isEqualTo(Verification.Result.NOT_FOUND);
+    }
+
+    @Test
     void unknownOrderIsNotFound() {
         assertThat(shop.order(orderNo())).isEmpty();
     }

@@ -124,23 +124,38 @@ public final class SandboxShop {
         if (blank(chatUser) || proof == null) {
             return Answer.error(400, "chatUser and proof are required");
         }
-        String failures = key("proof-fail:" + chatUser);
-        String count = redis.opsForValue().get(failures);
-        if (count != null && Integer.parseInt(count) >= settings.proofFailuresPerHour()) {
-            Long ttl = redis.getExpire(failures);
-            Instant retry = clock.instant().plusSeconds(ttl == null || ttl < 0 ? 3600 : ttl);
-            return new Answer(429, Map.of("error", "too_many_attempts", "retryAfter", retry.toString()));
+        String byUser = key("proof-fail:" + chatUser);
+        String byOrder = key("proof-fail-order:" + orderNo.toUpperCase(java.util.Locale.ROOT));
+        Optional<Instant> blocked = blockedUntil(byUser, settings.proofFailuresPerHour())
+                .or(() -> blockedUntil(byOrder, settings.proofFailuresPerOrderPerHour()));
+        if (blocked.isPresent()) {
+            return new Answer(429, Map.of("error", "too_many_attempts", "retryAfter", blocked.get().toString()));
         }
         Optional<StoredOrder> order = stored(orderNo);
         if (order.isPresent() && proves(order.get(), proof.strip())) {
             return Answer.ok(Map.of("order", view(order.get())));
         }
-        Long n = redis.opsForValue().increment(failures);
-        if (n != null && n == 1) {
-            redis.expire(failures, Duration.ofHours(1));
-        }
+        countFailure(byUser);
+        countFailure(byOrder);
         // The same answer whether the order is missing or the proof is wrong: nothing to probe with.
         return Answer.error(404, "not_found");
+    }
+
+    /** When a failure counter at its limit opens again, or empty while it is under the limit. */
+    private Optional<Instant> blockedUntil(String counter, int limit) {
+        String count = redis.opsForValue().get(counter);
+        if (count == null || Integer.parseInt(count) < limit) {
+            return Optional.empty();
+        }
+        Long ttl = redis.getExpire(counter);
+        return Optional.of(clock.instant().plusSeconds(ttl == null || ttl < 0 ? 3600 : ttl));
+    }
+
+    private void countFailure(String counter) {
+        Long n = redis.opsForValue().increment(counter);
+        if (n != null && n == 1) {
+            redis.expire(counter, Duration.ofHours(1));
+        }
     }
 
     public Answer order(String orderNo) {
