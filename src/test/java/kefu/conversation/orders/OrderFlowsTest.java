@@ -96,6 +96,34 @@ class OrderFlowsTest extends AppTest {
     }
 
     @Test
+    void urgingRightAfterALookUpOffersTheOrderJustProved() {
+        String no = orderNo();
+        sandbox.load(orders(order(no, null, "mobile_topup", "processing", 40)));
+        lookUp(no);
+
+        TurnResult urge = say("催单");
+
+        assertThat(buttons(urge)).contains("pick:urge:" + no).contains("bind:start");
+        assertThat(text(press("pick:urge:" + no))).contains("已为您催单");
+    }
+
+    @Test
+    void namingAnotherOrderWithAnActionWhileAProofIsAskedRunsThatAction() {
+        String first = orderNo();
+        String second = orderNo();
+        sandbox.load(orders(order(first, null, "mobile_topup", "processing", 5),
+                order(second, null, "game_item", "paid", 5)));
+        say(first);
+
+        TurnResult cancel = say("取消" + second);
+        TurnResult confirm = say("5678");
+
+        assertThat(cancel.intent()).isEqualTo(Intent.CANCEL_ORDER);
+        assertThat(text(cancel)).contains(second);
+        assertThat(buttons(confirm)).contains("cancel:yes:" + second);
+    }
+
+    @Test
     void wrongProofIsRefusedWithoutRevealingTheOrder() {
         String no = orderNo();
         sandbox.load(orders(order(no, null, "mobile_topup", "processing", 5)));
