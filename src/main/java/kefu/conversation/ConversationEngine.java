@@ -27,6 +27,7 @@ public final class ConversationEngine {
 
     private static final Set<String> LEAVE_FLOW_WORDS = Set.of("取消", "退出", "算了", "不用了", "cancel", "quit", "exit");
     private static final String INTENT_ACTION = "intent";
+    private static final Set<Intent> FLOW_HINT_AFTER = Set.of(Intent.FAQ, Intent.FALLBACK, Intent.GREETING);
     private static final String FORGET_COMMAND = "forget";
     /** What can be answered without the conversation store. */
     private static final Set<Intent> STATELESS = Set.of(Intent.GREETING, Intent.FAQ, Intent.FALLBACK);
@@ -181,7 +182,17 @@ public final class ConversationEngine {
             }
         }
         Classification c = classifier.classify(ctx);
-        return answer(ctx, c);
+        return withFlowHint(ctx, answer(ctx, c));
+    }
+
+    /** A question answered in the middle of a form reminds the buyer that the form waits and how to go back. */
+    private Outcome withFlowHint(TurnContext ctx, Outcome out) {
+        String waiting = ctx.state().flow();
+        if (waiting == null || out.state() == null || !waiting.equals(out.state().flow())
+                || !FLOW_HINT_AFTER.contains(out.intent()) || !flows.containsKey(waiting)) {
+            return out;
+        }
+        return flows.get(waiting).stillWaiting(ctx.withState(out.state())).map(out::plus).orElse(out);
     }
 
     private Outcome answer(TurnContext ctx, Classification c) {

@@ -360,6 +360,28 @@ class OrderFlowsTest extends AppTest {
     }
 
     @Test
+    void aQuestionInTheMiddleOfTheFormIsAnsweredWithAWayBackToTheForm() {
+        String no = orderNo();
+        sandbox.load(orders(SandboxFixtures.delivered(no, null, "mobile_topup", null, false, 100)));
+        say(no + " 申请售后");
+        say("5678");
+        press("as:reason:not_received");
+        say("充了50元话费余额没变");
+
+        TurnResult aside = say("话费多久到账");
+        TurnResult typedBack = say("继续");
+        say("话费多久到账");
+        TurnResult pressedBack = press("as:resume");
+
+        assertThat(aside.intent()).isEqualTo(Intent.FAQ);
+        assertThat(text(aside)).contains("售后申请还在").contains(no);
+        assertThat(buttons(aside)).contains("as:resume", "as:quit");
+        assertThat(text(typedBack)).contains("未完成的售后申请").contains("截图");
+        assertThat(text(pressedBack)).contains("未完成的售后申请").contains("截图");
+        assertThat(pressedBack.flow()).isEqualTo("after_sales");
+    }
+
+    @Test
     void theFormWaitsInRedisWhileTheBuyerAsksSomethingElseAndCancelLeavesIt() {
         String no = orderNo();
         sandbox.load(orders(SandboxFixtures.delivered(no, null, "software_key", "KEY-1", false, 100)));
