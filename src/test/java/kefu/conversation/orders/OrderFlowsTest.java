@@ -124,6 +124,22 @@ class OrderFlowsTest extends AppTest {
     }
 
     @Test
+    void aClosedOrFailedOrderStillOffersANextStep() {
+        String cancelled = orderNo();
+        String failed = orderNo();
+        sandbox.load(orders(order(cancelled, null, "video_vip", "cancelled", null),
+                order(failed, null, "mobile_topup", "failed", 90)));
+
+        TurnResult closed = lookUp(cancelled);
+        say(failed);
+        TurnResult notThrough = say("5678");
+
+        assertThat(text(closed)).contains("已取消").contains("重新下单");
+        assertThat(buttons(closed)).contains("intent:human_handoff");
+        assertThat(buttons(notThrough)).contains("intent:human_handoff");
+    }
+
+    @Test
     void wrongProofIsRefusedWithoutRevealingTheOrder() {
         String no = orderNo();
         sandbox.load(orders(order(no, null, "mobile_topup", "processing", 5)));
