@@ -208,7 +208,7 @@ public final class ConversationEngine {
     private Outcome press(TurnContext ctx) {
         String data = ctx.turn().button();
         if (!ctx.state().offeredButtons().contains(data)) {
-            return Outcome.of(ctx.state(), Intent.FALLBACK, 1.0, Reply.of(ctx.say("button.stale")));
+            return stale(ctx);
         }
         int colon = data.indexOf(':');
         String action = colon < 0 ? data : data.substring(0, colon);
@@ -221,9 +221,18 @@ public final class ConversationEngine {
         }
         ButtonHandler handler = buttons.get(action);
         if (handler == null) {
-            return Outcome.of(ctx.state(), Intent.FALLBACK, 1.0, Reply.of(ctx.say("button.stale")));
+            return stale(ctx);
         }
         return handler.press(ctx, argument);
+    }
+
+    /** An old or unknown button: say so, and offer the main ways on so the buyer is not left at a dead end. */
+    private Outcome stale(TurnContext ctx) {
+        List<Button> next = List.of(
+                Button.of(ctx.label("button.order_status"), INTENT_ACTION, Intent.ORDER_STATUS.wireName()),
+                Button.of(ctx.label("button.faq"), INTENT_ACTION, Intent.FAQ.wireName()),
+                Button.of(ctx.label("button.human"), INTENT_ACTION, Intent.HUMAN_HANDOFF.wireName()));
+        return Outcome.of(ctx.state(), Intent.FALLBACK, 1.0, Reply.of(ctx.say("button.stale"), next));
     }
 
     private boolean leavesFlow(String text) {

@@ -83,6 +83,19 @@ class ConversationEngineTest extends AppTest {
     }
 
     @Test
+    void anOldButtonIsRefusedWithButtonsToGoOn() {
+        engine.handle(Turn.text(buyer, null, "你好"));
+        engine.handle(Turn.text(buyer, null, "话费多久到账"));
+
+        TurnResult old = engine.handle(Turn.button(buyer, null, "pick:cancel:K2026112400001"));
+        TurnResult next = engine.handle(Turn.button(buyer, null, "intent:human_handoff"));
+
+        assertThat(old.replies().get(0).text()).contains("失效");
+        assertThat(old.replies().get(0).buttons()).extracting(Button::data).contains("intent:human_handoff");
+        assertThat(next.intent()).isEqualTo(Intent.HUMAN_HANDOFF);
+    }
+
+    @Test
     void anOfferedButtonIsHonoured() {
         engine.handle(Turn.text(buyer, null, "你好"));
 
