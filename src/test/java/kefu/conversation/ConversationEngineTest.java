@@ -96,6 +96,15 @@ class ConversationEngineTest extends AppTest {
     }
 
     @Test
+    void aScreenshotSentOutsideTheFormIsExplainedNotTreatedAsAQuestion() {
+        TurnResult r = engine.handle(Turn.attachment(buyer, null,
+                new Attachment("/nonexistent/shot.png", "shot.png", "image/png", 1024), null));
+
+        assertThat(r.replies().get(0).text()).contains("申请售后").doesNotContain("无法回答");
+        assertThat(r.replies().get(0).buttons()).extracting(Button::data).contains("intent:after_sales");
+    }
+
+    @Test
     void anOfferedButtonIsHonoured() {
         engine.handle(Turn.text(buyer, null, "你好"));
 
