@@ -202,6 +202,21 @@ class OrderFlowsTest extends AppTest {
     }
 
     @Test
+    void askingInWordsToBindTheAccountAsksForTheCodeAndBindsInChinese() {
+        String account = "A" + uniqueUser();
+        String code = SandboxFixtures.code();
+        sandbox.load(SandboxFixtures.account(account, code));
+
+        TurnResult asked = say("绑定账号");
+        TurnResult bound = say(code);
+
+        assertThat(text(asked)).contains("绑定码");
+        assertThat(asked.flow()).isEqualTo("orders");
+        assertThat(text(bound)).contains("绑定成功");
+        assertThat(state().fact("shop.account")).isEqualTo(account);
+    }
+
+    @Test
     void aBindCodeWorksOnlyOnce() {
         String account = "A" + uniqueUser();
         String code = SandboxFixtures.code();
