@@ -105,6 +105,18 @@ class ConversationEngineTest extends AppTest {
     }
 
     @Test
+    void thanksGetsAShortWelcomeNotTheIntroductionAgain() {
+        engine.handle(Turn.text(buyer, null, "你好"));
+
+        TurnResult zh = engine.handle(Turn.text(buyer, null, "好的谢谢"));
+        TurnResult en = engine.handle(Turn.text(buyer, null, "thank you!"));
+
+        assertThat(zh.intent()).isEqualTo(Intent.GREETING);
+        assertThat(zh.replies().get(0).text()).contains("不客气").doesNotContain("智能客服");
+        assertThat(en.replies().get(0).text()).contains("welcome").doesNotContain("assistant");
+    }
+
+    @Test
     void anOfferedButtonIsHonoured() {
         engine.handle(Turn.text(buyer, null, "你好"));
 
