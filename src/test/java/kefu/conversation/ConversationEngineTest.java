@@ -117,6 +117,13 @@ class ConversationEngineTest extends AppTest {
     }
 
     @Test
+    void aMistypedUrgeIsStillAnUrge() {
+        assertThat(engine.handle(Turn.text(buyer, null, "催蛋")).intent()).isEqualTo(Intent.URGE_ORDER);
+        assertThat(engine.handle(Turn.text(new ConversationKey("test", uniqueUser()), null, "崔单")).intent())
+                .isEqualTo(Intent.URGE_ORDER);
+    }
+
+    @Test
     void anOfferedButtonIsHonoured() {
         engine.handle(Turn.text(buyer, null, "你好"));
 
