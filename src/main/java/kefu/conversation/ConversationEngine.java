@@ -27,6 +27,7 @@ public final class ConversationEngine {
 
     private static final Set<String> LEAVE_FLOW_WORDS = Set.of("取消", "退出", "算了", "不用了", "cancel", "quit", "exit");
     private static final String INTENT_ACTION = "intent";
+    private static final Set<Intent> FLOW_HINT_AFTER = Set.of(Intent.FAQ, Intent.FALLBACK, Intent.GREETING);
     private static final String FORGET_COMMAND = "forget";
     /** What can be answered without the conversation store. */
     private static final Set<Intent> STATELESS = Set.of(Intent.GREETING, Intent.FAQ, Intent.FALLBACK);
@@ -181,7 +182,17 @@ public final class ConversationEngine {
             }
         }
         Classification c = classifier.classify(ctx);
-        return answer(ctx, c);
+        return withFlowHint(ctx, answer(ctx, c));
+    }
+
+    /** A question answered in the middle of a form reminds the buyer that the form waits and how to go back. */
+    private Outcome withFlowHint(TurnContext ctx, Outcome out) {
+        String waiting = ctx.state().flow();
+        if (waiting == null || out.state() == null || !waiting.equals(out.state().flow())
+                || !FLOW_HINT_AFTER.contains(out.intent()) || !flows.containsKey(waiting)) {
+            return out;
+        }
+        return flows.get(waiting).stillWaiting(ctx.withState(out.state())).map(out::plus).orElse(out);
     }
 
     private Outcome answer(TurnContext ctx, Classification c) {
@@ -197,7 +208,7 @@ public final class ConversationEngine {
     private Outcome press(TurnContext ctx) {
         String data = ctx.turn().button();
         if (!ctx.state().offeredButtons().contains(data)) {
-            return Outcome.of(ctx.state(), Intent.FALLBACK, 1.0, Reply.of(ctx.say("button.stale")));
+            return stale(ctx);
         }
         int colon = data.indexOf(':');
         String action = colon < 0 ? data : data.substring(0, colon);
@@ -210,9 +221,18 @@ public final class ConversationEngine {
         }
         ButtonHandler handler = buttons.get(action);
         if (handler == null) {
-            return Outcome.of(ctx.state(), Intent.FALLBACK, 1.0, Reply.of(ctx.say("button.stale")));
+            return stale(ctx);
         }
         return handler.press(ctx, argument);
+    }
+
+    /** An old or unknown button: say so, and offer the main ways on so the buyer is not left at a dead end. */
+    private Outcome stale(TurnContext ctx) {
+        List<Button> next = List.of(
+                Button.of(ctx.label("button.order_status"), INTENT_ACTION, Intent.ORDER_STATUS.wireName()),
+                Button.of(ctx.label("button.faq"), INTENT_ACTION, Intent.FAQ.wireName()),
+                Button.of(ctx.label("button.human"), INTENT_ACTION, Intent.HUMAN_HANDOFF.wireName()));
+        return Outcome.of(ctx.state(), Intent.FALLBACK, 1.0, Reply.of(ctx.say("button.stale"), next));
     }
 
     private boolean leavesFlow(String text) {

@@ -11,4 +11,12 @@ public interface FlowHandler {
     String flow();
 
     Optional<Outcome> resume(TurnContext ctx);
+
+    /**
+     * A line to add after a question was answered outside the flow while the flow still waits (how to go
+     * back to it); empty for none.
+     */
+    default Optional<Reply> stillWaiting(TurnContext ctx) {
+        return Optional.empty();
+    }
 }

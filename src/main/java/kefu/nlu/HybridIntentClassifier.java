@@ -41,6 +41,10 @@ public final class HybridIntentClassifier implements IntentClassifier {
     /** A buyer with a ticket asking how it is going wants the ticket, not the article on how to check. */
     private static final Pattern PROGRESS = Pattern.compile("(?i)进度|处理到哪|处理得怎么样|工单|progress|ticket");
     private static final String TICKETS_FACT = "shop.tickets";
+    /** Asking to link the shop account to this chat is the bind step in words ("绑定账号"), not an account-security question. */
+    private static final Pattern BIND_REQUEST = Pattern.compile("(?i)(我要|我想|想|请|帮我|怎么|如何|在哪)?(绑定|关联|綁定)(一下)?"
+            + "(我的)?(店铺|商城|网店)?(账号|帐号|账户|客服)(一下)?[吗呢？?。.!！]*|"
+            + "(how (do i|to|can i) )?(bind|link) (my )?(shop )?account( to (this|the) chat)?[?.!]*");
     /**
      * With an order number and no action named, the order is looked up unless an action's examples are clearly
      * closer; cancelling is never guessed, only done when the buyer says so.
@@ -98,6 +102,9 @@ public final class HybridIntentClassifier implements IntentClassifier {
             Map<String, String> found = new LinkedHashMap<>(entities.extract(text));
             found.putAll(command.get().entities());
             return new Classification(command.get().intent(), 1.0, found);
+        }
+        if (BIND_REQUEST.matcher(text).matches()) {
+            return new Classification(Intent.ORDER_STATUS, 0.95, Map.of("command", "bind", "argument", ""));
         }
         Map<String, String> found = entities.extract(text);
         String order = found.get(EntityExtractor.ORDER);

@@ -83,6 +83,47 @@ class ConversationEngineTest extends AppTest {
     }
 
     @Test
+    void anOldButtonIsRefusedWithButtonsToGoOn() {
+        engine.handle(Turn.text(buyer, null, "你好"));
+        engine.handle(Turn.text(buyer, null, "话费多久到账"));
+
+        TurnResult old = engine.handle(Turn.button(buyer, null, "pick:cancel:K2026112400001"));
+        TurnResult next = engine.handle(Turn.button(buyer, null, "intent:human_handoff"));
+
+        assertThat(old.replies().get(0).text()).contains("失效");
+        assertThat(old.replies().get(0).buttons()).extracting(Button::data).contains("intent:human_handoff");
+        assertThat(next.intent()).isEqualTo(Intent.HUMAN_HANDOFF);
+    }
+
+    @Test
+    void aScreenshotSentOutsideTheFormIsExplainedNotTreatedAsAQuestion() {
+        TurnResult r = engine.handle(Turn.attachment(buyer, null,
+                new Attachment("/nonexistent/shot.png", "shot.png", "image/png", 1024), null));
+
+        assertThat(r.replies().get(0).text()).contains("申请售后").doesNotContain("无法回答");
+        assertThat(r.replies().get(0).buttons()).extracting(Button::data).contains("intent:after_sales");
+    }
+
+    @Test
+    void thanksGetsAShortWelcomeNotTheIntroductionAgain() {
+        engine.handle(Turn.text(buyer, null, "你好"));
+
+        TurnResult zh = engine.handle(Turn.text(buyer, null, "好的谢谢"));
+        TurnResult en = engine.handle(Turn.text(buyer, null, "thank you!"));
+
+        assertThat(zh.intent()).isEqualTo(Intent.GREETING);
+        assertThat(zh.replies().get(0).text()).contains("不客气").doesNotContain("智能客服");
+        assertThat(en.replies().get(0).text()).contains("welcome").doesNotContain("assistant");
+    }
+
+    @Test
+    void aMistypedUrgeIsStillAnUrge() {
+        assertThat(engine.handle(Turn.text(buyer, null, "催蛋")).intent()).isEqualTo(Intent.URGE_ORDER);
+        assertThat(engine.handle(Turn.text(new ConversationKey("test", uniqueUser()), null, "崔单")).intent())
+                .isEqualTo(Intent.URGE_ORDER);
+    }
+
+    @Test
     void anOfferedButtonIsHonoured() {
         engine.handle(Turn.text(buyer, null, "你好"));
 

@@ -26,4 +26,16 @@ class LangTest {
         assertThat(Lang.detect("K2026112400012", Lang.EN)).isEqualTo(Lang.EN);
         assertThat(Lang.detect("K2026112400012", Lang.ZH)).isEqualTo(Lang.ZH);
     }
+
+    @Test
+    void aBindCommandWithItsCodeKeepsTheLanguageSoFar() {
+        assertThat(Lang.detect("/bind BIND-7Q2K9", Lang.ZH)).isEqualTo(Lang.ZH);
+    }
+
+    @Test
+    void aCodeOrPasswordMixingLettersAndDigitsKeepsTheLanguageSoFar() {
+        assertThat(Lang.detect("BIND-3M8X4", Lang.ZH)).isEqualTo(Lang.ZH);
+        assertThat(Lang.detect("wow30", Lang.ZH)).isEqualTo(Lang.ZH);
+        assertThat(Lang.detect("top-up not arrived K2026112400012", Lang.ZH)).isEqualTo(Lang.EN);
+    }
 }

@@ -223,7 +223,7 @@ class HandoffChatTest extends HandoffTestBase {
         later(Duration.ofMinutes(40));
         sweeper.sweep();
 
-        assertThat(texts(out.get("replies")).get(0)).contains("休息时间", "09:00-22:00", "已为您保留");
+        assertThat(texts(out.get("replies")).get(0)).contains("休息时间", "09:00-22:00", "已为您保留", "/cancel");
         assertThat(out.get("handoff").asBoolean()).isTrue();
         String thread = state(buyer).fact("handoff.thread");
         assertThat(desk().posts(thread).get(1).text()).contains("非服务时间");

@@ -32,6 +32,10 @@ public final class FallbackHandler implements IntentHandler {
 
     @Override
     public Outcome handle(TurnContext ctx, Classification c) {
+        // A screenshot sent outside the after-sales form: the bot cannot read it, but can say where it helps.
+        if (ctx.turn().attachment() != null && !ctx.turn().hasText()) {
+            return Outcome.of(ctx.state(), Intent.FALLBACK, c.confidence(), Reply.of(ctx.say("fallback.file"), menu.buttons(ctx)));
+        }
         // The engine counts typed fallbacks; a streak of one means this is the second in a row.
         if (escalation != null && ctx.state().fallbackStreak() >= 1 && !ctx.turn().isButton()) {
             return escalation.escalate(ctx, Intent.FALLBACK, REASON);

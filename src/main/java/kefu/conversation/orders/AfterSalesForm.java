@@ -25,8 +25,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -46,6 +48,7 @@ final class AfterSalesForm implements FlowHandler, ButtonHandler {
     private static final String DESCRIPTION = "description";
     private static final String EVIDENCE = "evidence";
     private static final int MAX_DESCRIPTION = 1000;
+    private static final Set<String> CONTINUE_WORDS = Set.of("继续", "继续填写", "继续申请", "繼續", "continue");
     /** Where a form waits while the buyer runs another order flow (one flow at a time per conversation). */
     static final String PARKED = "shop.form";
 
@@ -85,6 +88,9 @@ final class AfterSalesForm implements FlowHandler, ButtonHandler {
             }
             return Optional.of(say(ctx, ctx.state(), "shop.as.photo_too_early"));
         }
+        if (CONTINUE_WORDS.contains(turn.trimmedText().toLowerCase(Locale.ROOT))) {
+            return Optional.of(remind(ctx));
+        }
         if (DESCRIPTION.equals(step)) {
             return Optional.of(describe(ctx, turn.trimmedText()));
         }
@@ -110,6 +116,13 @@ final class AfterSalesForm implements FlowHandler, ButtonHandler {
         replies.add(intro);
         replies.addAll(next.replies());
         return new Outcome(replies, next.state(), Intent.AFTER_SALES, 1.0, List.of(), false);
+    }
+
+    @Override
+    public Optional<Reply> stillWaiting(TurnContext ctx) {
+        return Optional.of(Reply.of(ctx.say("shop.as.waiting", Map.of("order", ctx.state().slot(ORDER))), List.of(
+                Button.of(ctx.label("shop.button.resume"), "as", "resume"),
+                Button.of(ctx.label("shop.button.quit"), "as", "quit"))));
     }
 
     /** The state with a form in progress parked in the facts, ready for another flow to start. */
@@ -154,6 +167,9 @@ final class AfterSalesForm implements FlowHandler, ButtonHandler {
             }
             ConversationState s = ctx.state().withSlot(REASON, reason).withSlot(STEP, DESCRIPTION);
             return say(ctx, s, "shop.as.ask_description");
+        }
+        if ("resume".equals(argument)) {
+            return remind(ctx);
         }
         if ("submit".equals(argument)) {
             return submit(ctx);

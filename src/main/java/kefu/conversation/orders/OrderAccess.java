@@ -13,6 +13,7 @@ import kefu.shop.ShopProperties;
 import kefu.shop.ShopUnavailableException;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -79,9 +80,18 @@ final class OrderAccess {
                 return unavailable(ctx, action);
             }
         }
-        List<Button> buttons = account == null
-                ? List.of(Button.of(ctx.label("shop.button.bind"), "bind", "start")) : List.of();
-        return Outcome.of(s, action.intent(), 1.0, Reply.of(ctx.say("shop.ask_order"), buttons));
+        // Orders proved earlier in this conversation are offered too: "催单" right after a look-up means that order.
+        List<String> proved = new ArrayList<>(ShopFacts.list(ctx.state(), ShopFacts.VERIFIED));
+        Collections.reverse(proved);
+        List<Button> buttons = new ArrayList<>();
+        for (String orderNo : proved.subList(0, Math.min(proved.size(), chat.recentOrders()))) {
+            buttons.add(Button.of(orderNo, "pick", action.name() + ":" + orderNo));
+        }
+        if (account == null) {
+            buttons.add(Button.of(ctx.label("shop.button.bind"), "bind", "start"));
+        }
+        String text = proved.isEmpty() ? "shop.ask_order" : "shop.ask_order.bound";
+        return Outcome.of(s, action.intent(), 1.0, Reply.of(ctx.say(text), buttons));
     }
 
     /** Runs {@code action} on {@code orderNo} if the buyer owns it; otherwise asks for a proof first. */

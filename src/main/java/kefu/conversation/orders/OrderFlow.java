@@ -1,11 +1,13 @@
 package kefu.conversation.orders;
 
 import kefu.conversation.FlowHandler;
+import kefu.conversation.Intent;
 import kefu.conversation.Lang;
 import kefu.conversation.Outcome;
 import kefu.conversation.Reply;
 import kefu.conversation.TurnContext;
 import kefu.nlu.EntityExtractor;
+import kefu.nlu.IntentClassifier;
 import kefu.shop.ShopGateway;
 import kefu.shop.ShopUnavailableException;
 import kefu.shop.Verification;
@@ -32,9 +34,11 @@ final class OrderFlow implements FlowHandler {
     private final EntityExtractor entities;
     private final OrderWords words;
     private final Map<String, OrderAction> actions;
+    private final IntentClassifier classifier;
 
     OrderFlow(ShopGateway shop, OrderAccess access, Binding binding, EntityExtractor entities, OrderWords words,
-              List<OrderAction> actions) {
+              List<OrderAction> actions, IntentClassifier classifier) {
+        this.classifier = classifier;
         this.shop = shop;
         this.access = access;
         this.binding = binding;
@@ -65,7 +69,7 @@ final class OrderFlow implements FlowHandler {
         }
         Optional<String> named = entities.orderNumber(text);
         if (named.isPresent() && !named.get().equals(ctx.state().slot(OrderAccess.ORDER))) {
-            return Optional.of(access.proceed(ctx, action, named.get()));
+            return named(ctx, action, named.get(), text);
         }
         if ("order".equals(step)) {
             if (LOOKS_LIKE_NUMBER.matcher(text).find() && !HAN.matcher(text).find()) {
@@ -77,6 +81,24 @@ final class OrderFlow implements FlowHandler {
             return Optional.of(prove(ctx, action, ctx.state().slot(OrderAccess.ORDER), text));
         }
         return Optional.empty();
+    }
+
+    /**
+     * Another order named while this flow waits: "取消K…" is a cancellation of that order even when the flow
+     * was a look-up; a bare number continues the flow's own action.
+     */
+    private Optional<Outcome> named(TurnContext ctx, OrderAction action, String orderNo, String text) {
+        String rest = text.replaceAll("(?i)" + Pattern.quote(orderNo), "").replaceAll("[\\p{P}\\p{S}\\s]", "");
+        if (rest.length() < 2) {
+            return Optional.of(access.proceed(ctx, action, orderNo));
+        }
+        Intent asked = classifier.classify(ctx).intent();
+        if (asked == Intent.HUMAN_HANDOFF) {
+            return Optional.empty();
+        }
+        OrderAction chosen = actions.values().stream().filter(a -> a.intent() == asked && asked != Intent.ORDER_STATUS)
+                .findFirst().orElse(action);
+        return Optional.of(access.proceed(ctx, chosen, orderNo));
     }
 
     /** Answers in the language the flow started in unless the buyer now writes Chinese. */

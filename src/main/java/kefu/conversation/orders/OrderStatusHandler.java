@@ -69,6 +69,10 @@ final class OrderStatusHandler implements IntentHandler, OrderAction {
                 && o.status() != OrderStatus.PAID && o.status() != OrderStatus.PROCESSING) {
             buttons.add(words.pick(ctx, "shop.button.after_sales", "after_sales", o.orderNo()));
         }
+        // Every status card ends with a next step; a failed top-up's text itself points to a person.
+        if (buttons.isEmpty() || o.status() == OrderStatus.FAILED) {
+            buttons.add(words.human(ctx));
+        }
         Outcome out = Outcome.of(ctx.state(), Intent.ORDER_STATUS, 1.0, Reply.of(ctx.say("shop.order", vars), buttons));
         if (o.redeemCode() != null && !o.redeemCode().isBlank() && delivered(o.status())) {
             if (ctx.turn().isPrivate() && access.owns(ctx.state(), o)) {

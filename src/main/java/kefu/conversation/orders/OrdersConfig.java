@@ -2,6 +2,7 @@ package kefu.conversation.orders;
 
 import kefu.app.AppProperties;
 import kefu.nlu.EntityExtractor;
+import kefu.nlu.IntentClassifier;
 import kefu.shop.OrderRules;
 import kefu.shop.ShopGateway;
 import kefu.shop.ShopProperties;
@@ -62,8 +63,8 @@ public class OrdersConfig {
 
     @Bean
     OrderFlow orderFlow(ShopGateway shop, OrderAccess access, Binding binding, EntityExtractor entities,
-                        OrderWords words, List<OrderAction> actions) {
-        return new OrderFlow(shop, access, binding, entities, words, actions);
+                        OrderWords words, List<OrderAction> actions, IntentClassifier classifier) {
+        return new OrderFlow(shop, access, binding, entities, words, actions, classifier);
     }
 
     @Bean

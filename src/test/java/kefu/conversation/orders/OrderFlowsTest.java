@@ -96,6 +96,50 @@ class OrderFlowsTest extends AppTest {
     }
 
     @Test
+    void urgingRightAfterALookUpOffersTheOrderJustProved() {
+        String no = orderNo();
+        sandbox.load(orders(order(no, null, "mobile_topup", "processing", 40)));
+        lookUp(no);
+
+        TurnResult urge = say("催单");
+
+        assertThat(buttons(urge)).contains("pick:urge:" + no).contains("bind:start");
+        assertThat(text(press("pick:urge:" + no))).contains("已为您催单");
+    }
+
+    @Test
+    void namingAnotherOrderWithAnActionWhileAProofIsAskedRunsThatAction() {
+        String first = orderNo();
+        String second = orderNo();
+        sandbox.load(orders(order(first, null, "mobile_topup", "processing", 5),
+                order(second, null, "game_item", "paid", 5)));
+        say(first);
+
+        TurnResult cancel = say("取消" + second);
+        TurnResult confirm = say("5678");
+
+        assertThat(cancel.intent()).isEqualTo(Intent.CANCEL_ORDER);
+        assertThat(text(cancel)).contains(second);
+        assertThat(buttons(confirm)).contains("cancel:yes:" + second);
+    }
+
+    @Test
+    void aClosedOrFailedOrderStillOffersANextStep() {
+        String cancelled = orderNo();
+        String failed = orderNo();
+        sandbox.load(orders(order(cancelled, null, "video_vip", "cancelled", null),
+                order(failed, null, "mobile_topup", "failed", 90)));
+
+        TurnResult closed = lookUp(cancelled);
+        say(failed);
+        TurnResult notThrough = say("5678");
+
+        assertThat(text(closed)).contains("已取消").contains("重新下单");
+        assertThat(buttons(closed)).contains("intent:human_handoff");
+        assertThat(buttons(notThrough)).contains("intent:human_handoff");
+    }
+
+    @Test
     void wrongProofIsRefusedWithoutRevealingTheOrder() {
         String no = orderNo();
         sandbox.load(orders(order(no, null, "mobile_topup", "processing", 5)));
@@ -155,6 +199,21 @@ class OrderFlowsTest extends AppTest {
         assertThat(state().fact("shop.account")).isEqualTo(account);
         assertThat(text(other)).containsAnyOf("验证", "verify").doesNotContain("测试商品");
         assertThat(buttons(asked)).contains("pick:status:" + mine);
+    }
+
+    @Test
+    void askingInWordsToBindTheAccountAsksForTheCodeAndBindsInChinese() {
+        String account = "A" + uniqueUser();
+        String code = SandboxFixtures.code();
+        sandbox.load(SandboxFixtures.account(account, code));
+
+        TurnResult asked = say("绑定账号");
+        TurnResult bound = say(code);
+
+        assertThat(text(asked)).contains("绑定码");
+        assertThat(asked.flow()).isEqualTo("orders");
+        assertThat(text(bound)).contains("绑定成功");
+        assertThat(state().fact("shop.account")).isEqualTo(account);
     }
 
     @Test
@@ -329,6 +388,28 @@ class OrderFlowsTest extends AppTest {
         TurnResult refused = say("5678");
 
         assertThat(text(refused)).contains("过期");
+    }
+
+    @Test
+    void aQuestionInTheMiddleOfTheFormIsAnsweredWithAWayBackToTheForm() {
+        String no = orderNo();
+        sandbox.load(orders(SandboxFixtures.delivered(no, null, "mobile_topup", null, false, 100)));
+        say(no + " 申请售后");
+        say("5678");
+        press("as:reason:not_received");
+        say("充了50元话费余额没变");
+
+        TurnResult aside = say("话费多久到账");
+        TurnResult typedBack = say("继续");
+        say("话费多久到账");
+        TurnResult pressedBack = press("as:resume");
+
+        assertThat(aside.intent()).isEqualTo(Intent.FAQ);
+        assertThat(text(aside)).contains("售后申请还在").contains(no);
+        assertThat(buttons(aside)).contains("as:resume", "as:quit");
+        assertThat(text(typedBack)).contains("未完成的售后申请").contains("截图");
+        assertThat(text(pressedBack)).contains("未完成的售后申请").contains("截图");
+        assertThat(pressedBack.flow()).isEqualTo("after_sales");
     }
 
     @Test
