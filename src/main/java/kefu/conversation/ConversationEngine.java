@@ -30,6 +30,9 @@ public final class ConversationEngine {
     private static final String FORGET_COMMAND = "forget";
     /** What can be answered without the conversation store. */
     private static final Set<Intent> STATELESS = Set.of(Intent.GREETING, Intent.FAQ, Intent.FALLBACK);
+    /** Never handled in a group: they show order details or ask for proofs that other members would read. */
+    private static final Set<Intent> ORDER_INTENTS =
+            Set.of(Intent.ORDER_STATUS, Intent.URGE_ORDER, Intent.AFTER_SALES, Intent.CANCEL_ORDER);
 
     private final ConversationStore store;
     private final IntentClassifier classifier;
@@ -167,6 +170,9 @@ public final class ConversationEngine {
                 return stop.get();
             }
         }
+        if (!turn.isPrivate()) {
+            return inGroup(ctx);
+        }
         if (turn.isButton()) {
             return press(ctx);
         }
@@ -182,6 +188,27 @@ public final class ConversationEngine {
         }
         Classification c = classifier.classify(ctx);
         return answer(ctx, c);
+    }
+
+    /**
+     * A group member addressing the bot: help-center answers, greetings and a handover are fine; anything about
+     * an order (status, proof, urge, cancel, after-sales, a form in progress, an order button) is sent to the
+     * private chat, and the conversation's state is left as it was.
+     */
+    private Outcome inGroup(TurnContext ctx) {
+        Outcome toPrivate = Outcome.of(ctx.state(), Intent.FALLBACK, 1.0, Reply.of(ctx.say("security.group.private_only")));
+        if (ctx.turn().isButton()) {
+            String data = ctx.turn().button();
+            boolean intentButton = data.startsWith(INTENT_ACTION + ":");
+            Optional<Intent> pressed = intentButton ? Intent.find(data.substring(INTENT_ACTION.length() + 1))
+                    : Optional.empty();
+            return pressed.isPresent() && !ORDER_INTENTS.contains(pressed.get()) ? press(ctx) : toPrivate;
+        }
+        if (ctx.state().inFlow()) {
+            return toPrivate;
+        }
+        Classification c = classifier.classify(ctx);
+        return ORDER_INTENTS.contains(c.intent()) ? toPrivate : answer(ctx, c);
     }
 
     private Outcome answer(TurnContext ctx, Classification c) {

@@ -151,6 +151,38 @@ class TelegramPollingTest extends TelegramBotTest {
     }
 
     @Test
+    void aVerifiedOwnersOrderIsNeverShownInAGroup() {
+        long group = -400_000L - ThreadLocalRandom.current().nextInt(100_000);
+        long user = newUser();
+        api.privateText(user, "K2026112400004");
+        api.await("sendMessage", c -> c.ok() && c.chatId() == user, 1, WAIT);
+        api.privateText(user, "5678");
+        api.await("sendMessage", c -> c.ok() && c.chatId() == user && c.text().contains("爱奇艺"), 1, WAIT);
+
+        api.groupText(group, user, "@" + BotApiTestServer.BOT_USERNAME + " K2026112400004 到哪了");
+
+        var sent = api.await("sendMessage", c -> c.ok() && c.chatId() == group, 1, WAIT);
+        assertThat(sent).hasSize(1);
+        assertThat(sent.get(0).text()).contains("私聊").doesNotContain("爱奇艺").doesNotContain("5678");
+    }
+
+    @Test
+    void aProofTypedInAGroupVerifiesNothing() throws Exception {
+        long group = -500_000L - ThreadLocalRandom.current().nextInt(100_000);
+        long user = newUser();
+
+        api.groupText(group, user, "@" + BotApiTestServer.BOT_USERNAME + " K2026112400004");
+        api.groupText(group, user, "@" + BotApiTestServer.BOT_USERNAME + " 5678");
+
+        var sent = api.await("sendMessage", c -> c.ok() && c.chatId() == group, 2, WAIT);
+        Thread.sleep(500);
+        assertThat(api.calls("sendMessage")).filteredOn(c -> c.chatId() == group)
+                .noneMatch(c -> c.text().contains("爱奇艺") || c.text().contains("请先验证"));
+        assertThat(sent.get(0).text()).contains("私聊");
+        assertThat(store.peek(key(user)).orElseThrow().fact("shop.verified")).isNull();
+    }
+
+    @Test
     void longReplyIsSplitAt4096Characters() {
         long user = newUser();
         api.privateText(user, "#long 5000");
