@@ -40,6 +40,7 @@ public final class ConversationEngine {
     private final Map<String, FlowHandler> flows;
     private final Map<String, ButtonHandler> buttons;
     private final List<TurnInterceptor> interceptors;
+    private final List<ForgetListener> forgetListeners;
     private final ReplyTexts texts;
     private final Clock clock;
     private final SessionProperties session;
@@ -50,8 +51,8 @@ public final class ConversationEngine {
 
     public ConversationEngine(ConversationStore store, IntentClassifier classifier, List<IntentHandler> intentHandlers,
                               List<FlowHandler> flowHandlers, List<ButtonHandler> buttonHandlers,
-                              List<TurnInterceptor> interceptors, ReplyTexts texts, Clock clock,
-                              SessionProperties session, EngineProperties settings) {
+                              List<TurnInterceptor> interceptors, List<ForgetListener> forgetListeners,
+                              ReplyTexts texts, Clock clock, SessionProperties session, EngineProperties settings) {
         this.store = store;
         this.classifier = classifier;
         this.intents = new EnumMap<>(Intent.class);
@@ -59,6 +60,7 @@ public final class ConversationEngine {
         this.flows = unique(flowHandlers, FlowHandler::flow, "flow");
         this.buttons = unique(buttonHandlers, ButtonHandler::action, "button action");
         this.interceptors = List.copyOf(interceptors);
+        this.forgetListeners = List.copyOf(forgetListeners);
         this.texts = texts;
         this.clock = clock;
         this.session = session;
@@ -125,10 +127,19 @@ public final class ConversationEngine {
         return result;
     }
 
-    /** {@code /forget}: deletes what is kept of the conversation; only the confirmation is sent. */
+    /**
+     * {@code /forget}: deletes what is kept of the conversation, and lets capabilities delete what they keep
+     * elsewhere, while holding the buyer's lease; only the confirmation is sent.
+     */
     private Outcome forget(Begin.Acquired acquired, Turn turn, Instant now) {
-        store.release(acquired.lease());
-        store.forget(turn.key());
+        try {
+            store.forget(turn.key());
+            for (ForgetListener listener : forgetListeners) {
+                listener.forgotten(turn.key(), acquired.state());
+            }
+        } finally {
+            store.release(acquired.lease());
+        }
         TurnContext ctx = new TurnContext(turn, ConversationState.fresh(), acquired.state().lang(), now, texts);
         return Outcome.of(null, Intent.FALLBACK, 1.0, Reply.of(ctx.say("privacy.forgotten")));
     }

@@ -57,6 +57,12 @@ public class HandoffConfig {
     }
 
     @Bean
+    HandoffForgetting handoffForgetting(HandoffQueue queue, StaffActivity activity, ThreadIndex threads,
+                                        Ratings ratings) {
+        return new HandoffForgetting(queue, activity, threads, ratings);
+    }
+
+    @Bean
     ThreadIndex threadIndex(StringRedisTemplate redis, RedisKeys keys) {
         return new ThreadIndex(redis, keys);
     }
