@@ -15,6 +15,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -30,6 +31,8 @@ public final class FileFetcher {
         record NotImage() implements Fetched { }
         record Failed(String reason) implements Fetched { }
     }
+
+    static final int MAX_NAME_CHARS = 100;
 
     private final TelegramClient client;
     private final OkHttpClient http;
@@ -85,13 +88,33 @@ public final class FileFetcher {
                 Files.deleteIfExists(target);
                 return new Fetched.NotImage();
             }
-            String name = fileName != null && !fileName.isBlank() ? Path.of(fileName).getFileName().toString()
-                    : "photo" + extension(type);
+            String name = plainName(fileName).orElse("photo" + extension(type));
             return new Fetched.Ok(new Attachment(target.toAbsolutePath().toString(), name,
                     type == null ? "application/octet-stream" : type, size));
         } catch (TelegramApiException | IOException e) {
             return new Fetched.Failed(e.getMessage());
         }
+    }
+
+    /**
+     * The sender's file name as a plain name staff can read: no folders (either slash), no control or invisible
+     * format characters (a right-to-left override makes {@code gnp.exe} look like {@code exe.png}), at most
+     * {@link #MAX_NAME_CHARS} characters; empty when nothing readable is left. It is only ever shown, never
+     * used as a path.
+     */
+    static Optional<String> plainName(String claimed) {
+        if (claimed == null) {
+            return Optional.empty();
+        }
+        String last = claimed.substring(Math.max(claimed.lastIndexOf('/'), claimed.lastIndexOf('\\')) + 1);
+        StringBuilder out = new StringBuilder();
+        last.codePoints().filter(c -> {
+            int kind = Character.getType(c);
+            return kind != Character.CONTROL && kind != Character.FORMAT && kind != Character.UNASSIGNED
+                    && kind != Character.PRIVATE_USE && kind != Character.SURROGATE;
+        }).limit(MAX_NAME_CHARS).forEach(out::appendCodePoint);
+        String name = out.toString().strip();
+        return name.isEmpty() || name.equals(".") || name.equals("..") ? Optional.empty() : Optional.of(name);
     }
 
     private static long copyAtMost(InputStream in, OutputStream out, long limit) throws IOException {

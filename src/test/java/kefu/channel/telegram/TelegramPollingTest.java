@@ -96,6 +96,25 @@ class TelegramPollingTest extends TelegramBotTest {
     }
 
     @Test
+    void hostileDocumentFileNamesAreReducedToAPlainName() {
+        long user = newUser();
+        byte[] png = new byte[512];
+        System.arraycopy(new byte[]{(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A}, 0, png, 0, 8);
+
+        api.privateDocument(user, "slash" + user, png, "/", null);
+        api.privateDocument(user, "rlo" + user, png, "..\\..\\invoice\u202Egnp.exe", null);
+        api.privateDocument(user, "dots" + user, png, "../../etc/passwd\u0000x", null);
+
+        var sent = api.await("sendMessage", c -> c.ok() && c.chatId() == user, 3, WAIT);
+        assertThat(sent).hasSizeGreaterThanOrEqualTo(3);
+        List<String> files = history(user).stream().filter(h -> h.startsWith("[file] ")).toList();
+        assertThat(files).hasSize(3);
+        assertThat(files.get(0)).isEqualTo("[file] photo.png");
+        assertThat(files.get(1)).isEqualTo("[file] invoicegnp.exe");
+        assertThat(files.get(2)).isEqualTo("[file] passwdx");
+    }
+
+    @Test
     void retryAfterIsHonouredAndTheMessageArrivesOnce() {
         long user = newUser();
         api.failNextSend(user, 429, 1);
