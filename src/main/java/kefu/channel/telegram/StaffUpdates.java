@@ -21,7 +21,7 @@ import java.util.Set;
  */
 public final class StaffUpdates {
 
-    static final Set<String> COMMANDS = Set.of("claim", "close", "note", "order", "queue");
+    static final Set<String> COMMANDS = Set.of("claim", "close", "note", "order", "queue", "ban", "unban");
     private static final Logger log = LoggerFactory.getLogger(StaffUpdates.class);
 
     private final ObjectProvider<StaffInbox> inbox;
