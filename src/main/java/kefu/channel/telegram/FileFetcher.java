@@ -5,6 +5,7 @@ import kefu.conversation.Attachment;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
+import org.slf4j.LoggerFactory;
 import org.telegram.telegrambots.meta.api.methods.GetFile;
 import org.telegram.telegrambots.meta.api.objects.File;
 import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
@@ -115,6 +116,22 @@ public final class FileFetcher {
         }).limit(MAX_NAME_CHARS).forEach(out::appendCodePoint);
         String name = out.toString().strip();
         return name.isEmpty() || name.equals(".") || name.equals("..") ? Optional.empty() : Optional.of(name);
+    }
+
+    /**
+     * Deletes a downloaded file once its turn is over: everything that uses it (the staff desk, the shop's
+     * upload) reads it during the turn, so buyers' screenshots do not pile up on the bot's disk.
+     */
+    public void discard(Attachment file) {
+        try {
+            Path path = Path.of(file.localPath());
+            if (path.toAbsolutePath().normalize().startsWith(dir.toAbsolutePath().normalize())) {
+                Files.deleteIfExists(path);
+            }
+        } catch (IOException | RuntimeException e) {
+            // Not fatal: the file stays until the folder is cleaned; the turn itself went through.
+            LoggerFactory.getLogger(FileFetcher.class).warn("a received file could not be deleted: {}", e.toString());
+        }
     }
 
     private static long copyAtMost(InputStream in, OutputStream out, long limit) throws IOException {

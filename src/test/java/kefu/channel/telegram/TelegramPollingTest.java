@@ -6,6 +6,8 @@ import kefu.session.ConversationStore;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
@@ -82,6 +84,25 @@ class TelegramPollingTest extends TelegramBotTest {
                 .extracting(BotApiTestServer.Call::text).containsExactly("echo 没收到货");
         assertThat(attachments.seen).contains("tg:" + user + "|image/png|2048|#echo 没收到货");
         assertThat(api.calls("getFile")).anyMatch(c -> c.params().path("file_id").asText().equals("photo" + user));
+    }
+
+    @Test
+    void aReceivedPhotoIsDeletedOnceItsTurnIsOver() throws Exception {
+        long user = newUser();
+        byte[] png = new byte[1024];
+        System.arraycopy(new byte[]{(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A}, 0, png, 0, 8);
+
+        api.privatePhoto(user, "gone" + user, png, "#echo 截图");
+        api.await("sendMessage", c -> c.ok() && c.chatId() == user, 1, WAIT);
+
+        String prefix = "tg:" + user + "|";
+        Path file = Path.of(attachments.paths.stream().filter(p -> p.startsWith(prefix)).findFirst().orElseThrow()
+                .substring(prefix.length()));
+        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        while (Files.exists(file) && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        assertThat(file).doesNotExist();
     }
 
     @Test
