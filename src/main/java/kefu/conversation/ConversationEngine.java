@@ -107,7 +107,21 @@ public final class ConversationEngine {
             turnLog.failed(turn.key(), e);
             outcome = apology(turn, before, now);
         }
-        ConversationState after = remember(turn, outcome, now);
+        ConversationState after;
+        try {
+            after = remember(turn, outcome, now);
+        } catch (RuntimeException e) {
+            // A handler's outcome that cannot be recorded (no state, a reply without text) must neither reach the
+            // buyer as an error nor keep the conversation locked until the lease runs out.
+            turnLog.failed(turn.key(), e);
+            outcome = apology(turn, before, now);
+            try {
+                after = remember(turn, outcome, now);
+            } catch (RuntimeException again) {
+                store.release(acquired.lease());
+                throw again;
+            }
+        }
         try {
             store.commit(acquired.lease(), after);
         } catch (DataAccessException e) {
