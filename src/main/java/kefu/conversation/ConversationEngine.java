@@ -149,7 +149,12 @@ public final class ConversationEngine {
         try {
             store.forget(turn.key());
             for (ForgetListener listener : forgetListeners) {
-                listener.forgotten(turn.key(), acquired.state());
+                try {
+                    listener.forgotten(turn.key(), acquired.state());
+                } catch (RuntimeException e) {
+                    // The conversation itself is gone; one capability failing must not fail the others.
+                    turnLog.failed(turn.key(), e);
+                }
             }
         } finally {
             store.release(acquired.lease());

@@ -58,8 +58,8 @@ public class HandoffConfig {
 
     @Bean
     HandoffForgetting handoffForgetting(HandoffQueue queue, StaffActivity activity, ThreadIndex threads,
-                                        Ratings ratings) {
-        return new HandoffForgetting(queue, activity, threads, ratings);
+                                        Ratings ratings, StaffDesks desks, StaffTexts texts) {
+        return new HandoffForgetting(queue, activity, threads, ratings, desks.desk(), texts);
     }
 
     @Bean

@@ -45,6 +45,7 @@ class ForgetTest extends HandoffTestBase {
         assertThat(queue.position(cli(buyer))).isEmpty();
         assertThat(queue.waiting()).noneMatch(w -> w.buyer().equals(cli(buyer)));
         assertThat(threads.buyerOf(thread)).isNull();
+        assertThat(desk().posts(thread)).anyMatch(p -> p.text().contains("/forget"));
     }
 
     @Test
