@@ -28,6 +28,8 @@ public final class ConversationEngine {
     private static final Set<String> LEAVE_FLOW_WORDS = Set.of("取消", "退出", "算了", "不用了", "cancel", "quit", "exit");
     private static final String INTENT_ACTION = "intent";
     private static final String FORGET_COMMAND = "forget";
+    /** What the history keeps of a message that answered a request for a secret (proof, bind code). */
+    static final String HIDDEN_INPUT = "[hidden: proof or code]";
     /** What can be answered without the conversation store. */
     private static final Set<Intent> STATELESS = Set.of(Intent.GREETING, Intent.FAQ, Intent.FALLBACK);
     /** Never handled in a group: they show order details or ask for proofs that other members would read. */
@@ -109,14 +111,14 @@ public final class ConversationEngine {
         }
         ConversationState after;
         try {
-            after = remember(turn, outcome, now);
+            after = remember(turn, outcome, now, expectsSecret(before));
         } catch (RuntimeException e) {
             // A handler's outcome that cannot be recorded (no state, a reply without text) must neither reach the
             // buyer as an error nor keep the conversation locked until the lease runs out.
             turnLog.failed(turn.key(), e);
             outcome = apology(turn, before, now);
             try {
-                after = remember(turn, outcome, now);
+                after = remember(turn, outcome, now, expectsSecret(before));
             } catch (RuntimeException again) {
                 store.release(acquired.lease());
                 throw again;
@@ -283,9 +285,15 @@ public final class ConversationEngine {
                 List.of(Button.of(ctx.label("button.human"), INTENT_ACTION, Intent.HUMAN_HANDOFF.wireName()))));
     }
 
-    private ConversationState remember(Turn turn, Outcome outcome, Instant now) {
+    private boolean expectsSecret(ConversationState before) {
+        FlowHandler flow = before.inFlow() ? flows.get(before.flow()) : null;
+        return flow != null && flow.expectsSecret(before);
+    }
+
+    /** @param secretInput the buyer's text answered a request for a proof or code: it is not kept */
+    private ConversationState remember(Turn turn, Outcome outcome, Instant now, boolean secretInput) {
         ConversationState s = outcome.state();
-        String said = turn.hasText() ? turn.text() : turn.isButton() ? "[button] " + turn.button()
+        String said = turn.hasText() ? (secretInput ? HIDDEN_INPUT : turn.text()) : turn.isButton() ? "[button] " + turn.button()
                 : turn.attachment() != null ? "[file] " + turn.attachment().fileName() : "";
         String intent = outcome.intent() == null ? null : outcome.intent().wireName();
         s = s.withHistory(new HistoryEntry(HistoryEntry.BUYER, clip(said), intent, now), session.historySize());

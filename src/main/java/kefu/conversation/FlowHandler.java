@@ -11,4 +11,12 @@ public interface FlowHandler {
     String flow();
 
     Optional<Outcome> resume(TurnContext ctx);
+
+    /**
+     * True when the buyer's next message in this state is likely a secret (a proof of ownership, a bind code):
+     * the engine then keeps it out of the history and the transcript staff read.
+     */
+    default boolean expectsSecret(ConversationState state) {
+        return false;
+    }
 }

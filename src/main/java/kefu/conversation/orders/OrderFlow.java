@@ -1,5 +1,6 @@
 package kefu.conversation.orders;
 
+import kefu.conversation.ConversationState;
 import kefu.conversation.FlowHandler;
 import kefu.conversation.Lang;
 import kefu.conversation.Outcome;
@@ -46,6 +47,12 @@ final class OrderFlow implements FlowHandler {
     @Override
     public String flow() {
         return OrderAccess.FLOW;
+    }
+
+    @Override
+    public boolean expectsSecret(ConversationState state) {
+        String step = state.slot(OrderAccess.STEP);
+        return "proof".equals(step) || "bind_code".equals(step);
     }
 
     @Override
