@@ -10,6 +10,7 @@ import kefu.conversation.ConversationEngine;
 import kefu.conversation.EngineProperties;
 import kefu.conversation.Escalation;
 import kefu.conversation.FlowHandler;
+import kefu.conversation.ForgetListener;
 import kefu.conversation.IntentHandler;
 import kefu.conversation.ReplyTexts;
 import kefu.conversation.TurnInterceptor;
@@ -82,10 +83,11 @@ public class CoreConfig {
                                           ObjectProvider<IntentHandler> intents, ObjectProvider<FlowHandler> flows,
                                           ObjectProvider<ButtonHandler> buttons,
                                           ObjectProvider<TurnInterceptor> interceptors,
-                                          ReplyTexts texts, Clock clock, SessionProperties session,
+                                          ObjectProvider<ForgetListener> forgetListeners, ReplyTexts texts, Clock clock, SessionProperties session,
                                           EngineProperties settings) {
         return new ConversationEngine(store, classifier, intents.orderedStream().toList(),
                 flows.orderedStream().toList(), buttons.orderedStream().toList(),
-                interceptors.orderedStream().toList(), texts, clock, session, settings);
+                interceptors.orderedStream().toList(), forgetListeners.orderedStream().toList(), texts, clock,
+                session, settings);
     }
 }

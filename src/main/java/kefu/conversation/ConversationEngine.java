@@ -29,8 +29,13 @@ public final class ConversationEngine {
     private static final String INTENT_ACTION = "intent";
     private static final Set<Intent> FLOW_HINT_AFTER = Set.of(Intent.FAQ, Intent.FALLBACK, Intent.GREETING);
     private static final String FORGET_COMMAND = "forget";
+    /** What the history keeps of a message that answered a request for a secret (proof, bind code). */
+    static final String HIDDEN_INPUT = "[hidden: proof or code]";
     /** What can be answered without the conversation store. */
     private static final Set<Intent> STATELESS = Set.of(Intent.GREETING, Intent.FAQ, Intent.FALLBACK);
+    /** Never handled in a group: they show order details or ask for proofs that other members would read. */
+    private static final Set<Intent> ORDER_INTENTS =
+            Set.of(Intent.ORDER_STATUS, Intent.URGE_ORDER, Intent.AFTER_SALES, Intent.CANCEL_ORDER);
 
     private final ConversationStore store;
     private final IntentClassifier classifier;
@@ -38,6 +43,7 @@ public final class ConversationEngine {
     private final Map<String, FlowHandler> flows;
     private final Map<String, ButtonHandler> buttons;
     private final List<TurnInterceptor> interceptors;
+    private final List<ForgetListener> forgetListeners;
     private final ReplyTexts texts;
     private final Clock clock;
     private final SessionProperties session;
@@ -48,8 +54,8 @@ public final class ConversationEngine {
 
     public ConversationEngine(ConversationStore store, IntentClassifier classifier, List<IntentHandler> intentHandlers,
                               List<FlowHandler> flowHandlers, List<ButtonHandler> buttonHandlers,
-                              List<TurnInterceptor> interceptors, ReplyTexts texts, Clock clock,
-                              SessionProperties session, EngineProperties settings) {
+                              List<TurnInterceptor> interceptors, List<ForgetListener> forgetListeners,
+                              ReplyTexts texts, Clock clock, SessionProperties session, EngineProperties settings) {
         this.store = store;
         this.classifier = classifier;
         this.intents = new EnumMap<>(Intent.class);
@@ -57,6 +63,7 @@ public final class ConversationEngine {
         this.flows = unique(flowHandlers, FlowHandler::flow, "flow");
         this.buttons = unique(buttonHandlers, ButtonHandler::action, "button action");
         this.interceptors = List.copyOf(interceptors);
+        this.forgetListeners = List.copyOf(forgetListeners);
         this.texts = texts;
         this.clock = clock;
         this.session = session;
@@ -103,7 +110,21 @@ public final class ConversationEngine {
             turnLog.failed(turn.key(), e);
             outcome = apology(turn, before, now);
         }
-        ConversationState after = remember(turn, outcome, now);
+        ConversationState after;
+        try {
+            after = remember(turn, outcome, now, expectsSecret(before));
+        } catch (RuntimeException e) {
+            // A handler's outcome that cannot be recorded (no state, a reply without text) must neither reach the
+            // buyer as an error nor keep the conversation locked until the lease runs out.
+            turnLog.failed(turn.key(), e);
+            outcome = apology(turn, before, now);
+            try {
+                after = remember(turn, outcome, now, expectsSecret(before));
+            } catch (RuntimeException again) {
+                store.release(acquired.lease());
+                throw again;
+            }
+        }
         try {
             store.commit(acquired.lease(), after);
         } catch (DataAccessException e) {
@@ -123,10 +144,24 @@ public final class ConversationEngine {
         return result;
     }
 
-    /** {@code /forget}: deletes what is kept of the conversation; only the confirmation is sent. */
+    /**
+     * {@code /forget}: deletes what is kept of the conversation, and lets capabilities delete what they keep
+     * elsewhere, while holding the buyer's lease; only the confirmation is sent.
+     */
     private Outcome forget(Begin.Acquired acquired, Turn turn, Instant now) {
-        store.release(acquired.lease());
-        store.forget(turn.key());
+        try {
+            store.forget(turn.key());
+            for (ForgetListener listener : forgetListeners) {
+                try {
+                    listener.forgotten(turn.key(), acquired.state());
+                } catch (RuntimeException e) {
+                    // The conversation itself is gone; one capability failing must not fail the others.
+                    turnLog.failed(turn.key(), e);
+                }
+            }
+        } finally {
+            store.release(acquired.lease());
+        }
         TurnContext ctx = new TurnContext(turn, ConversationState.fresh(), acquired.state().lang(), now, texts);
         return Outcome.of(null, Intent.FALLBACK, 1.0, Reply.of(ctx.say("privacy.forgotten")));
     }
@@ -168,6 +203,9 @@ public final class ConversationEngine {
                 return stop.get();
             }
         }
+        if (!turn.isPrivate()) {
+            return inGroup(ctx);
+        }
         if (turn.isButton()) {
             return press(ctx);
         }
@@ -193,6 +231,27 @@ public final class ConversationEngine {
             return out;
         }
         return flows.get(waiting).stillWaiting(ctx.withState(out.state())).map(out::plus).orElse(out);
+    }
+
+    /**
+     * A group member addressing the bot: help-center answers, greetings and a handover are fine; anything about
+     * an order (status, proof, urge, cancel, after-sales, a form in progress, an order button) is sent to the
+     * private chat, and the conversation's state is left as it was.
+     */
+    private Outcome inGroup(TurnContext ctx) {
+        Outcome toPrivate = Outcome.of(ctx.state(), Intent.FALLBACK, 1.0, Reply.of(ctx.say("security.group.private_only")));
+        if (ctx.turn().isButton()) {
+            String data = ctx.turn().button();
+            boolean intentButton = data.startsWith(INTENT_ACTION + ":");
+            Optional<Intent> pressed = intentButton ? Intent.find(data.substring(INTENT_ACTION.length() + 1))
+                    : Optional.empty();
+            return pressed.isPresent() && !ORDER_INTENTS.contains(pressed.get()) ? press(ctx) : toPrivate;
+        }
+        if (ctx.state().inFlow()) {
+            return toPrivate;
+        }
+        Classification c = classifier.classify(ctx);
+        return ORDER_INTENTS.contains(c.intent()) ? toPrivate : answer(ctx, c);
     }
 
     private Outcome answer(TurnContext ctx, Classification c) {
@@ -246,9 +305,15 @@ public final class ConversationEngine {
                 List.of(Button.of(ctx.label("button.human"), INTENT_ACTION, Intent.HUMAN_HANDOFF.wireName()))));
     }
 
-    private ConversationState remember(Turn turn, Outcome outcome, Instant now) {
+    private boolean expectsSecret(ConversationState before) {
+        FlowHandler flow = before.inFlow() ? flows.get(before.flow()) : null;
+        return flow != null && flow.expectsSecret(before);
+    }
+
+    /** @param secretInput the buyer's text answered a request for a proof or code: it is not kept */
+    private ConversationState remember(Turn turn, Outcome outcome, Instant now, boolean secretInput) {
         ConversationState s = outcome.state();
-        String said = turn.hasText() ? turn.text() : turn.isButton() ? "[button] " + turn.button()
+        String said = turn.hasText() ? (secretInput ? HIDDEN_INPUT : turn.text()) : turn.isButton() ? "[button] " + turn.button()
                 : turn.attachment() != null ? "[file] " + turn.attachment().fileName() : "";
         String intent = outcome.intent() == null ? null : outcome.intent().wireName();
         s = s.withHistory(new HistoryEntry(HistoryEntry.BUYER, clip(said), intent, now), session.historySize());

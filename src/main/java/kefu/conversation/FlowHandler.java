@@ -19,4 +19,12 @@ public interface FlowHandler {
     default Optional<Reply> stillWaiting(TurnContext ctx) {
         return Optional.empty();
     }
+
+    /**
+     * True when the buyer's next message in this state is likely a secret (a proof of ownership, a bind code):
+     * the engine then keeps it out of the history and the transcript staff read.
+     */
+    default boolean expectsSecret(ConversationState state) {
+        return false;
+    }
 }

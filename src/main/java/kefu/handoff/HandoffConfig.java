@@ -57,6 +57,12 @@ public class HandoffConfig {
     }
 
     @Bean
+    HandoffForgetting handoffForgetting(HandoffQueue queue, StaffActivity activity, ThreadIndex threads,
+                                        Ratings ratings, StaffDesks desks, StaffTexts texts) {
+        return new HandoffForgetting(queue, activity, threads, ratings, desks.desk(), texts);
+    }
+
+    @Bean
     ThreadIndex threadIndex(StringRedisTemplate redis, RedisKeys keys) {
         return new ThreadIndex(redis, keys);
     }

@@ -284,7 +284,8 @@ public final class StaffActions implements StaffInbox {
     }
 
     private void change(ConversationKey buyer, String threadRef, BiFunction<ConversationState, Instant, Step> action) {
-        Begin.Acquired acquired = (Begin.Acquired) store.begin(buyer, null, session.turnWait());
+        // Not the buyer's turn: a banned or flooding buyer must not stop staff from answering or closing.
+        Begin.Acquired acquired = store.beginAction(buyer, session.turnWait());
         Step step;
         try {
             Instant now = clock.instant();

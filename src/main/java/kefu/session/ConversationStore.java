@@ -18,6 +18,13 @@ public interface ConversationStore {
      */
     Begin begin(ConversationKey key, String messageId, Duration wait);
 
+    /**
+     * Takes the buyer's lease for an action that is not the buyer's message (staff, the sweeper): no message id,
+     * not refused for a banned buyer and not counted against the buyer's flood limit, so staff can always
+     * answer, close or unban a flooding or banned buyer.
+     */
+    Begin.Acquired beginAction(ConversationKey key, Duration wait);
+
     void commit(Lease lease, ConversationState state);
 
     /** Gives the lease back without saving (the turn failed); the message may be handled again. */

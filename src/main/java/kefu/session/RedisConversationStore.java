@@ -21,14 +21,15 @@ public final class RedisConversationStore implements ConversationStore {
 
     /**
      * KEYS: lock, state, seen, turn counter, banned set. ARGV: token, lease ms, window ms, max turns per window,
-     * buyer, seen ttl s. Returns {'dup'}, {'banned'}, {'busy'}, {'limited', 1 if first over the limit}
+     * buyer, seen ttl s, '1' for a buyer's turn or '0' for a staff action (no ban check, not counted). Returns {'dup'}, {'banned'}, {'busy'}, {'limited', 1 if first over the limit}
      * or {'ok', state-or-empty}. A turn is counted once, when it gets the lease. A lease already held with
      * this turn's own token is this turn's (its first try got through but the answer was lost).
      */
     private static final RedisScript<List> BEGIN = RedisScript.of("""
             if KEYS[3] ~= '' and redis.call('EXISTS', KEYS[3]) == 1 then return {'dup'} end
-            if redis.call('SISMEMBER', KEYS[5], ARGV[5]) == 1 then return {'banned'} end
+            if ARGV[7] == '1' and redis.call('SISMEMBER', KEYS[5], ARGV[5]) == 1 then return {'banned'} end
             if redis.call('SET', KEYS[1], ARGV[1], 'NX', 'PX', ARGV[2]) or redis.call('GET', KEYS[1]) == ARGV[1] then
+              if ARGV[7] ~= '1' then return {'ok', redis.call('GET', KEYS[2]) or ''} end
               local n = redis.call('INCR', KEYS[4])
               if n == 1 then redis.call('PEXPIRE', KEYS[4], ARGV[3]) end
               if n > tonumber(ARGV[4]) then
@@ -71,13 +72,22 @@ public final class RedisConversationStore implements ConversationStore {
 
     @Override
     public Begin begin(ConversationKey key, String messageId, Duration wait) {
+        return begin(key, messageId, wait, true);
+    }
+
+    @Override
+    public Begin.Acquired beginAction(ConversationKey key, Duration wait) {
+        return (Begin.Acquired) begin(key, null, wait, false);
+    }
+
+    private Begin begin(ConversationKey key, String messageId, Duration wait, boolean buyerTurn) {
         String token = UUID.randomUUID().toString();
         List<String> scriptKeys = List.of(keys.lock(key), keys.state(key), seenKey(key, messageId),
                 keys.turnCounter(key), keys.banned());
         long deadline = System.nanoTime() + wait.toNanos();
         long backoffMs = 2;
         while (true) {
-            List<?> reply = beginOnce(scriptKeys, token, key);
+            List<?> reply = beginOnce(scriptKeys, token, key, buyerTurn);
             String status = reply == null || reply.isEmpty() ? "busy" : String.valueOf(reply.get(0));
             switch (status) {
                 case "dup":
@@ -103,10 +113,10 @@ public final class RedisConversationStore implements ConversationStore {
      * One try of the lease script, and one more on a connection failure: after a Redis restart the first pooled
      * connection is dead, and the pool hands out a fresh one on the next borrow.
      */
-    private List<?> beginOnce(List<String> scriptKeys, String token, ConversationKey key) {
+    private List<?> beginOnce(List<String> scriptKeys, String token, ConversationKey key, boolean buyerTurn) {
         Object[] args = {token, String.valueOf(settings.lease().toMillis()),
                 String.valueOf(settings.floodWindow().toMillis()), String.valueOf(settings.floodMaxTurns()),
-                key.asString(), String.valueOf(settings.dedupeTtl().toSeconds())};
+                key.asString(), String.valueOf(settings.dedupeTtl().toSeconds()), buyerTurn ? "1" : "0"};
         try {
             return redis.execute(BEGIN, scriptKeys, args);
         } catch (RedisConnectionFailureException e) {

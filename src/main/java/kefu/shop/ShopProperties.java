@@ -24,6 +24,14 @@ public record ShopProperties(String baseUrl, @NotBlank String apiKey, String sec
                              @NotNull Duration maxClockSkew, @Valid @NotNull Sandbox sandbox,
                              @Valid @NotNull Rules rules, @Valid @NotNull Chat chat) {
 
+    /** Without the signing secret: a logged or reported settings object must not carry it. */
+    @Override
+    public String toString() {
+        return "ShopProperties[baseUrl=" + baseUrl + ", apiKey=" + apiKey + ", secret="
+                + (secret == null || secret.isEmpty() ? "" : "***") + ", connectTimeout=" + connectTimeout
+                + ", requestTimeout=" + requestTimeout + ", maxClockSkew=" + maxClockSkew + "]";
+    }
+
     public boolean inProcessSandbox() {
         return baseUrl == null || baseUrl.isBlank();
     }

@@ -49,4 +49,32 @@ class StaffBanTest extends HandoffTestBase {
         assertThat(bans.banned(cli(other))).isTrue();
         assertThat(chat(says(other, "你好")).get(0).get("replies")).isEmpty();
     }
+
+    @Test
+    void staffCanStillCloseTheConversationOfABuyerTheyBanned() throws Exception {
+        List<JsonNode> out = chat(
+                says(buyer, "转人工"),
+                staffSays("agent1", buyer, "您好"),
+                staffRuns("agent1", buyer, "/ban"),
+                staffRuns("agent1", buyer, "/close"));
+
+        assertThat(out.get(3).has("error")).as("close answered %s", out.get(3)).isFalse();
+        assertThat(state(buyer).owner()).isEqualTo(Owner.CLOSED);
+    }
+
+    @Test
+    void staffCanAnswerABuyerWhoFloodedAndStaffActionsDoNotCountAsTheirTurns() throws Exception {
+        List<String> lines = new java.util.ArrayList<>();
+        lines.add(says(buyer, "转人工"));
+        for (int i = 0; i < 25; i++) {
+            lines.add(says(buyer, "在吗 " + i));
+        }
+        lines.add(staffSays("agent1", buyer, "您好，我来处理"));
+        List<JsonNode> out = chat(lines.toArray(String[]::new));
+
+        JsonNode staffLine = out.get(out.size() - 1);
+        assertThat(staffLine.has("error")).as("staff line answered %s", staffLine).isFalse();
+        assertThat(texts(staffLine.get("replies"))).anyMatch(t -> t.contains("您好，我来处理"));
+        assertThat(state(buyer).owner()).isEqualTo("staff:agent1");
+    }
 }

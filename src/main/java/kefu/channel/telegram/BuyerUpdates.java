@@ -113,7 +113,11 @@ public final class BuyerUpdates {
                 return;
             }
             Turn turn = Turn.attachment(key, id, ok.attachment(), text).inChat(type);
-            deliver(chatId, turn, engine.handle(turn), from);
+            try {
+                deliver(chatId, turn, engine.handle(turn), from);
+            } finally {
+                files.discard(ok.attachment());
+            }
             return;
         }
         Turn turn = Turn.text(key, id, text).inChat(type);

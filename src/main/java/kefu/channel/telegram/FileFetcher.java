@@ -5,6 +5,7 @@ import kefu.conversation.Attachment;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
+import org.slf4j.LoggerFactory;
 import org.telegram.telegrambots.meta.api.methods.GetFile;
 import org.telegram.telegrambots.meta.api.objects.File;
 import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
@@ -15,6 +16,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -30,6 +32,8 @@ public final class FileFetcher {
         record NotImage() implements Fetched { }
         record Failed(String reason) implements Fetched { }
     }
+
+    static final int MAX_NAME_CHARS = 100;
 
     private final TelegramClient client;
     private final OkHttpClient http;
@@ -85,12 +89,48 @@ public final class FileFetcher {
                 Files.deleteIfExists(target);
                 return new Fetched.NotImage();
             }
-            String name = fileName != null && !fileName.isBlank() ? Path.of(fileName).getFileName().toString()
-                    : "photo" + extension(type);
+            String name = plainName(fileName).orElse("photo" + extension(type));
             return new Fetched.Ok(new Attachment(target.toAbsolutePath().toString(), name,
                     type == null ? "application/octet-stream" : type, size));
         } catch (TelegramApiException | IOException e) {
             return new Fetched.Failed(e.getMessage());
+        }
+    }
+
+    /**
+     * The sender's file name as a plain name staff can read: no folders (either slash), no control or invisible
+     * format characters (a right-to-left override makes {@code gnp.exe} look like {@code exe.png}), at most
+     * {@link #MAX_NAME_CHARS} characters; empty when nothing readable is left. It is only ever shown, never
+     * used as a path.
+     */
+    static Optional<String> plainName(String claimed) {
+        if (claimed == null) {
+            return Optional.empty();
+        }
+        String last = claimed.substring(Math.max(claimed.lastIndexOf('/'), claimed.lastIndexOf('\\')) + 1);
+        StringBuilder out = new StringBuilder();
+        last.codePoints().filter(c -> {
+            int kind = Character.getType(c);
+            return kind != Character.CONTROL && kind != Character.FORMAT && kind != Character.UNASSIGNED
+                    && kind != Character.PRIVATE_USE && kind != Character.SURROGATE;
+        }).limit(MAX_NAME_CHARS).forEach(out::appendCodePoint);
+        String name = out.toString().strip();
+        return name.isEmpty() || name.equals(".") || name.equals("..") ? Optional.empty() : Optional.of(name);
+    }
+
+    /**
+     * Deletes a downloaded file once its turn is over: everything that uses it (the staff desk, the shop's
+     * upload) reads it during the turn, so buyers' screenshots do not pile up on the bot's disk.
+     */
+    public void discard(Attachment file) {
+        try {
+            Path path = Path.of(file.localPath());
+            if (path.toAbsolutePath().normalize().startsWith(dir.toAbsolutePath().normalize())) {
+                Files.deleteIfExists(path);
+            }
+        } catch (IOException | RuntimeException e) {
+            // Not fatal: the file stays until the folder is cleaned; the turn itself went through.
+            LoggerFactory.getLogger(FileFetcher.class).warn("a received file could not be deleted: {}", e.toString());
         }
     }
 

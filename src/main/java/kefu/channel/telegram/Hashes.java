@@ -12,8 +12,12 @@ final class Hashes {
     }
 
     static String chat(long chatId) {
+        return text(Long.toString(chatId));
+    }
+
+    static String text(String id) {
         try {
-            byte[] d = MessageDigest.getInstance("SHA-256").digest(Long.toString(chatId).getBytes(StandardCharsets.UTF_8));
+            byte[] d = MessageDigest.getInstance("SHA-256").digest(id.getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(d, 0, 4);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);

@@ -21,7 +21,7 @@ import java.util.Set;
  */
 public final class StaffUpdates {
 
-    static final Set<String> COMMANDS = Set.of("claim", "close", "note", "order", "queue");
+    static final Set<String> COMMANDS = Set.of("claim", "close", "note", "order", "queue", "ban", "unban");
     private static final Logger log = LoggerFactory.getLogger(StaffUpdates.class);
 
     private final ObjectProvider<StaffInbox> inbox;
@@ -97,7 +97,11 @@ public final class StaffUpdates {
             fetched = files.fetch(doc.getFileId(), doc.getFileSize(), doc.getFileName(), false);
         }
         if (fetched instanceof FileFetcher.Fetched.Ok ok) {
-            target.file(staffId, threadRef, ok.attachment(), message.getCaption());
+            try {
+                target.file(staffId, threadRef, ok.attachment(), message.getCaption());
+            } finally {
+                files.discard(ok.attachment());
+            }
         } else {
             log.warn("a staff file was not relayed: {}", fetched);
         }

@@ -51,6 +51,13 @@ public record TelegramProperties(String token,
      */
     public record Webhook(String url, @NotNull String path, @Min(1) int port, String secret,
                           @Min(1) int maxConnections) {
+
+        /** Without the secret: a logged or reported settings object must not carry it. */
+        @Override
+        public String toString() {
+            return "Webhook[url=" + url + ", path=" + path + ", port=" + port + ", secret="
+                    + (secret == null || secret.isEmpty() ? "" : "***") + ", maxConnections=" + maxConnections + "]";
+        }
     }
 
     /** At most {@code messages} in any {@code window}. */
@@ -63,6 +70,14 @@ public record TelegramProperties(String token,
      */
     public record Limits(@NotNull @Valid Limit perChat, @NotNull @Valid Limit perGroup, @NotNull @Valid Limit global,
                          @NotNull Duration margin) {
+    }
+
+    /** Without the token (it controls the bot): a logged or reported settings object must not carry it. */
+    @Override
+    public String toString() {
+        return "TelegramProperties[token=" + (hasToken() ? "***" : "") + ", apiUrl=" + apiUrl + ", mode=" + mode
+                + ", webhook=" + webhook + ", staffChatId=" + staffChatId + ", staffIds=" + staffIds
+                + ", maxFileBytes=" + maxFileBytes + ", downloadDir=" + downloadDir + ", workers=" + workers + "]";
     }
 
     public boolean hasToken() {

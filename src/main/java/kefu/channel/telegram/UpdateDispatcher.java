@@ -108,7 +108,7 @@ public final class UpdateDispatcher implements AutoCloseable {
                         heartbeat.cancel(false);
                     }
                     if (!lanes.done(lane, token.get())) {
-                        log.warn("lost the lease on lane {} while handling it", lane);
+                        log.warn("lost the lease on lane {} while handling it", forLog(lane));
                         return;
                     }
                 }
@@ -117,7 +117,7 @@ public final class UpdateDispatcher implements AutoCloseable {
                 left = lanes.release(lane, token.get());
             }
         } catch (RuntimeException e) {
-            log.error("draining lane {} failed", lane, e);
+            log.error("draining lane {} failed", forLog(lane), e);
         } finally {
             scheduled.remove(lane);
         }
@@ -167,5 +167,11 @@ public final class UpdateDispatcher implements AutoCloseable {
         if (sweeper != null) {
             sweeper.shutdownNow();
         }
+    }
+
+    /** A lane names a Telegram user ({@code buyer:<user id>}); logs show the kind and a hash, never the id. */
+    static String forLog(String lane) {
+        int colon = lane.indexOf(':');
+        return colon < 0 ? Hashes.text(lane) : lane.substring(0, colon) + ":" + Hashes.text(lane.substring(colon + 1));
     }
 }

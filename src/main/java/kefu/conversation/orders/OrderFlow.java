@@ -1,5 +1,6 @@
 package kefu.conversation.orders;
 
+import kefu.conversation.ConversationState;
 import kefu.conversation.FlowHandler;
 import kefu.conversation.Intent;
 import kefu.conversation.Lang;
@@ -50,6 +51,12 @@ final class OrderFlow implements FlowHandler {
     @Override
     public String flow() {
         return OrderAccess.FLOW;
+    }
+
+    @Override
+    public boolean expectsSecret(ConversationState state) {
+        String step = state.slot(OrderAccess.STEP);
+        return "proof".equals(step) || "bind_code".equals(step);
     }
 
     @Override

@@ -125,6 +125,18 @@ public final class BotApiTestServer implements AutoCloseable {
         return push("message", message);
     }
 
+    /** A file sent as a document, with the file name the sender's app claims. */
+    public int privateDocument(long userId, String fileId, byte[] bytes, String fileName, String caption) {
+        files.put(fileId, bytes);
+        ObjectNode message = message(userId, userId, "private");
+        message.putObject("document").put("file_id", fileId).put("file_unique_id", fileId + "u")
+                .put("file_name", fileName).put("mime_type", "image/png").put("file_size", bytes.length);
+        if (caption != null) {
+            message.put("caption", caption);
+        }
+        return push("message", message);
+    }
+
     /** A press on a button under the bot's message in {@code chatId}. */
     public int press(long chatId, long userId, String callbackId, String data, Integer topicId) {
         ObjectNode callback = json.createObjectNode();

@@ -6,6 +6,8 @@ import kefu.session.ConversationStore;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
@@ -85,6 +87,25 @@ class TelegramPollingTest extends TelegramBotTest {
     }
 
     @Test
+    void aReceivedPhotoIsDeletedOnceItsTurnIsOver() throws Exception {
+        long user = newUser();
+        byte[] png = new byte[1024];
+        System.arraycopy(new byte[]{(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A}, 0, png, 0, 8);
+
+        api.privatePhoto(user, "gone" + user, png, "#echo 截图");
+        api.await("sendMessage", c -> c.ok() && c.chatId() == user, 1, WAIT);
+
+        String prefix = "tg:" + user + "|";
+        Path file = Path.of(attachments.paths.stream().filter(p -> p.startsWith(prefix)).findFirst().orElseThrow()
+                .substring(prefix.length()));
+        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        while (Files.exists(file) && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        assertThat(file).doesNotExist();
+    }
+
+    @Test
     void fileThatIsNotAnImageIsRefused() {
         long user = newUser();
         api.privatePhoto(user, "fake" + user, "MZ not an image at all".getBytes(), null);
@@ -93,6 +114,25 @@ class TelegramPollingTest extends TelegramBotTest {
 
         assertThat(sent.get(0).text()).contains("图片");
         assertThat(attachments.seen).noneMatch(s -> s.startsWith("tg:" + user + "|"));
+    }
+
+    @Test
+    void hostileDocumentFileNamesAreReducedToAPlainName() {
+        long user = newUser();
+        byte[] png = new byte[512];
+        System.arraycopy(new byte[]{(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A}, 0, png, 0, 8);
+
+        api.privateDocument(user, "slash" + user, png, "/", null);
+        api.privateDocument(user, "rlo" + user, png, "..\\..\\invoice\u202Egnp.exe", null);
+        api.privateDocument(user, "dots" + user, png, "../../etc/passwd\u0000x", null);
+
+        var sent = api.await("sendMessage", c -> c.ok() && c.chatId() == user, 3, WAIT);
+        assertThat(sent).hasSizeGreaterThanOrEqualTo(3);
+        List<String> files = history(user).stream().filter(h -> h.startsWith("[file] ")).toList();
+        assertThat(files).hasSize(3);
+        assertThat(files.get(0)).isEqualTo("[file] photo.png");
+        assertThat(files.get(1)).isEqualTo("[file] invoicegnp.exe");
+        assertThat(files.get(2)).isEqualTo("[file] passwdx");
     }
 
     @Test
@@ -148,6 +188,38 @@ class TelegramPollingTest extends TelegramBotTest {
         assertThat(sent).hasSize(2);
         assertThat(sent.get(1).text()).contains("@" + BotApiTestServer.BOT_USERNAME).doesNotContain("ABCD");
         assertThat(api.calls("sendMessage")).noneMatch(c -> c.chatId() == group && c.text().contains("ABCD"));
+    }
+
+    @Test
+    void aVerifiedOwnersOrderIsNeverShownInAGroup() {
+        long group = -400_000L - ThreadLocalRandom.current().nextInt(100_000);
+        long user = newUser();
+        api.privateText(user, "K2026112400004");
+        api.await("sendMessage", c -> c.ok() && c.chatId() == user, 1, WAIT);
+        api.privateText(user, "5678");
+        api.await("sendMessage", c -> c.ok() && c.chatId() == user && c.text().contains("爱奇艺"), 1, WAIT);
+
+        api.groupText(group, user, "@" + BotApiTestServer.BOT_USERNAME + " K2026112400004 到哪了");
+
+        var sent = api.await("sendMessage", c -> c.ok() && c.chatId() == group, 1, WAIT);
+        assertThat(sent).hasSize(1);
+        assertThat(sent.get(0).text()).contains("私聊").doesNotContain("爱奇艺").doesNotContain("5678");
+    }
+
+    @Test
+    void aProofTypedInAGroupVerifiesNothing() throws Exception {
+        long group = -500_000L - ThreadLocalRandom.current().nextInt(100_000);
+        long user = newUser();
+
+        api.groupText(group, user, "@" + BotApiTestServer.BOT_USERNAME + " K2026112400004");
+        api.groupText(group, user, "@" + BotApiTestServer.BOT_USERNAME + " 5678");
+
+        var sent = api.await("sendMessage", c -> c.ok() && c.chatId() == group, 2, WAIT);
+        Thread.sleep(500);
+        assertThat(api.calls("sendMessage")).filteredOn(c -> c.chatId() == group)
+                .noneMatch(c -> c.text().contains("爱奇艺") || c.text().contains("请先验证"));
+        assertThat(sent.get(0).text()).contains("私聊");
+        assertThat(store.peek(key(user)).orElseThrow().fact("shop.verified")).isNull();
     }
 
     @Test

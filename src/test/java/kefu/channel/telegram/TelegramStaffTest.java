@@ -48,6 +48,16 @@ class TelegramStaffTest extends TelegramBotTest {
     }
 
     @Test
+    void staffCanBanAndUnbanFromTheGroup() {
+        int topic = topic();
+        api.topicText(STAFF_CHAT, topic, 900, "/ban");
+        api.topicText(STAFF_CHAT, topic, 900, "/unban tg:42");
+
+        assertThat(await(e -> e.equals("command|900|" + STAFF_CHAT + ":" + topic + "|ban|"))).isTrue();
+        assertThat(await(e -> e.equals("command|900|" + STAFF_CHAT + ":" + topic + "|unban|tg:42"))).isTrue();
+    }
+
+    @Test
     void groupMemberActsButAnOutsiderIsIgnored() {
         int topic = topic();
         long member = 910_000 + ThreadLocalRandom.current().nextInt(10_000);

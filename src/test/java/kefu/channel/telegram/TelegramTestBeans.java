@@ -27,6 +27,8 @@ public class TelegramTestBeans {
     /** Attachments the engine received, by conversation. */
     public static final class SeenAttachments {
         public final List<String> seen = new CopyOnWriteArrayList<>();
+        /** {@code key|local path} of each attachment while its turn was handled. */
+        public final List<String> paths = new CopyOnWriteArrayList<>();
     }
 
     @Bean
@@ -40,6 +42,7 @@ public class TelegramTestBeans {
         return ctx -> {
             Attachment a = ctx.turn().attachment();
             if (a != null) {
+                attachments.paths.add(ctx.turn().key().asString() + "|" + a.localPath());
                 attachments.seen.add(ctx.turn().key().asString() + "|" + a.mimeType() + "|" + a.sizeBytes() + "|"
                         + ctx.turn().trimmedText());
             }

@@ -85,6 +85,24 @@ class TelegramWebhookTest {
     }
 
     @Test
+    void oversizedBodyIsRefusedUnreadEvenWithTheRightSecret() throws Exception {
+        long user = TelegramBotTest.newUser();
+        ObjectNode update = api.webhookText(user, "#echo padded");
+        String padded = update.toString() + " ".repeat(WebhookController.MAX_BODY_BYTES + 10);
+
+        assertThat(post(0, padded, SECRET)).isEqualTo(413);
+
+        Thread.sleep(1500);
+        assertThat(api.sentTo(user)).isEmpty();
+    }
+
+    @Test
+    void malformedJsonGetsBadRequest() throws Exception {
+        assertThat(post(0, "{\"update_id\": [", SECRET)).isEqualTo(400);
+        assertThat(post(1, "null", SECRET)).isEqualTo(400);
+    }
+
+    @Test
     void updateDeliveredTwiceToEitherInstanceIsHandledOnce() throws Exception {
         long user = TelegramBotTest.newUser();
         ObjectNode update = api.webhookText(user, "#echo once");
@@ -142,10 +160,14 @@ class TelegramWebhookTest {
     }
 
     private static int post(int instance, ObjectNode update, String secret) throws Exception {
+        return post(instance, update.toString(), secret);
+    }
+
+    private static int post(int instance, String body, String secret) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(
                         URI.create("http://127.0.0.1:" + ports.get(instance) + "/telegram/webhook"))
                 .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(update.toString()));
+                .POST(HttpRequest.BodyPublishers.ofString(body));
         if (secret != null) {
             request.header(WebhookController.SECRET_HEADER, secret);
         }

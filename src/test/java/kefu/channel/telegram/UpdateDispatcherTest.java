@@ -48,6 +48,39 @@ class UpdateDispatcherTest extends TelegramBotTest {
                 .containsExactly("start 1", "end 1", "start 2", "end 2", "start 3", "end 3");
     }
 
+    @Test
+    void aLostLaneLeaseIsLoggedWithoutTheUsersId() throws Exception {
+        RedisKeys keys = new RedisKeys(RealRedis.freshPrefix());
+        UpdateLanes lanes = new UpdateLanes(redis, keys, Duration.ofMinutes(5), Duration.ofSeconds(30));
+        ch.qos.logback.classic.Logger logger =
+                (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(UpdateDispatcher.class);
+        ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> seen =
+                new ch.qos.logback.core.read.ListAppender<>();
+        seen.start();
+        logger.addAppender(seen);
+        List<String> handled = new CopyOnWriteArrayList<>();
+        UpdateDispatcher d = new UpdateDispatcher(lanes, TelegramConfig.telegramJson(), new UpdateRoutes(null), u -> {
+            redis.delete(keys.named("tg-lane-lock", "buyer:4242")); // another instance took the lane over
+            handled.add("h" + u.getUpdateId());
+        }, 1, Duration.ofMillis(200));
+        d.start();
+        try {
+            d.accept(update(7));
+            long end = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+            while (seen.list.stream().noneMatch(e -> e.getFormattedMessage().contains("lost the lease"))
+                    && System.nanoTime() < end) {
+                Thread.sleep(20);
+            }
+        } finally {
+            d.close();
+            logger.detachAppender(seen);
+        }
+
+        assertThat(handled).contains("h7");
+        assertThat(seen.list).extracting(ch.qos.logback.classic.spi.ILoggingEvent::getFormattedMessage)
+                .anyMatch(m -> m.contains("lost the lease")).noneMatch(m -> m.contains("4242"));
+    }
+
     private UpdateDispatcher dispatcher(UpdateLanes lanes, UpdateRoutes routes, String name, List<String> events) {
         return new UpdateDispatcher(lanes, TelegramConfig.telegramJson(), routes, u -> {
             events.add(name + " start " + u.getUpdateId());
