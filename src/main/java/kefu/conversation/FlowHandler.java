@@ -27,4 +27,12 @@ public interface FlowHandler {
     default boolean expectsSecret(ConversationState state) {
         return false;
     }
+
+    /**
+     * The state with this flow set aside because something else takes over (a person, another flow); by default
+     * the flow ends. A form the buyer may want to finish later keeps what was filled in.
+     */
+    default ConversationState setAside(ConversationState state) {
+        return state.endFlow();
+    }
 }

@@ -3,10 +3,13 @@ package kefu.handoff;
 import kefu.conversation.ConversationKey;
 import kefu.conversation.ConversationState;
 import kefu.conversation.Escalation;
+import kefu.conversation.FlowHandler;
 import kefu.conversation.Intent;
 import kefu.conversation.Outcome;
 import kefu.conversation.Reply;
 import kefu.conversation.TurnContext;
+
+import org.springframework.beans.factory.ObjectProvider;
 
 import java.time.Instant;
 import java.util.Map;
@@ -25,9 +28,13 @@ public final class Escalations implements Escalation {
     private final SummaryCard card;
     private final StaffTexts texts;
     private final HandoffProperties settings;
+    /** Looked up when needed: flows may themselves escalate, so they cannot be constructor dependencies. */
+    private final ObjectProvider<FlowHandler> flows;
 
     public Escalations(StaffDesk desk, ThreadIndex threads, HandoffQueue queue, Transcript transcript,
-                       ServiceHours hours, SummaryCard card, StaffTexts texts, HandoffProperties settings) {
+                       ServiceHours hours, SummaryCard card, StaffTexts texts, HandoffProperties settings,
+                       ObjectProvider<FlowHandler> flows) {
+        this.flows = flows;
         this.desk = desk;
         this.threads = threads;
         this.queue = queue;
@@ -49,7 +56,7 @@ public final class Escalations implements Escalation {
         queue.enqueue(buyer, now);
         long position = queue.position(buyer).orElse(1);
         boolean open = hours.isOpen(now);
-        s = s.endFlow().withOwner(Owner.QUEUED).withFact(Facts.REASON, reason).withFact(Facts.QUEUE_NOTED, null)
+        s = setAside(s).withOwner(Owner.QUEUED).withFact(Facts.REASON, reason).withFact(Facts.QUEUE_NOTED, null)
                 .withFact(Facts.RATE_STAFF, null);
         String thread = openThread(buyer, s, intent);
         s = s.withFact(Facts.THREAD, thread);
@@ -60,11 +67,20 @@ public final class Escalations implements Escalation {
         String lead = ctx.texts().has("handoff.lead." + reason) ? ctx.say("handoff.lead." + reason) + "\n" : "";
         long ahead = position - 1;
         String status = open
-                ? ctx.say("handoff.queued", Map.of("ahead", ahead,
+                ? ctx.say(ahead == 0 ? "handoff.queued_next" : "handoff.queued", Map.of("ahead", ahead,
                         "minutes", Math.max(1, ahead * settings.waitPerBuyer().toMinutes())))
                 : ctx.say("handoff.after_hours", Map.of("opens", settings.serviceOpens(),
                         "closes", settings.serviceCloses()));
         return Outcome.of(s, intent, 1.0, Reply.of(lead + status)).withHandoff(true);
+    }
+
+    /** A flow in progress is set aside the way that flow wants (a half-filled form is kept for later). */
+    private ConversationState setAside(ConversationState s) {
+        if (!s.inFlow()) {
+            return s;
+        }
+        return flows.orderedStream().filter(f -> f.flow().equals(s.flow())).findFirst()
+                .map(f -> f.setAside(s)).orElseGet(s::endFlow);
     }
 
     /** Opens (or reopens) the buyer's thread and remembers which buyer it belongs to. */

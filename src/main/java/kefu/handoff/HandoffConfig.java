@@ -2,6 +2,7 @@ package kefu.handoff;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import kefu.app.AppProperties;
+import kefu.conversation.FlowHandler;
 import kefu.conversation.ReplyTexts;
 import kefu.session.BanList;
 import kefu.session.ConversationStore;
@@ -79,8 +80,9 @@ public class HandoffConfig {
 
     @Bean
     Escalations escalations(StaffDesks desks, ThreadIndex threads, HandoffQueue queue, Transcript transcript,
-                            ServiceHours hours, SummaryCard card, StaffTexts texts, HandoffProperties settings) {
-        return new Escalations(desks.desk(), threads, queue, transcript, hours, card, texts, settings);
+                            ServiceHours hours, SummaryCard card, StaffTexts texts, HandoffProperties settings,
+                            ObjectProvider<FlowHandler> flows) {
+        return new Escalations(desks.desk(), threads, queue, transcript, hours, card, texts, settings, flows);
     }
 
     @Bean

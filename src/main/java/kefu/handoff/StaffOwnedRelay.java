@@ -69,7 +69,8 @@ public final class StaffOwnedRelay implements TurnInterceptor, Ordered {
             queue.enqueue(buyer, ctx.now());
             if (s.fact(Facts.QUEUE_NOTED) == null) {
                 long position = queue.position(buyer).orElse(1);
-                replies = List.of(Reply.of(ctx.say("handoff.relayed", Map.of("ahead", position - 1))));
+                String key = position <= 1 ? "handoff.relayed_next" : "handoff.relayed";
+                replies = List.of(Reply.of(ctx.say(key, Map.of("ahead", position - 1))));
                 s = s.withFact(Facts.QUEUE_NOTED, "1");
             }
         } else {

@@ -125,6 +125,12 @@ final class AfterSalesForm implements FlowHandler, ButtonHandler {
                 Button.of(ctx.label("shop.button.quit"), "as", "quit"))));
     }
 
+    /** Handed to a person mid-form: the form is parked, and "申请售后" later brings it back. */
+    @Override
+    public ConversationState setAside(ConversationState state) {
+        return park(state).endFlow();
+    }
+
     /** The state with a form in progress parked in the facts, ready for another flow to start. */
     static ConversationState park(ConversationState s) {
         if (!FLOW.equals(s.flow())) {

@@ -413,6 +413,26 @@ class OrderFlowsTest extends AppTest {
     }
 
     @Test
+    void aFormHandedToAPersonMidwayIsKeptForLater() {
+        String no = orderNo();
+        sandbox.load(orders(SandboxFixtures.delivered(no, null, "mobile_topup", null, false, 100)));
+        say(no + " 申请售后");
+        say("5678");
+        press("as:reason:not_received");
+        say("充了50元话费余额一直没变");
+
+        TurnResult handedOver = say("转人工");
+        say("/cancel");
+        TurnResult back = say("申请售后");
+
+        assertThat(handedOver.intent()).isEqualTo(Intent.HUMAN_HANDOFF);
+        assertThat(handedOver.flow()).as("the form is set aside while a person helps").isNull();
+        assertThat(back.flow()).isEqualTo("after_sales");
+        assertThat(text(back)).as("the form comes back where it was, at the screenshot step")
+                .contains("未完成的售后申请").contains("截图");
+    }
+
+    @Test
     void theFormWaitsInRedisWhileTheBuyerAsksSomethingElseAndCancelLeavesIt() {
         String no = orderNo();
         sandbox.load(orders(SandboxFixtures.delivered(no, null, "software_key", "KEY-1", false, 100)));
