@@ -2,6 +2,7 @@ package kefu.bench;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import kefu.app.CliCommand;
+import kefu.channel.telegram.BotApiTestServer;
 import kefu.testsupport.RealRedis;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Tag;
@@ -13,8 +14,6 @@ import org.springframework.core.io.ClassPathResource;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -40,7 +39,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
         "kefu.telegram.mode=polling"})
 class TelegramPathBench {
 
-    private static final LocalBotApi API = start();
+    private static final BotApiTestServer API = start();
     private static final String PREFIX = RealRedis.freshPrefix();
     private static final double RATE = Double.parseDouble(System.getProperty("kefu.bench.telegram-rate", "10"));
     private static final int SECONDS = Integer.getInteger("kefu.bench.telegram-seconds", 10);
@@ -77,13 +76,13 @@ class TelegramPathBench {
 
         // Warm-up: the first turns of a fresh JVM (class loading, JIT, connection pools) are not measured.
         awaitReplies(offer(mix, RATE, 30, 500_000L), 30);
-        int warmUpSent = API.sent().size();
+        int warmUpSent = API.delivered().size();
         List<Offered> steady = offer(mix, RATE, (int) Math.round(RATE * SECONDS), 1_000_000L);
         awaitReplies(steady, 30);
-        List<LocalBotApi.Sent> steadySent = API.sent();
+        List<BotApiTestServer.Call> steadySent = API.delivered();
         List<Offered> burst = offer(mix, BURST, BURST, 2_000_000L);
         awaitReplies(burst, 60);
-        List<LocalBotApi.Sent> all = API.sent();
+        List<BotApiTestServer.Call> all = API.delivered();
         all = all.subList(warmUpSent, all.size());
 
         Latencies steadyLatency = match(steady, steadySent);
@@ -95,7 +94,7 @@ class TelegramPathBench {
         r.put("burst", Map.of("updates", burst.size(), "latency", burstLatency.summary()));
         r.put("maxMessagesInAnySecond", maxGlobal);
         r.put("maxMessagesToOneChatInAnySecond", maxPerChat);
-        r.put("refusedWith429", API.refused());
+        r.put("refusedWith429", API.refusedWith429());
         r.put("messagesSent", all.size());
         r.put("messagesPerUpdate", all.size() / (double) (steady.size() + burst.size()));
         String table = String.format(Locale.ROOT, """
@@ -106,7 +105,7 @@ class TelegramPathBench {
                 in any second (Telegram: about 1), %d sends refused with 429
                   %d messages sent for %d updates (%.2f per update)
                 """, RATE, SECONDS, describe(steadyLatency.summary()), BURST, describe(burstLatency.summary()),
-                maxGlobal, maxPerChat, API.refused(), all.size(), steady.size() + burst.size(),
+                maxGlobal, maxPerChat, API.refusedWith429(), all.size(), steady.size() + burst.size(),
                 all.size() / (double) (steady.size() + burst.size()));
         System.out.println(table);
         Files.createDirectories(OUT);
@@ -114,8 +113,8 @@ class TelegramPathBench {
         json.writerWithDefaultPrettyPrinter().writeValue(OUT.resolve("telegram.json").toFile(), r);
 
         assertThat(steadyLatency.summary().count()).as("steady updates answered").isEqualTo(steady.size());
-        assertThat(maxGlobal).as("messages in any one second").isLessThanOrEqualTo(LocalBotApi.GLOBAL_PER_SECOND);
-        assertThat(API.refused()).as("sends Telegram would refuse").isZero();
+        assertThat(maxGlobal).as("messages in any one second").isLessThanOrEqualTo(BotApiTestServer.TELEGRAM_GLOBAL_PER_SECOND);
+        assertThat(API.refusedWith429()).as("sends Telegram would refuse").isZero();
     }
 
     private static String describe(Latencies.Summary s) {
@@ -140,7 +139,7 @@ class TelegramPathBench {
             // A buyer's first message: the visit's opening turn (later turns depend on the bot's answers).
             String text = picker.next().turns().get(0);
             offered.add(new Offered(user, System.nanoTime()));
-            API.offerText(user, text);
+            API.privateText(user, text);
         }
         return offered;
     }
@@ -148,7 +147,7 @@ class TelegramPathBench {
     private static void awaitReplies(List<Offered> offered, int seconds) throws InterruptedException {
         long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
         while (System.nanoTime() < end) {
-            long answered = API.sent().stream().map(LocalBotApi.Sent::chatId).distinct()
+            long answered = API.delivered().stream().map(BotApiTestServer.Call::chatId).distinct()
                     .filter(c -> offered.stream().anyMatch(o -> o.chatId() == c)).count();
             if (answered >= offered.size()) {
                 return;
@@ -158,9 +157,9 @@ class TelegramPathBench {
     }
 
     /** Latency of each offered update: until the first message sent to its chat afterwards. */
-    private static Latencies match(List<Offered> offered, List<LocalBotApi.Sent> sent) {
+    private static Latencies match(List<Offered> offered, List<BotApiTestServer.Call> sent) {
         Map<Long, Long> firstReply = new HashMap<>();
-        for (LocalBotApi.Sent s : sent) {
+        for (BotApiTestServer.Call s : sent) {
             firstReply.merge(s.chatId(), s.atNanos(), Math::min);
         }
         Latencies latencies = new Latencies();
@@ -173,14 +172,14 @@ class TelegramPathBench {
         return latencies;
     }
 
-    private static int maxPerChat(List<LocalBotApi.Sent> sent, long window) {
-        return sent.stream().map(LocalBotApi.Sent::chatId).distinct()
+    private static int maxPerChat(List<BotApiTestServer.Call> sent, long window) {
+        return sent.stream().map(BotApiTestServer.Call::chatId).distinct()
                 .mapToInt(chat -> maxInWindow(sent, chat, window)).max().orElse(0);
     }
 
-    private static int maxInWindow(List<LocalBotApi.Sent> sent, Long chat, long window) {
+    private static int maxInWindow(List<BotApiTestServer.Call> sent, Long chat, long window) {
         long[] times = sent.stream().filter(s -> chat == null || s.chatId() == chat)
-                .mapToLong(LocalBotApi.Sent::atNanos).sorted().toArray();
+                .mapToLong(BotApiTestServer.Call::atNanos).sorted().toArray();
         int best = 0;
         int from = 0;
         for (int to = 0; to < times.length; to++) {
@@ -192,11 +191,9 @@ class TelegramPathBench {
         return best;
     }
 
-    private static LocalBotApi start() {
-        try {
-            return new LocalBotApi();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+    private static BotApiTestServer start() {
+        BotApiTestServer api = new BotApiTestServer();
+        api.enforceGlobalLimit();
+        return api;
     }
 }

@@ -72,6 +72,9 @@ public final class BotApiTestServer implements AutoCloseable {
     private final Map<String, byte[]> files = new ConcurrentHashMap<>();
     private final Map<Long, String> memberStatus = new ConcurrentHashMap<>();
 
+    private final Deque<Long> lastSecond = new ArrayDeque<>();
+    private volatile boolean globalLimit;
+
     public BotApiTestServer() {
         try {
             server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
@@ -160,6 +163,24 @@ public final class BotApiTestServer implements AutoCloseable {
         update.put("update_id", nextUpdateId.incrementAndGet());
         update.set("message", message);
         return update;
+    }
+
+    /** Telegram's overall sending limit, which {@link #enforceGlobalLimit} holds the bot to. */
+    public static final int TELEGRAM_GLOBAL_PER_SECOND = 30;
+
+    /** From now on a send beyond 30 in the last second is answered 429, as Telegram does. */
+    public void enforceGlobalLimit() {
+        globalLimit = true;
+    }
+
+    /** Messages the server accepted, in arrival order. */
+    public List<Call> delivered() {
+        return calls("sendMessage").stream().filter(Call::ok).toList();
+    }
+
+    /** Sends answered 429, whether by {@link #failNextSend} or by the global limit. */
+    public long refusedWith429() {
+        return calls().stream().filter(c -> c.status() == 429).count();
     }
 
     public void failNextSend(long chatId, int code, int retryAfter) {
@@ -267,6 +288,9 @@ public final class BotApiTestServer implements AutoCloseable {
         if (blocked.contains(chatId)) {
             return error(403, "Forbidden: bot was blocked by the user", 0);
         }
+        if (globalLimit && !admitUnderGlobalLimit()) {
+            return error(429, "Too Many Requests: retry after 1", 1);
+        }
         Deque<Failure> queue = failures.get(chatId);
         Failure failure = queue == null ? null : queue.poll();
         if (failure != null) {
@@ -283,6 +307,20 @@ public final class BotApiTestServer implements AutoCloseable {
             message.put("message_thread_id", p.path("message_thread_id").asInt());
         }
         return ok(message);
+    }
+
+    private boolean admitUnderGlobalLimit() {
+        long now = System.nanoTime();
+        synchronized (lastSecond) {
+            while (!lastSecond.isEmpty() && now - lastSecond.peekFirst() >= 1_000_000_000L) {
+                lastSecond.pollFirst();
+            }
+            if (lastSecond.size() >= TELEGRAM_GLOBAL_PER_SECOND) {
+                return false;
+            }
+            lastSecond.addLast(now);
+            return true;
+        }
     }
 
     private JsonNode getUpdates(int offset, int timeoutSeconds) {
