@@ -2,7 +2,7 @@ package kefu.handoff;
 
 import kefu.conversation.ConversationKey;
 import kefu.conversation.Reply;
-import kefu.conversation.TurnLog;
+import kefu.privacy.Pseudonym;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,7 +33,7 @@ public final class BuyerMessengers {
         BuyerMessenger messenger = byChannel.get(buyer.channel());
         if (messenger == null) {
             log.warn("no messenger for channel {}: {} message(s) to chat={} not delivered", buyer.channel(),
-                    replies.size(), TurnLog.hash(buyer));
+                    replies.size(), Pseudonym.of(buyer));
             return;
         }
         messenger.send(buyer, replies);

@@ -1,5 +1,7 @@
 package kefu.channel.telegram;
 
+import kefu.privacy.Pseudonym;
+
 import kefu.conversation.Button;
 import kefu.conversation.ChatType;
 import kefu.conversation.ConversationEngine;
@@ -105,7 +107,7 @@ public final class BuyerUpdates {
         if (message.hasPhoto() || message.hasDocument()) {
             FileFetcher.Fetched fetched = fetch(message);
             if (!(fetched instanceof FileFetcher.Fetched.Ok ok)) {
-                log.info("file from chat {} refused: {}", Hashes.chat(chatId), fetched);
+                log.info("file from chat {} refused: {}", Pseudonym.ofTelegramChat(chatId), fetched);
                 String reason = fetched instanceof FileFetcher.Fetched.TooBig ? "telegram.file.too_big"
                         : fetched instanceof FileFetcher.Fetched.NotImage ? "telegram.file.not_image"
                         : "telegram.file.failed";

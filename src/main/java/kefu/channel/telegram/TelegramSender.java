@@ -1,5 +1,7 @@
 package kefu.channel.telegram;
 
+import kefu.privacy.Pseudonym;
+
 import kefu.conversation.Attachment;
 import kefu.conversation.Button;
 import org.slf4j.Logger;
@@ -107,10 +109,10 @@ public final class TelegramSender {
                     pause = 1000L * (after == null ? 1 : after);
                 } else if (code != null && code == 403) {
                     blocked.mark(chatId);
-                    log.info("chat {} blocked the bot; not writing to it again until it writes", Hashes.chat(chatId));
+                    log.info("chat {} blocked the bot; not writing to it again until it writes", Pseudonym.ofTelegramChat(chatId));
                     return Delivery.BLOCKED;
                 } else if (code != null && code >= 400 && code < 500) {
-                    log.warn("Telegram refused a message to chat {}: {}", Hashes.chat(chatId), e.getApiResponse());
+                    log.warn("Telegram refused a message to chat {}: {}", Pseudonym.ofTelegramChat(chatId), e.getApiResponse());
                     return Delivery.FAILED;
                 } else {
                     pause = 500L * attempt;
@@ -118,11 +120,11 @@ public final class TelegramSender {
             } catch (TelegramApiException e) {
                 if (!isNetworkError(e)) {
                     // Telegram answered but the answer could not be read: the message may well have arrived.
-                    log.warn("unreadable answer sending to chat {}: {}", Hashes.chat(chatId), e.getMessage());
+                    log.warn("unreadable answer sending to chat {}: {}", Pseudonym.ofTelegramChat(chatId), e.getMessage());
                     return Delivery.FAILED;
                 }
                 // Network trouble: the same message is tried again after a pause.
-                log.warn("sending to chat {} failed (attempt {}): {}", Hashes.chat(chatId), attempt, e.getMessage());
+                log.warn("sending to chat {} failed (attempt {}): {}", Pseudonym.ofTelegramChat(chatId), attempt, e.getMessage());
                 pause = 500L * attempt;
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -136,7 +138,7 @@ public final class TelegramSender {
                 return Delivery.FAILED;
             }
         }
-        log.error("gave up sending to chat {} after {} attempts", Hashes.chat(chatId), maxAttempts);
+        log.error("gave up sending to chat {} after {} attempts", Pseudonym.ofTelegramChat(chatId), maxAttempts);
         return Delivery.FAILED;
     }
 

@@ -1,5 +1,7 @@
 package kefu.channel.telegram;
 
+import kefu.privacy.Pseudonym;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.slf4j.Logger;
@@ -169,9 +171,17 @@ public final class UpdateDispatcher implements AutoCloseable {
         }
     }
 
-    /** A lane names a Telegram user ({@code buyer:<user id>}); logs show the kind and a hash, never the id. */
+    /**
+     * A lane names a Telegram user ({@code buyer:<user id>}); logs show the kind and the conversation's
+     * pseudonym (the one turn log lines use), never the id.
+     */
     static String forLog(String lane) {
         int colon = lane.indexOf(':');
-        return colon < 0 ? Hashes.text(lane) : lane.substring(0, colon) + ":" + Hashes.text(lane.substring(colon + 1));
+        if (colon < 0) {
+            return Pseudonym.of(lane);
+        }
+        String id = lane.substring(colon + 1);
+        return lane.substring(0, colon) + ":" + (id.matches("-?\\d{1,19}")
+                ? Pseudonym.ofTelegramChat(Long.parseLong(id)) : Pseudonym.of(id));
     }
 }
