@@ -93,7 +93,8 @@ public final class ConversationEngine {
         }
         if (begin instanceof Begin.Limited limited) {
             List<Reply> note = limited.firstOverLimit()
-                    ? List.of(Reply.of(texts.get("input.flood", Lang.detect(turn.text(), Lang.ZH), Map.of())))
+                    ? List.of(Reply.of(texts.get("input.flood",
+                            Lang.detect(turn.text(), turn.startingLanguage(ConversationState.fresh())), Map.of())))
                     : List.of();
             return finish(turn, new Outcome(note, null, Intent.FALLBACK, 1.0, List.of(), false), null, started);
         }
@@ -172,7 +173,8 @@ public final class ConversationEngine {
      */
     private Outcome withoutStore(Turn turn, Instant now) {
         ConversationState fresh = ConversationState.fresh();
-        Lang lang = turn.hasText() ? Lang.detect(turn.text(), fresh.lang()) : fresh.lang();
+        Lang start = turn.startingLanguage(fresh);
+        Lang lang = turn.hasText() ? Lang.detect(turn.text(), start) : start;
         TurnContext ctx = new TurnContext(turn, fresh.withLang(lang), lang, now, texts);
         if (turn.hasText() && turn.text().length() <= settings.maxTextLength()) {
             Classification c = classifier.classify(ctx);
@@ -188,7 +190,8 @@ public final class ConversationEngine {
     }
 
     private Outcome decide(Turn turn, ConversationState state, Instant now) {
-        Lang lang = turn.hasText() ? Lang.detect(turn.text(), state.lang()) : state.lang();
+        Lang start = turn.startingLanguage(state);
+        Lang lang = turn.hasText() ? Lang.detect(turn.text(), start) : start;
         TurnContext ctx = new TurnContext(turn, state.withLang(lang), lang, now, texts);
         if (!turn.hasText() && !turn.isButton() && turn.attachment() == null) {
             return Outcome.of(ctx.state(), Intent.FALLBACK, 1.0, Reply.of(ctx.say("input.empty")));
@@ -333,7 +336,8 @@ public final class ConversationEngine {
         }
         // Over-long text is kept as is so the length check sees it; it is never classified.
         String text = turn.text().length() > settings.maxTextLength() ? turn.text() : normalizer.normalize(turn.text());
-        return new Turn(turn.key(), turn.messageId(), turn.chatType(), text, turn.button(), turn.attachment());
+        return new Turn(turn.key(), turn.messageId(), turn.chatType(), text, turn.button(), turn.attachment(),
+                turn.languageHint());
     }
 
     private static String clip(String text) {

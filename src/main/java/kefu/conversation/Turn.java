@@ -3,24 +3,35 @@ package kefu.conversation;
 /**
  * One thing a buyer did: typed text, pressed a button or sent a photo.
  * {@code messageId} is the channel's id for de-duplication; null when the channel has none.
+ * {@code languageHint} is the language the channel knows the buyer uses (a Telegram app's language), or null:
+ * it only sets the language a new conversation starts in; what the buyer writes decides after that.
  */
 public record Turn(ConversationKey key, String messageId, ChatType chatType,
-                   String text, String button, Attachment attachment) {
+                   String text, String button, Attachment attachment, Lang languageHint) {
 
     public static Turn text(ConversationKey key, String messageId, String text) {
-        return new Turn(key, messageId, ChatType.PRIVATE, text, null, null);
+        return new Turn(key, messageId, ChatType.PRIVATE, text, null, null, null);
     }
 
     public static Turn button(ConversationKey key, String messageId, String data) {
-        return new Turn(key, messageId, ChatType.PRIVATE, null, data, null);
+        return new Turn(key, messageId, ChatType.PRIVATE, null, data, null, null);
     }
 
     public static Turn attachment(ConversationKey key, String messageId, Attachment attachment, String caption) {
-        return new Turn(key, messageId, ChatType.PRIVATE, caption, null, attachment);
+        return new Turn(key, messageId, ChatType.PRIVATE, caption, null, attachment, null);
     }
 
     public Turn inChat(ChatType type) {
-        return new Turn(key, messageId, type, text, button, attachment);
+        return new Turn(key, messageId, type, text, button, attachment, languageHint);
+    }
+
+    public Turn withLanguageHint(Lang hint) {
+        return new Turn(key, messageId, chatType, text, button, attachment, hint);
+    }
+
+    /** The language to read this turn in, when nothing said so far decides it. */
+    public Lang startingLanguage(ConversationState state) {
+        return languageHint != null && state.history().isEmpty() ? languageHint : state.lang();
     }
 
     public boolean hasText() {

@@ -33,6 +33,15 @@ class ConversationEngineTest extends AppTest {
     }
 
     @Test
+    void theChannelsLanguageHintStartsTheConversationAndTheTextDecidesAfter() {
+        TurnResult first = engine.handle(Turn.text(buyer, null, "hi").withLanguageHint(Lang.EN));
+        TurnResult later = engine.handle(Turn.text(buyer, null, "你好").withLanguageHint(Lang.EN));
+
+        assertThat(first.replies().get(0).text()).contains("Hello");
+        assertThat(later.replies().get(0).text()).contains("您好");
+    }
+
+    @Test
     void englishTextIsAnsweredInEnglish() {
         TurnResult r = engine.handle(Turn.text(buyer, null, "hello there"));
 

@@ -81,7 +81,8 @@ public final class BuyerUpdates {
             sender.send(chatId, null, texts.get("button.stale", lang(key, callback.getFrom()), Map.of()), List.of());
             return;
         }
-        Turn turn = Turn.button(key, String.valueOf(updateId), data).inChat(chatType(callback.getMessage().getChat().getType()));
+        Turn turn = Turn.button(key, String.valueOf(updateId), data)
+                .inChat(chatType(callback.getMessage().getChat().getType())).withLanguageHint(hint(callback.getFrom()));
         deliver(chatId, turn, engine.handle(turn), callback.getFrom());
     }
 
@@ -114,7 +115,7 @@ public final class BuyerUpdates {
                 sender.send(chatId, null, texts.get(reason, lang(key, from), Map.of("max_mb", maxMb())), List.of());
                 return;
             }
-            Turn turn = Turn.attachment(key, id, ok.attachment(), text).inChat(type);
+            Turn turn = Turn.attachment(key, id, ok.attachment(), text).inChat(type).withLanguageHint(hint(from));
             try {
                 deliver(chatId, turn, engine.handle(turn), from);
             } finally {
@@ -122,7 +123,7 @@ public final class BuyerUpdates {
             }
             return;
         }
-        Turn turn = Turn.text(key, id, text).inChat(type);
+        Turn turn = Turn.text(key, id, text).inChat(type).withLanguageHint(hint(from));
         deliver(chatId, turn, engine.handle(turn), from);
     }
 
@@ -189,9 +190,16 @@ public final class BuyerUpdates {
     }
 
     private Lang lang(ConversationKey key, User from) {
-        return store.peek(key).map(ConversationState::lang)
-                .orElse(from != null && from.getLanguageCode() != null && from.getLanguageCode().startsWith("en")
-                        ? Lang.EN : Lang.ZH);
+        return store.peek(key).map(ConversationState::lang).orElse(hint(from) == Lang.EN ? Lang.EN : Lang.ZH);
+    }
+
+    /** The language of the buyer's Telegram app: English or Chinese, or null for any other. */
+    static Lang hint(User from) {
+        String code = from == null ? null : from.getLanguageCode();
+        if (code == null) {
+            return null;
+        }
+        return code.startsWith("en") ? Lang.EN : code.startsWith("zh") ? Lang.ZH : null;
     }
 
     private long maxMb() {

@@ -102,6 +102,14 @@ public final class BotApiTestServer implements AutoCloseable {
         return push("message", message);
     }
 
+    /** A private text from a user whose Telegram app is set to {@code languageCode} (e.g. {@code en}). */
+    public int privateTextIn(long userId, String languageCode, String text) {
+        ObjectNode message = message(userId, userId, "private");
+        ((ObjectNode) message.get("from")).put("language_code", languageCode);
+        message.put("text", text);
+        return push("message", message);
+    }
+
     public int groupText(long groupId, long userId, String text) {
         ObjectNode message = message(groupId, userId, "supergroup");
         message.put("text", text);

@@ -240,4 +240,18 @@ class TelegramPollingTest extends TelegramBotTest {
     private static ConversationKey key(long user) {
         return new ConversationKey("tg", String.valueOf(user));
     }
+
+    @Test
+    void aBuyerWhoseTelegramIsInEnglishIsGreetedInEnglishFromTheFirstWord() {
+        long english = newUser();
+        long chinese = newUser();
+
+        api.privateTextIn(english, "en", "hi");
+        api.privateTextIn(chinese, "zh-hans", "hi");
+
+        assertThat(api.await("sendMessage", c -> c.chatId() == english, 1, WAIT)).singleElement()
+                .satisfies(c -> assertThat(c.text()).contains("Hello"));
+        assertThat(api.await("sendMessage", c -> c.chatId() == chinese, 1, WAIT)).singleElement()
+                .satisfies(c -> assertThat(c.text()).contains("您好"));
+    }
 }
