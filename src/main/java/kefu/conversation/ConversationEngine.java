@@ -70,10 +70,6 @@ public final class ConversationEngine {
         this.settings = settings;
     }
 
-    public ReplyTexts texts() {
-        return texts;
-    }
-
     public TurnResult handle(Turn raw) {
         long started = System.nanoTime();
         Turn turn = normalized(raw);

@@ -111,15 +111,14 @@ public class HandoffConfig {
         return new ShopOrderLookup(shop, texts, app.timezone());
     }
 
-    /** {@code /order} reads the shop; without a shop gateway staff are told it is not connected. */
     @Bean
     StaffActions staffActions(ConversationStore store, SessionProperties session, ThreadIndex threads,
                               HandoffQueue queue, StaffActivity activity, Transcript transcript,
                               Escalations escalations, SummaryCard card, StaffDesks desks, BuyerMessengers messengers,
-                              ObjectProvider<StaffOrderLookup> orders, StaffTexts texts, HandoffProperties settings,
+                              StaffOrderLookup orders, StaffTexts texts, HandoffProperties settings,
                               BanList bans, Clock clock) {
         return new StaffActions(store, session, threads, queue, activity, transcript, escalations, card, desks.desk(),
-                messengers, orders.getIfAvailable(() -> new ShopNotConnectedOrderLookup(texts)), texts, settings,
+                messengers, orders, texts, settings,
                 new StaffBans(bans, threads, desks.desk(), texts), clock);
     }
 

@@ -3,8 +3,6 @@ package kefu.session;
 import kefu.conversation.ConversationKey;
 import org.springframework.data.redis.core.StringRedisTemplate;
 
-import java.util.Set;
-import java.util.TreeSet;
 
 /** Buyers staff have banned: the bot ignores their messages (checked in the same script that starts a turn). */
 public final class BanList {
@@ -28,10 +26,5 @@ public final class BanList {
 
     public boolean banned(ConversationKey buyer) {
         return Boolean.TRUE.equals(redis.opsForSet().isMember(keys.banned(), buyer.asString()));
-    }
-
-    public Set<String> all() {
-        Set<String> members = redis.opsForSet().members(keys.banned());
-        return members == null ? Set.of() : new TreeSet<>(members);
     }
 }
