@@ -28,6 +28,8 @@ class BrokenHandlerTest extends AppTest {
     SessionProperties session;
     @Autowired
     EngineProperties settings;
+    @Autowired
+    ReplyTexts texts;
 
     private final ConversationKey buyer = new ConversationKey("test", uniqueUser());
 
@@ -37,7 +39,7 @@ class BrokenHandlerTest extends AppTest {
                 ? Optional.of(Outcome.of(null, Intent.FALLBACK, 1.0, Reply.of("never recorded")))
                 : Optional.empty();
         ConversationEngine withBrokenHandler = new ConversationEngine(store, classifier, List.of(), List.of(),
-                List.of(), List.of(broken), List.of(), engine.texts(), clock, session, settings);
+                List.of(), List.of(broken), List.of(), texts, clock, session, settings);
 
         TurnResult r = withBrokenHandler.handle(Turn.text(buyer, "m1", "boom"));
 
