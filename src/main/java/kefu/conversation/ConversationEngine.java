@@ -51,6 +51,7 @@ public final class ConversationEngine {
     private final TextNormalizer normalizer = new TextNormalizer();
     private final SlashCommands commands = new SlashCommands();
     private final TurnLog turnLog = new TurnLog();
+    private final MoodReply moods = new MoodReply();
 
     public ConversationEngine(ConversationStore store, IntentClassifier classifier, List<IntentHandler> intentHandlers,
                               List<FlowHandler> flowHandlers, List<ButtonHandler> buttonHandlers,
@@ -260,7 +261,7 @@ public final class ConversationEngine {
                     List.of(Button.of(ctx.label("button.human"), INTENT_ACTION, Intent.HUMAN_HANDOFF.wireName()))));
         }
         Outcome out = handler.handle(ctx, c);
-        return out.intent() == null ? out.withIntent(c.intent(), c.confidence()) : out;
+        return moods.soften(ctx, c, out.intent() == null ? out.withIntent(c.intent(), c.confidence()) : out);
     }
 
     private Outcome press(TurnContext ctx) {

@@ -40,7 +40,9 @@ public final class AnswerEngine {
         KnowledgeIndex.Hit best = ranked.get(0);
         if (best.score() >= settings.answerThreshold()) {
             Article a = best.article();
-            String extract = extract(a, best.section());
+            // A buyer who says where they stand ("已经20分钟了") gets the part for that situation first.
+            Optional<Integer> situational = Situation.of(question).section(a);
+            String extract = situational.map(i -> section(a, i)).orElseGet(() -> extract(a, best.section()));
             Optional<String> composed = looksLikeInjection(question) ? Optional.empty()
                     : composer.compose(masked(question), passages(ranked), lang);
             String text = composed.orElseGet(() -> lang == Lang.EN ? english(a, extract) : extract);
@@ -76,6 +78,12 @@ public final class AnswerEngine {
             out.append("【").append(s.heading()).append("】\n").append(chat(s.text()));
         }
         return out.toString().strip();
+    }
+
+    /** One section on its own, heading first: the answer to a stated situation. */
+    static String section(Article a, int section) {
+        Article.Section s = a.sections().get(section);
+        return ("【" + s.heading() + "】\n" + chat(s.text())).strip();
     }
 
     private static String english(Article a, String chinese) {

@@ -35,12 +35,17 @@ public final class HybridIntentClassifier implements IntentClassifier {
      */
     private static final Map<Intent, Pattern> ACTION_WORDS = Map.of(
             Intent.AFTER_SALES, Pattern.compile("(?i)售后|退款|退钱|补发|换货|refund"),
-            Intent.URGE_ORDER, Pattern.compile("(?i)催|加急|还没到|还没收到|还没发|太慢|好慢|快点|快一点|尽快|hurry|urge"),
+            Intent.URGE_ORDER, Pattern.compile("(?i)催|加急|还没到|还不到|还没收到|还没发|太慢|好慢|快点|快一点|尽快|hurry|urge"),
             Intent.CANCEL_ORDER, Pattern.compile("(?i)取消|撤单|撤销|cancel"),
             Intent.HUMAN_HANDOFF, Pattern.compile("(?i)人工|真人|活人|投诉|human|agent"));
     /** A buyer with a ticket asking how it is going wants the ticket, not the article on how to check. */
     private static final Pattern PROGRESS = Pattern.compile("(?i)进度|处理到哪|处理得怎么样|工单|progress|ticket");
     private static final String TICKETS_FACT = "shop.tickets";
+    /** Entity: the kind of small talk ({@code thanks}, {@code ack}, {@code identity}, {@code never_mind}...). */
+    public static final String SMALL_TALK = "small_talk";
+    /** Entity: {@code angry} or {@code urgent}. */
+    public static final String MOOD = "mood";
+
     /** Asking to link the shop account to this chat is the bind step in words ("绑定账号"), not an account-security question. */
     private static final Pattern BIND_REQUEST = Pattern.compile("(?i)(我要|我想|想|请|帮我|怎么|如何|在哪)?(绑定|关联|綁定)(一下)?"
             + "(我的)?(店铺|商城|网店)?(账号|帐号|账户|客服)(一下)?[吗呢？?。.!！]*|"
@@ -60,10 +65,12 @@ public final class HybridIntentClassifier implements IntentClassifier {
     private final TextEmbedder embedder;
     private final FaqMatcher faq;
     private final EntityExtractor entities;
+    private final DialogueCues cues;
     private final NluProperties settings;
 
     public HybridIntentClassifier(Map<Intent, List<String>> phrases, TextFolding folding, TextEmbedder embedder,
-                                  FaqMatcher faq, EntityExtractor entities, NluProperties settings) {
+                                  FaqMatcher faq, EntityExtractor entities, DialogueCues cues, NluProperties settings) {
+        this.cues = cues;
         this.folding = folding;
         this.embedder = embedder;
         this.faq = faq;
@@ -106,10 +113,37 @@ public final class HybridIntentClassifier implements IntentClassifier {
         if (BIND_REQUEST.matcher(text).matches()) {
             return new Classification(Intent.ORDER_STATUS, 0.95, Map.of("command", "bind", "argument", ""));
         }
-        Map<String, String> found = entities.extract(text);
+        Map<String, String> found = new LinkedHashMap<>(entities.extract(text));
+        cues.mood(text).ifPresent(m -> found.put(MOOD, m));
+        // Explicit requests win over whatever else the message says.
+        if (cues.asksForPerson(text)) {
+            return new Classification(Intent.HUMAN_HANDOFF, 1.0, found);
+        }
+        if (cues.negates(text) && found.get(EntityExtractor.ORDER) == null) {
+            found.put(SMALL_TALK, DialogueCues.NEVER_MIND);
+            return new Classification(Intent.GREETING, 1.0, found);
+        }
+        Optional<String> chat = cues.smallTalk(text);
+        if (chat.isPresent()) {
+            found.put(SMALL_TALK, chat.get());
+            return new Classification(Intent.GREETING, 1.0, found);
+        }
         String order = found.get(EntityExtractor.ORDER);
         if (order != null) {
             return new Classification(aboutOrder(text, order), 0.95, found);
+        }
+        if (found.get(EntityExtractor.TICKET) != null) {
+            return new Classification(Intent.AFTER_SALES, 0.95, found);
+        }
+        Optional<String> foreign = entities.foreignNumber(text);
+        if (foreign.isPresent() && !ASKS.matcher(text.replace(foreign.get(), "")).find()) {
+            found.put(EntityExtractor.FOREIGN, foreign.get());
+            return new Classification(Intent.ORDER_STATUS, 0.9, found);
+        }
+        // An angry or urgent buyer saying the top-up has not arrived wants it chased now, not an article.
+        if (found.get(MOOD) != null && ACTION_WORDS.get(Intent.URGE_ORDER).matcher(text).find()
+                && namedAction(text).filter(i -> i == Intent.URGE_ORDER).isPresent()) {
+            return new Classification(Intent.URGE_ORDER, 0.9, found);
         }
         Optional<Intent> demanded = DEMANDS.matcher(text).find() && !ASKS.matcher(text).find()
                 ? namedAction(text) : Optional.empty();

@@ -27,9 +27,15 @@ public class NluConfig {
     }
 
     @Bean
+    DialogueCues dialogueCues(BotFiles files) {
+        return new DialogueCuesLoader().load(files);
+    }
+
+    @Bean
     HybridIntentClassifier intentClassifier(BotFiles files, TextFolding folding, TextEmbedder embedder,
-                                            FaqMatcher faq, EntityExtractor entities, NluProperties props) {
+                                            FaqMatcher faq, EntityExtractor entities, DialogueCues cues,
+                                            NluProperties props) {
         return new HybridIntentClassifier(new IntentExamplesLoader().load(files), folding, embedder, faq, entities,
-                props);
+                cues, props);
     }
 }

@@ -11,6 +11,7 @@ import kefu.shop.ShopGateway;
 import kefu.shop.ShopOrder;
 import kefu.shop.ShopProperties;
 import kefu.shop.ShopUnavailableException;
+import kefu.shop.Verification;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -31,6 +32,8 @@ final class OrderAccess {
     static final String ORDER = "order";
     /** The language the buyer used before the flow: an email, password or code typed as an answer says nothing about it. */
     static final String LANG = "lang";
+    /** Further orders named with the one being proved, tried with the same proof. */
+    static final String MORE = "more";
 
     private final ShopGateway shop;
     private final EntityExtractor entities;
@@ -44,13 +47,44 @@ final class OrderAccess {
         this.chat = chat;
     }
 
-    /** Starts {@code action} for the order the buyer named, or asks which order they mean. */
+    /**
+     * Starts {@code action} for the order the buyer named (with a proof typed in the same message, it is checked
+     * at once), or asks which order they mean. Several numbers: a look-up shows each, another action asks which.
+     */
     Outcome start(TurnContext ctx, Classification c, OrderAction action) {
-        Optional<String> named = orderNumber(ctx, c);
-        if (named.isPresent()) {
-            return proceed(ctx, action, named.get());
+        List<String> all = orderNumbers(ctx, c);
+        String proof = c == null ? null : c.entity(EntityExtractor.PROOF);
+        if (all.size() > 1 && !"status".equals(action.name())) {
+            return pickAmong(ctx, action, all);
+        }
+        if (!all.isEmpty()) {
+            return proceed(ctx, action, all.get(0), proof, all.subList(1, all.size()));
+        }
+        String foreign = c == null ? null : c.entity(EntityExtractor.FOREIGN);
+        if (foreign != null) {
+            Outcome ask = askForOrder(ctx, action);
+            return Outcome.of(ask.state(), action.intent(), 1.0, Reply.of(
+                    ctx.say("shop.order_foreign", Map.of("number", foreign)), ask.replies().get(0).buttons()));
         }
         return askForOrder(ctx, action);
+    }
+
+    private List<String> orderNumbers(TurnContext ctx, Classification c) {
+        String listed = c == null ? null : c.entity(EntityExtractor.ORDERS);
+        if (listed != null && !listed.isBlank()) {
+            return List.of(listed.split(","));
+        }
+        return orderNumber(ctx, c).map(List::of).orElseGet(() -> entities.orderNumbers(ctx.turn().trimmedText()));
+    }
+
+    private Outcome pickAmong(TurnContext ctx, OrderAction action, List<String> orderNos) {
+        ConversationState s = AfterSalesForm.park(ctx.state()).startFlow(FLOW).withSlot(STEP, "order")
+                .withSlot(ACTION, action.name()).withSlot(LANG, ctx.lang().name());
+        List<Button> buttons = new ArrayList<>();
+        for (String orderNo : orderNos) {
+            buttons.add(Button.of(orderNo, "pick", action.name() + ":" + orderNo));
+        }
+        return Outcome.of(s, action.intent(), 1.0, Reply.of(ctx.say("shop.ask_order.which"), buttons));
     }
 
     Optional<String> orderNumber(TurnContext ctx, Classification c) {
@@ -90,12 +124,47 @@ final class OrderAccess {
         if (account == null) {
             buttons.add(Button.of(ctx.label("shop.button.bind"), "bind", "start"));
         }
-        String text = proved.isEmpty() ? "shop.ask_order" : "shop.ask_order.bound";
+        String own = "shop.ask_order." + action.name();
+        String text = !proved.isEmpty() ? "shop.ask_order.bound" : ctx.texts().has(own) ? own : "shop.ask_order";
         return Outcome.of(s, action.intent(), 1.0, Reply.of(ctx.say(text), buttons));
     }
 
     /** Runs {@code action} on {@code orderNo} if the buyer owns it; otherwise asks for a proof first. */
     Outcome proceed(TurnContext ctx, OrderAction action, String orderNo) {
+        return proceed(ctx, action, orderNo, null, List.of());
+    }
+
+    /**
+     * As {@link #proceed(TurnContext, OrderAction, String)}; a proof the buyer already typed is checked instead
+     * of asked for, and the further orders named in the same message are looked up with the same proof.
+     */
+    Outcome proceed(TurnContext ctx, OrderAction action, String orderNo, String proof, List<String> more) {
+        Outcome first = proceedOne(ctx, action, orderNo, proof);
+        if (more.isEmpty()) {
+            return first;
+        }
+        ConversationState s = first.state();
+        if (s != null && FLOW.equals(s.flow()) && "proof".equals(s.slot(STEP))) {
+            // The proof asked for the first order is tried on the others too.
+            return first.withState(s.withSlot(MORE, String.join(",", more)));
+        }
+        Outcome out = first;
+        for (String next : more) {
+            Outcome o = proceedOne(ctx.withState(out.state()), action, next, proof);
+            if (o.state() != null && FLOW.equals(o.state().flow())) {
+                // Not provable with what was typed: say which order needs its own proof, without asking now.
+                out = out.plus(Reply.of(ctx.say("shop.more_needs_proof", Map.of("order", next))));
+                continue;
+            }
+            for (Reply r : o.replies()) {
+                out = out.plus(r);
+            }
+            out = out.withState(o.state());
+        }
+        return out;
+    }
+
+    private Outcome proceedOne(TurnContext ctx, OrderAction action, String orderNo, String proof) {
         ConversationState s = ShopFacts.add(ctx.state(), ShopFacts.MENTIONED, orderNo);
         TurnContext c = ctx.withState(s.inFlow() && FLOW.equals(s.flow()) ? s.endFlow() : s);
         boolean verified = ShopFacts.contains(s, ShopFacts.VERIFIED, orderNo);
@@ -111,9 +180,49 @@ final class OrderAccess {
                 return action.run(c, order.get());
             }
         }
+        if (proof != null && !proof.isBlank()) {
+            return prove(c, action, orderNo, proof, List.of());
+        }
         ConversationState asking = AfterSalesForm.park(c.state()).startFlow(FLOW).withSlot(STEP, "proof").withSlot(ACTION, action.name())
                 .withSlot(ORDER, orderNo).withSlot(LANG, ctx.lang().name());
         return Outcome.of(asking, action.intent(), 1.0, Reply.of(ctx.say("shop.ask_proof", Map.of("order", orderNo))));
+    }
+
+    /**
+     * Checks {@code proof} for {@code orderNo} with the shop and runs the action when it holds; the orders in
+     * {@code more} (named with it) are tried with the same proof and shown too.
+     */
+    Outcome prove(TurnContext ctx, OrderAction action, String orderNo, String proof, List<String> more) {
+        Verification v;
+        try {
+            v = shop.verify(chatUser(ctx), orderNo, proof);
+        } catch (ShopUnavailableException e) {
+            return unavailable(ctx, action);
+        }
+        return switch (v.result()) {
+            case VERIFIED -> {
+                ConversationState state = ShopFacts.add(ctx.state().inFlow() && FLOW.equals(ctx.state().flow())
+                        ? ctx.state().endFlow() : ctx.state(), ShopFacts.VERIFIED, v.order().orderNo());
+                Outcome out = action.run(ctx.withState(state), v.order());
+                for (String next : more) {
+                    Outcome o = prove(ctx.withState(out.state()), action, next, proof, List.of());
+                    if (o.state() != null && ShopFacts.contains(o.state(), ShopFacts.VERIFIED, next)) {
+                        for (Reply r : o.replies()) {
+                            out = out.plus(r);
+                        }
+                        out = out.withState(o.state());
+                    } else {
+                        out = out.plus(Reply.of(ctx.say("shop.more_needs_proof", Map.of("order", next))));
+                    }
+                }
+                yield out;
+            }
+            case NOT_FOUND -> Outcome.of(ctx.state(), action.intent(), 1.0,
+                    Reply.of(ctx.say("shop.proof.not_found", Map.of("order", orderNo)), List.of(words.human(ctx))));
+            case TOO_MANY_ATTEMPTS -> Outcome.of(ctx.state().inFlow() ? ctx.state().endFlow() : ctx.state(),
+                    action.intent(), 1.0, Reply.of(ctx.say("shop.proof.locked", Map.of("time", words.time(v.retryAfter()))),
+                            List.of(words.human(ctx))));
+        };
     }
 
     /** True when the buyer proved or is bound to the order's account. */

@@ -1,5 +1,6 @@
 package kefu.conversation.orders;
 
+import kefu.conversation.Classification;
 import kefu.conversation.ConversationState;
 import kefu.conversation.FlowHandler;
 import kefu.conversation.Intent;
@@ -84,8 +85,12 @@ final class OrderFlow implements FlowHandler {
             }
             return Optional.empty();
         }
-        if ("proof".equals(step) && !HAN.matcher(text).find() && text.length() <= 128) {
-            return Optional.of(prove(ctx, action, ctx.state().slot(OrderAccess.ORDER), text));
+        if ("proof".equals(step) && !text.startsWith("/") && text.length() <= 128) {
+            // "尾号5678", "手机 13812345678", "邮箱是 a@b.cn": the proof inside words; bare text is the proof itself.
+            Optional<String> proof = HAN.matcher(text).find() ? entities.proof(text) : Optional.of(text);
+            if (proof.isPresent()) {
+                return Optional.of(access.prove(ctx, action, ctx.state().slot(OrderAccess.ORDER), proof.get(), more(ctx)));
+            }
         }
         return Optional.empty();
     }
@@ -99,13 +104,14 @@ final class OrderFlow implements FlowHandler {
         if (rest.length() < 2) {
             return Optional.of(access.proceed(ctx, action, orderNo));
         }
-        Intent asked = classifier.classify(ctx).intent();
+        Classification c = classifier.classify(ctx);
+        Intent asked = c.intent();
         if (asked == Intent.HUMAN_HANDOFF) {
             return Optional.empty();
         }
         OrderAction chosen = actions.values().stream().filter(a -> a.intent() == asked && asked != Intent.ORDER_STATUS)
                 .findFirst().orElse(action);
-        return Optional.of(access.proceed(ctx, chosen, orderNo));
+        return Optional.of(access.proceed(ctx, chosen, orderNo, c.entity(EntityExtractor.PROOF), List.of()));
     }
 
     /** Answers in the language the flow started in unless the buyer now writes Chinese. */
@@ -118,23 +124,8 @@ final class OrderFlow implements FlowHandler {
         return new TurnContext(ctx.turn(), ctx.state().withLang(lang), lang, ctx.now(), ctx.texts());
     }
 
-    private Outcome prove(TurnContext ctx, OrderAction action, String orderNo, String proof) {
-        Verification v;
-        try {
-            v = shop.verify(OrderAccess.chatUser(ctx), orderNo, proof);
-        } catch (ShopUnavailableException e) {
-            return access.unavailable(ctx, action);
-        }
-        return switch (v.result()) {
-            case VERIFIED -> {
-                var state = ShopFacts.add(ctx.state().endFlow(), ShopFacts.VERIFIED, v.order().orderNo());
-                yield action.run(ctx.withState(state), v.order());
-            }
-            case NOT_FOUND -> Outcome.of(ctx.state(), action.intent(), 1.0,
-                    Reply.of(ctx.say("shop.proof.not_found", Map.of("order", orderNo)), List.of(words.human(ctx))));
-            case TOO_MANY_ATTEMPTS -> Outcome.of(ctx.state().endFlow(), action.intent(), 1.0,
-                    Reply.of(ctx.say("shop.proof.locked", Map.of("time", words.time(v.retryAfter()))),
-                            List.of(words.human(ctx))));
-        };
+    private static List<String> more(TurnContext ctx) {
+        String more = ctx.state().slot(OrderAccess.MORE);
+        return more == null || more.isBlank() ? List.of() : List.of(more.split(","));
     }
 }

@@ -305,17 +305,27 @@ public final class SandboxShop {
         return ticketNo == null ? Optional.empty() : read(key("ticket:" + ticketNo), ShopTicket.class);
     }
 
+    /**
+     * A proof holds when it is the order's contact (phone or email, whole), the last 4 digits of a contact phone,
+     * the phone or email of the account that placed the order, or the order's query password.
+     */
     private boolean proves(StoredOrder order, String proof) {
         if (proof.isEmpty()) {
             return false;
         }
         String contact = order.contact() == null ? "" : order.contact().strip();
-        if (contact.contains("@")) {
-            if (contact.equalsIgnoreCase(proof)) {
+        if (!contact.isEmpty() && contact.equalsIgnoreCase(proof)) {
+            return true;
+        }
+        if (!contact.contains("@") && proof.length() == 4 && contact.length() >= 4 && contact.endsWith(proof)) {
+            return true;
+        }
+        if (order.account() != null && proof.length() >= 6) {
+            Optional<SandboxData.Account> account = read(key("account:" + order.account()), SandboxData.Account.class);
+            if (account.isPresent() && (proof.equalsIgnoreCase(String.valueOf(account.get().email()))
+                    || proof.equals(account.get().phone()))) {
                 return true;
             }
-        } else if (proof.length() == 4 && contact.length() >= 4 && contact.endsWith(proof)) {
-            return true;
         }
         return order.queryPassword() != null && !order.queryPassword().isEmpty() && order.queryPassword().equals(proof);
     }

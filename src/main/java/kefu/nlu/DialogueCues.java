@@ -1,0 +1,142 @@
+package kefu.nlu;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * How a buyer talks, beside what they ask for ({@code bot/dialogue.yml}): small talk (thanks, "ok", praise,
+ * goodbye, a lone emoji), "are you a bot?", a request for a person, "never mind", anger and urgency.
+ */
+public final class DialogueCues {
+
+    /** Kinds of small talk; the reply key is {@code small_talk.<kind>}. */
+    public static final String IDENTITY = "identity";
+    public static final String EMOJI = "emoji";
+    public static final String NEVER_MIND = "never_mind";
+    public static final String ANGRY = "angry";
+    public static final String URGENT = "urgent";
+
+    /** Particles and marks that carry no meaning of their own in a short reply. */
+    private static final Pattern FILLER = Pattern.compile("[啊呀啦哈哦喔吧了的嘛呢哒滴么~～…\\p{P}\\s]+");
+    private static final Pattern ONLY_SYMBOLS = Pattern.compile("[\\p{So}\\p{Sk}\\p{M}\\x{200D}\\x{FE0F}\\p{P}\\s]+");
+    /** Stronger kinds win when a message mixes them: "好的 谢谢" is thanks. */
+    private static final List<String> KIND_ORDER = List.of("thanks", "goodbye", "praise", "ack");
+
+    private final Map<String, List<String>> smallTalk;
+    private final List<Pattern> identity;
+    private final List<Pattern> person;
+    private final List<Pattern> negation;
+    private final List<Pattern> anger;
+    private final List<Pattern> urgency;
+
+    public DialogueCues(Map<String, List<String>> smallTalk, List<String> identity, List<String> person,
+                        List<String> negation, List<String> anger, List<String> urgency) {
+        Map<String, List<String>> words = new LinkedHashMap<>();
+        smallTalk.forEach((kind, list) -> {
+            List<String> sorted = new ArrayList<>();
+            list.forEach(w -> sorted.add(w.toLowerCase(Locale.ROOT).replaceAll("\\s+", "")));
+            sorted.sort(Comparator.comparingInt(String::length).reversed());
+            words.put(kind, List.copyOf(sorted));
+        });
+        this.smallTalk = Map.copyOf(words);
+        this.identity = compile(identity);
+        this.person = compile(person);
+        this.negation = compile(negation);
+        this.anger = compile(anger);
+        this.urgency = compile(urgency);
+    }
+
+    /**
+     * The kind of small talk the whole message is ({@code thanks}, {@code ack}, {@code praise},
+     * {@code goodbye}, {@code emoji}, {@code identity}), or empty when it says anything more.
+     */
+    public Optional<String> smallTalk(String text) {
+        String t = text.strip();
+        if (t.isEmpty() || t.length() > 40) {
+            return Optional.empty();
+        }
+        if (asksIdentity(t)) {
+            return Optional.of(IDENTITY);
+        }
+        String rest = t.toLowerCase(Locale.ROOT).replaceAll("\\s+", "");
+        List<String> kinds = new ArrayList<>();
+        boolean progress = true;
+        while (progress && !rest.isEmpty()) {
+            progress = false;
+            String stripped = stripFiller(rest);
+            if (!stripped.equals(rest)) {
+                rest = stripped;
+                progress = true;
+                continue;
+            }
+            for (String kind : KIND_ORDER) {
+                for (String w : smallTalk.getOrDefault(kind, List.of())) {
+                    if (!w.isEmpty() && rest.startsWith(w)) {
+                        rest = rest.substring(w.length());
+                        kinds.add(kind);
+                        progress = true;
+                        break;
+                    }
+                }
+                if (progress) {
+                    break;
+                }
+            }
+        }
+        if (!rest.isEmpty()) {
+            return ONLY_SYMBOLS.matcher(rest).matches() && kinds.isEmpty() && ONLY_SYMBOLS.matcher(t).matches()
+                    ? Optional.of(EMOJI) : Optional.empty();
+        }
+        if (kinds.isEmpty()) {
+            // Only particles ("哦~", "嗯…") or only symbols.
+            return Optional.of(ONLY_SYMBOLS.matcher(t).matches() ? EMOJI : "ack");
+        }
+        return KIND_ORDER.stream().filter(kinds::contains).findFirst();
+    }
+
+    public boolean asksIdentity(String text) {
+        return any(identity, text);
+    }
+
+    /** The buyer asks for a person ("转人工", "找真人", "talk to a human"); "are you a person?" is not a request. */
+    public boolean asksForPerson(String text) {
+        return !asksIdentity(text) && any(person, text);
+    }
+
+    /** "Never mind" / "不取消了": the buyer withdraws what the bot was about to do. */
+    public boolean negates(String text) {
+        return text.strip().length() <= 30 && any(negation, text);
+    }
+
+    /** {@code angry}, {@code urgent} or empty. */
+    public Optional<String> mood(String text) {
+        if (any(anger, text)) {
+            return Optional.of(ANGRY);
+        }
+        return any(urgency, text) ? Optional.of(URGENT) : Optional.empty();
+    }
+
+    private static String stripFiller(String s) {
+        var m = FILLER.matcher(s);
+        return m.lookingAt() ? s.substring(m.end()) : s;
+    }
+
+    private static boolean any(List<Pattern> patterns, String text) {
+        for (Pattern p : patterns) {
+            if (p.matcher(text).find()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static List<Pattern> compile(List<String> patterns) {
+        return patterns.stream().map(p -> Pattern.compile(p, Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE)).toList();
+    }
+}

@@ -1,0 +1,66 @@
+package kefu.nlu;
+
+import kefu.app.BotFiles;
+import org.springframework.core.io.Resource;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+
+/** Reads {@code bot/dialogue.yml}; a bad regular expression stops start-up with the file and entry named. */
+public final class DialogueCuesLoader {
+
+    public DialogueCues load(BotFiles files) {
+        Map<String, List<String>> smallTalk = new LinkedHashMap<>();
+        Map<String, List<String>> lists = new LinkedHashMap<>();
+        for (Resource file : files.bot("dialogue.yml")) {
+            try (InputStream in = file.getInputStream()) {
+                Object root = new Yaml(new SafeConstructor(new LoaderOptions())).load(in);
+                if (!(root instanceof Map<?, ?> sections)) {
+                    throw new IllegalStateException("bot/dialogue.yml: expected sections small-talk, identity, person, ...");
+                }
+                for (var e : sections.entrySet()) {
+                    String name = String.valueOf(e.getKey());
+                    if ("small-talk".equals(name) && e.getValue() instanceof Map<?, ?> kinds) {
+                        kinds.forEach((k, v) -> smallTalk.put(String.valueOf(k), strings(v)));
+                    } else {
+                        List<String> patterns = strings(e.getValue());
+                        patterns.forEach(p -> check(name, p));
+                        lists.put(name, patterns);
+                    }
+                }
+            } catch (IOException ex) {
+                throw new UncheckedIOException("cannot read bot/dialogue.yml", ex);
+            }
+        }
+        return new DialogueCues(smallTalk, lists.getOrDefault("identity", List.of()), lists.getOrDefault("person", List.of()),
+                lists.getOrDefault("negation", List.of()), lists.getOrDefault("anger", List.of()),
+                lists.getOrDefault("urgency", List.of()));
+    }
+
+    private static void check(String section, String pattern) {
+        try {
+            Pattern.compile(pattern);
+        } catch (PatternSyntaxException e) {
+            throw new IllegalStateException("bot/dialogue.yml: " + section + ": bad pattern '" + pattern + "': "
+                    + e.getDescription());
+        }
+    }
+
+    private static List<String> strings(Object value) {
+        List<String> out = new ArrayList<>();
+        if (value instanceof List<?> list) {
+            list.forEach(x -> out.add(String.valueOf(x)));
+        }
+        return out;
+    }
+}
