@@ -27,6 +27,9 @@ public final class ConversationEngine {
 
     private static final Set<String> LEAVE_FLOW_WORDS = Set.of("取消", "退出", "算了", "不用了", "cancel", "quit", "exit");
     private static final String INTENT_ACTION = "intent";
+    /** The recogniser's entities for a message with two requests. */
+    private static final String FIRST_PART = "first_part";
+    private static final String ALSO = "also";
     private static final Set<Intent> FLOW_HINT_AFTER = Set.of(Intent.FAQ, Intent.FALLBACK, Intent.GREETING);
     private static final String FORGET_COMMAND = "forget";
     /** What the history keeps of a message that answered a request for a secret (proof, bind code). */
@@ -220,7 +223,26 @@ public final class ConversationEngine {
             }
         }
         Classification c = classifier.classify(ctx);
-        return withFlowHint(ctx, answer(ctx, c));
+        return withFlowHint(ctx, c.entity(ALSO) == null ? answer(ctx, c) : answerBoth(ctx, c));
+    }
+
+    /**
+     * Two requests in one message ("查一下K… 顺便问下积分怎么用"): each part is answered as if sent alone, the
+     * second on the state the first left, and both answers go out as one reply.
+     */
+    private Outcome answerBoth(TurnContext ctx, Classification c) {
+        Outcome first = answer(ctx.withTurn(ctx.turn().withText(c.entity(FIRST_PART))), c);
+        TurnContext rest = ctx.withTurn(ctx.turn().withText(c.entity(ALSO))).withState(first.state());
+        Classification next = classifier.classify(rest);
+        Map<String, String> calm = new HashMap<>(next.entities());
+        calm.remove(MoodReply.MOOD);
+        Outcome second = answer(rest, new Classification(next.intent(), next.confidence(), calm));
+        List<Reply> replies = new java.util.ArrayList<>(first.replies());
+        replies.addAll(second.replies());
+        List<Source> sources = new java.util.ArrayList<>(first.sources());
+        sources.addAll(second.sources());
+        return new Outcome(replies, second.state(), first.intent(), first.confidence(), sources,
+                first.handoff() || second.handoff());
     }
 
     /** A question answered in the middle of a form reminds the buyer that the form waits and how to go back. */

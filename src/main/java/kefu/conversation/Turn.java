@@ -29,6 +29,11 @@ public record Turn(ConversationKey key, String messageId, ChatType chatType,
         return new Turn(key, messageId, chatType, text, button, attachment, hint);
     }
 
+    /** The same turn with only part of its text: one of two requests in a message. */
+    public Turn withText(String part) {
+        return new Turn(key, messageId, chatType, part, button, attachment, languageHint);
+    }
+
     /** The language to read this turn in, when nothing said so far decides it. */
     public Lang startingLanguage(ConversationState state) {
         return languageHint != null && state.history().isEmpty() ? languageHint : state.lang();

@@ -18,6 +18,10 @@ public record TurnContext(Turn turn, ConversationState state, Lang lang, Instant
         return texts.get(key, lang, Map.of());
     }
 
+    public TurnContext withTurn(Turn part) {
+        return new TurnContext(part, state, lang, now, texts);
+    }
+
     public TurnContext withState(ConversationState next) {
         return new TurnContext(turn, next, lang, now, texts);
     }

@@ -34,9 +34,18 @@ public final class DialogueCues {
     private final List<Pattern> negation;
     private final List<Pattern> anger;
     private final List<Pattern> urgency;
+    private final List<Pattern> also;
+    private final List<Pattern> mine;
+    private final Map<String, List<String>> categories;
 
     public DialogueCues(Map<String, List<String>> smallTalk, List<String> identity, List<String> person,
-                        List<String> negation, List<String> anger, List<String> urgency) {
+                        List<String> negation, List<String> anger, List<String> urgency, List<String> also,
+                        List<String> mine, Map<String, List<String>> categories) {
+        this.also = compile(also);
+        this.mine = compile(mine);
+        Map<String, List<String>> names = new LinkedHashMap<>();
+        categories.forEach((k, v) -> names.put(k, v.stream().map(w -> w.toLowerCase(Locale.ROOT)).toList()));
+        this.categories = Map.copyOf(names);
         Map<String, List<String>> words = new LinkedHashMap<>();
         smallTalk.forEach((kind, list) -> {
             List<String> sorted = new ArrayList<>();
@@ -120,6 +129,41 @@ public final class DialogueCues {
             return Optional.of(ANGRY);
         }
         return any(urgency, text) ? Optional.of(URGENT) : Optional.empty();
+    }
+
+    /**
+     * Two requests joined in one message ("查一下K… 顺便问下积分怎么用"): the part before the joining word and the
+     * part after, each with something to say; empty when the message is one request.
+     */
+    public Optional<List<String>> split(String text) {
+        for (Pattern p : also) {
+            var m = p.matcher(text);
+            if (m.find()) {
+                String first = text.substring(0, m.start()).strip();
+                String second = text.substring(m.end()).strip();
+                if (meaningful(first) && meaningful(second)) {
+                    return Optional.of(List.of(first, second));
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The buyer speaks of their own order ("我的话费", "我买的会员", "my top-up"). */
+    public boolean mine(String text) {
+        return any(mine, text);
+    }
+
+    /** The product category the text names ("话费" → {@code mobile_topup}), when it names exactly one. */
+    public Optional<String> category(String text) {
+        String t = text.toLowerCase(Locale.ROOT);
+        List<String> named = categories.entrySet().stream()
+                .filter(e -> e.getValue().stream().anyMatch(t::contains)).map(Map.Entry::getKey).toList();
+        return named.size() == 1 ? Optional.of(named.get(0)) : Optional.empty();
+    }
+
+    private static boolean meaningful(String part) {
+        return part.replaceAll("[\\p{P}\\p{S}\\s]", "").length() >= 2;
     }
 
     private static String stripFiller(String s) {

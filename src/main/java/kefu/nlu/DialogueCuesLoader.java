@@ -21,6 +21,7 @@ public final class DialogueCuesLoader {
 
     public DialogueCues load(BotFiles files) {
         Map<String, List<String>> smallTalk = new LinkedHashMap<>();
+        Map<String, List<String>> categories = new LinkedHashMap<>();
         Map<String, List<String>> lists = new LinkedHashMap<>();
         for (Resource file : files.bot("dialogue.yml")) {
             try (InputStream in = file.getInputStream()) {
@@ -32,6 +33,8 @@ public final class DialogueCuesLoader {
                     String name = String.valueOf(e.getKey());
                     if ("small-talk".equals(name) && e.getValue() instanceof Map<?, ?> kinds) {
                         kinds.forEach((k, v) -> smallTalk.put(String.valueOf(k), strings(v)));
+                    } else if ("categories".equals(name) && e.getValue() instanceof Map<?, ?> kinds) {
+                        kinds.forEach((k, v) -> categories.put(String.valueOf(k), strings(v)));
                     } else {
                         List<String> patterns = strings(e.getValue());
                         patterns.forEach(p -> check(name, p));
@@ -44,7 +47,8 @@ public final class DialogueCuesLoader {
         }
         return new DialogueCues(smallTalk, lists.getOrDefault("identity", List.of()), lists.getOrDefault("person", List.of()),
                 lists.getOrDefault("negation", List.of()), lists.getOrDefault("anger", List.of()),
-                lists.getOrDefault("urgency", List.of()));
+                lists.getOrDefault("urgency", List.of()), lists.getOrDefault("also", List.of()),
+                lists.getOrDefault("mine", List.of()), categories);
     }
 
     private static void check(String section, String pattern) {

@@ -41,8 +41,16 @@ public final class HybridIntentClassifier implements IntentClassifier {
     /** A buyer with a ticket asking how it is going wants the ticket, not the article on how to check. */
     private static final Pattern PROGRESS = Pattern.compile("(?i)进度|处理到哪|处理得怎么样|工单|progress|ticket");
     private static final String TICKETS_FACT = "shop.tickets";
+    private static final String ACCOUNT_FACT = "shop.account";
+    /** Entity: the product category a bound buyer's question names ({@code mobile_topup}...). */
+    public static final String CATEGORY = "category";
     /** Entity: the kind of small talk ({@code thanks}, {@code ack}, {@code identity}, {@code never_mind}...). */
     public static final String SMALL_TALK = "small_talk";
+    /** Entities of a message with two requests: the first part (classified) and the second (answered after it). */
+    public static final String FIRST_PART = "first_part";
+    public static final String ALSO = "also";
+    private static final Set<Intent> ORDER_LIKE =
+            Set.of(Intent.ORDER_STATUS, Intent.URGE_ORDER, Intent.AFTER_SALES, Intent.CANCEL_ORDER);
     /** Entity: {@code angry} or {@code urgent}. */
     public static final String MOOD = "mood";
 
@@ -50,6 +58,8 @@ public final class HybridIntentClassifier implements IntentClassifier {
     private static final Pattern BIND_REQUEST = Pattern.compile("(?i)(我要|我想|想|请|帮我|怎么|如何|在哪)?(绑定|关联|綁定)(一下)?"
             + "(我的)?(店铺|商城|网店)?(账号|帐号|账户|客服)(一下)?[吗呢？?。.!！]*|"
             + "(how (do i|to|can i) )?(bind|link) (my )?(shop )?account( to (this|the) chat)?[?.!]*");
+    private static final Pattern UNBIND_REQUEST = Pattern.compile("(?i)(我要|我想|请|帮我)?(解绑|解除绑定|取消绑定|解除关联)"
+            + "(一下)?(我的)?(店铺|商城)?(账号|帐号|账户)?(一下)?[吗呢？?。.!！]*|unbind( my)?( shop)?( account)?[.!]*");
     /**
      * With an order number and no action named, the order is looked up unless an action's examples are clearly
      * closer; cancelling is never guessed, only done when the buyer says so.
@@ -93,11 +103,36 @@ public final class HybridIntentClassifier implements IntentClassifier {
     @Override
     public Classification classify(TurnContext ctx) {
         String text = ctx.turn().trimmedText();
+        Optional<List<String>> parts = commands.match(text).isEmpty() ? cues.split(text) : Optional.empty();
+        if (parts.isPresent()) {
+            // Two requests in one message: the first decides this classification, the second is answered after it.
+            Classification first = classify(parts.get().get(0));
+            Classification second = classify(parts.get().get(1));
+            if (!(ORDER_LIKE.contains(first.intent()) && ORDER_LIKE.contains(second.intent()))
+                    && first.intent() != Intent.HUMAN_HANDOFF && second.intent() != Intent.HUMAN_HANDOFF) {
+                Map<String, String> found = new LinkedHashMap<>(first.entities());
+                found.put(FIRST_PART, parts.get().get(0));
+                found.put(ALSO, parts.get().get(1));
+                return new Classification(first.intent(), first.confidence(), found);
+            }
+        }
         if (ctx.state().fact(TICKETS_FACT) != null && PROGRESS.matcher(text).find()
                 && commands.match(text).isEmpty()) {
             return new Classification(Intent.AFTER_SALES, 0.9, entities.extract(text));
         }
-        return classify(text);
+        Classification c = classify(text);
+        // A bound buyer asking about "my top-up" means their own orders of that kind, not the article about it.
+        if (ctx.state().fact(ACCOUNT_FACT) != null && c.entity(EntityExtractor.ORDER) == null
+                && (c.intent() == Intent.FAQ || c.intent() == Intent.ORDER_STATUS || c.intent() == Intent.FALLBACK)
+                && cues.mine(text)) {
+            Optional<String> category = cues.category(text);
+            if (category.isPresent()) {
+                Map<String, String> found = new LinkedHashMap<>(c.entities());
+                found.put(CATEGORY, category.get());
+                return new Classification(Intent.ORDER_STATUS, 0.9, found);
+            }
+        }
+        return c;
     }
 
     public Classification classify(String text) {
@@ -109,6 +144,9 @@ public final class HybridIntentClassifier implements IntentClassifier {
             Map<String, String> found = new LinkedHashMap<>(entities.extract(text));
             found.putAll(command.get().entities());
             return new Classification(command.get().intent(), 1.0, found);
+        }
+        if (UNBIND_REQUEST.matcher(text).matches()) {
+            return new Classification(Intent.ORDER_STATUS, 0.95, Map.of("command", "unbind", "argument", ""));
         }
         if (BIND_REQUEST.matcher(text).matches()) {
             return new Classification(Intent.ORDER_STATUS, 0.95, Map.of("command", "bind", "argument", ""));

@@ -16,7 +16,8 @@ public final class SlashCommands {
             "menu", Intent.GREETING,
             "human", Intent.HUMAN_HANDOFF,
             "order", Intent.ORDER_STATUS,
-            "bind", Intent.ORDER_STATUS);
+            "bind", Intent.ORDER_STATUS,
+            "unbind", Intent.ORDER_STATUS);
 
     public Optional<Classification> match(String text) {
         if (!text.startsWith("/")) {

@@ -61,4 +61,13 @@ final class Binding {
         return Outcome.of(state, Intent.ORDER_STATUS, 1.0,
                 Reply.of(ctx.say(key, Map.of("name", account.get().name())), buttons));
     }
+
+    /** {@code /unbind}, "解绑": the chat forgets the shop account; orders proved one by one stay proved. */
+    Outcome unbind(TurnContext ctx) {
+        if (ctx.state().fact(ShopFacts.ACCOUNT) == null) {
+            return Outcome.of(ctx.state(), Intent.ORDER_STATUS, 1.0, Reply.of(ctx.say("shop.unbind.none")));
+        }
+        return Outcome.of(ctx.state().withFact(ShopFacts.ACCOUNT, null), Intent.ORDER_STATUS, 1.0,
+                Reply.of(ctx.say("shop.unbind.done")));
+    }
 }

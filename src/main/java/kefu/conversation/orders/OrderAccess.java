@@ -34,6 +34,8 @@ final class OrderAccess {
     static final String LANG = "lang";
     /** Further orders named with the one being proved, tried with the same proof. */
     static final String MORE = "more";
+    /** The recogniser's entity: the product category a bound buyer asked about. */
+    private static final String CATEGORY = "category";
 
     private final ShopGateway shop;
     private final EntityExtractor entities;
@@ -60,6 +62,13 @@ final class OrderAccess {
         if (!all.isEmpty()) {
             return proceed(ctx, action, all.get(0), proof, all.subList(1, all.size()));
         }
+        String category = c == null ? null : c.entity(CATEGORY);
+        if (category != null && ctx.state().fact(ShopFacts.ACCOUNT) != null) {
+            Optional<Outcome> mine = ofCategory(ctx, action, category);
+            if (mine.isPresent()) {
+                return mine.get();
+            }
+        }
         String foreign = c == null ? null : c.entity(EntityExtractor.FOREIGN);
         if (foreign != null) {
             Outcome ask = askForOrder(ctx, action);
@@ -67,6 +76,39 @@ final class OrderAccess {
                     ctx.say("shop.order_foreign", Map.of("number", foreign)), ask.replies().get(0).buttons()));
         }
         return askForOrder(ctx, action);
+    }
+
+    /**
+     * A bound buyer asking about "my top-up": their recent orders of that category. One is acted on at once;
+     * several are each shown for a look-up, or offered to pick from for another action.
+     */
+    private Optional<Outcome> ofCategory(TurnContext ctx, OrderAction action, String category) {
+        List<ShopOrder> matching;
+        try {
+            matching = shop.recentOrders(ctx.state().fact(ShopFacts.ACCOUNT), chat.recentOrders()).stream()
+                    .filter(o -> category.equals(o.category())).toList();
+        } catch (ShopUnavailableException e) {
+            return Optional.of(unavailable(ctx, action));
+        }
+        if (matching.isEmpty()) {
+            return Optional.empty();
+        }
+        if (matching.size() > 1 && !"status".equals(action.name())) {
+            return Optional.of(pickAmong(ctx, action, matching.stream().map(ShopOrder::orderNo).toList()));
+        }
+        Outcome out = null;
+        for (ShopOrder o : matching) {
+            Outcome one = action.run(out == null ? ctx : ctx.withState(out.state()), o);
+            if (out == null) {
+                out = one;
+            } else {
+                for (Reply r : one.replies()) {
+                    out = out.plus(r);
+                }
+                out = out.withState(one.state());
+            }
+        }
+        return Optional.of(out);
     }
 
     private List<String> orderNumbers(TurnContext ctx, Classification c) {

@@ -49,6 +49,9 @@ final class OrderStatusHandler implements IntentHandler, OrderAction {
             String code = c.entity("argument");
             return code == null || code.isBlank() ? binding.askCode(ctx) : binding.bind(ctx, code);
         }
+        if ("unbind".equals(c.entity("command"))) {
+            return binding.unbind(ctx);
+        }
         return access.start(ctx, c, this);
     }
 
@@ -56,10 +59,11 @@ final class OrderStatusHandler implements IntentHandler, OrderAction {
     public Outcome run(TurnContext ctx, ShopOrder o) {
         Map<String, Object> vars = words.vars(ctx, o);
         boolean late = o.status().awaitsDelivery() && o.expectedBy() != null && ctx.now().isAfter(o.expectedBy());
-        String statusKey = late ? "shop.status.late" : "shop.status." + o.status().wireName();
-        vars.put("status", ctx.say(statusKey, vars));
+        // Urged already in this conversation: say so, and do not offer the urge again.
+        boolean urged = late && ShopFacts.contains(ctx.state(), ShopFacts.URGES, o.orderNo());
+        vars.put("status", ctx.say(statusKey(ctx, o, late, urged), vars));
         List<Button> buttons = new ArrayList<>();
-        if (late) {
+        if (late && !urged) {
             buttons.add(words.pick(ctx, "shop.button.urge", "urge", o.orderNo()));
         }
         if (rules.cancel(o, ctx.now()).allowed() && o.status() != OrderStatus.PENDING_PAYMENT) {
@@ -83,6 +87,19 @@ final class OrderStatusHandler implements IntentHandler, OrderAction {
             }
         }
         return out;
+    }
+
+    /** The status in plain words; a category may word a status its own way ({@code shop.status.delivered.software_key}). */
+    private static String statusKey(TurnContext ctx, ShopOrder o, boolean late, boolean urged) {
+        if (urged) {
+            return "shop.status.urged";
+        }
+        if (late) {
+            return "shop.status.late";
+        }
+        String general = "shop.status." + o.status().wireName();
+        String own = general + "." + o.category();
+        return ctx.texts().has(own) ? own : general;
     }
 
     private static boolean delivered(OrderStatus s) {
