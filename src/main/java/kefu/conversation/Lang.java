@@ -32,8 +32,32 @@ public enum Lang {
         if (han > 0) {
             return ZH;
         }
-        // A bare order number or "ok" says nothing about the buyer's language.
-        return latin >= 4 ? EN : previous;
+        // A bare order number or "ok" says nothing about the buyer's language, and neither do random letters
+        // ("asdf qwer"): a Chinese buyer switches to English only on text with real English words in it.
+        if (latin < 4) {
+            return previous;
+        }
+        return previous == EN || hasEnglishWord(text) ? EN : previous;
+    }
+
+    /** Frequent English words; letters that contain none of them are not taken for English. */
+    private static final java.util.Set<String> COMMON_WORDS = java.util.Set.of(
+            "i", "me", "my", "you", "your", "we", "it", "is", "are", "was", "be", "been", "am", "do", "does", "did",
+            "the", "a", "an", "to", "of", "for", "in", "on", "at", "with", "and", "or", "not", "no", "yes", "can",
+            "how", "what", "when", "where", "why", "which", "who", "please", "hi", "hello", "hey", "thanks", "thank",
+            "order", "orders", "help", "top", "up", "topup", "code", "refund", "urge", "cancel", "human", "agent",
+            "person", "still", "yet", "long", "time", "money", "paid", "pay", "payment", "received", "arrived",
+            "account", "card", "key", "vip", "membership", "ok", "okay", "bye", "want", "need", "have", "has",
+            "this", "that", "there", "here", "will", "would", "should", "could", "get", "got", "min", "minutes",
+            "hour", "hours", "day", "days", "bot", "support", "service", "status", "check", "where's", "it's", "i'm");
+
+    private static boolean hasEnglishWord(String text) {
+        for (String word : text.toLowerCase(java.util.Locale.ROOT).split("[^a-z']+")) {
+            if (COMMON_WORDS.contains(word)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean isLatinLetter(int c) {

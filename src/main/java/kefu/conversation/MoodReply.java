@@ -21,12 +21,12 @@ final class MoodReply {
         String sorry = ctx.say("mood." + ("angry".equals(mood) ? "angry" : "urgent"));
         if (out.intent() == Intent.FALLBACK) {
             Button human = Button.of(ctx.label("button.human"), "intent", Intent.HUMAN_HANDOFF.wireName());
-            Reply offer = Reply.of(sorry + ctx.say("mood.offer_person"), List.of(human));
+            Reply offer = Reply.of(sorry + "\n" + ctx.say("mood.offer_person"), List.of(human));
             return new Outcome(List.of(offer), out.state(), Intent.FAQ, out.confidence(), out.sources(), false);
         }
         List<Reply> replies = new ArrayList<>(out.replies());
         Reply first = replies.get(0);
-        replies.set(0, new Reply(sorry + first.text(), first.buttons(), first.privateOnly()));
+        replies.set(0, new Reply(sorry + "\n" + first.text(), first.buttons(), first.privateOnly()));
         return new Outcome(replies, out.state(), out.intent(), out.confidence(), out.sources(), out.handoff());
     }
 }

@@ -14,7 +14,8 @@ import java.util.List;
 public record Answer(Kind kind, Article article, String text, boolean composed, List<Article> suggestions,
                      List<KnowledgeIndex.Hit> ranked) {
 
-    public enum Kind { ANSWER, SUGGEST, NONE }
+    /** NOT_DESCRIBED: the question names something the help center never describes ({@code text} says what). */
+    public enum Kind { ANSWER, SUGGEST, NONE, NOT_DESCRIBED }
 
     public Answer {
         suggestions = List.copyOf(suggestions);

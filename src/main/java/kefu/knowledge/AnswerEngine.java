@@ -37,7 +37,11 @@ public final class AnswerEngine {
 
     public Answer answer(String question, Lang lang) {
         List<KnowledgeIndex.Hit> ranked = knowledge.search(question);
-        KnowledgeIndex.Hit best = ranked.get(0);
+        Optional<String> gap = knowledge.index().coverage().uncovered(question);
+        if (gap.isPresent()) {
+            return new Answer(Answer.Kind.NOT_DESCRIBED, null, gap.get(), false, List.of(), ranked);
+        }
+        KnowledgeIndex.Hit best = focused(question, ranked);
         if (best.score() >= settings.answerThreshold()) {
             Article a = best.article();
             // A buyer who says where they stand ("已经20分钟了") gets the part for that situation first.
@@ -55,6 +59,36 @@ public final class AnswerEngine {
             }
         }
         return new Answer(close.isEmpty() ? Answer.Kind.NONE : Answer.Kind.SUGGEST, null, "", false, close, ranked);
+    }
+
+    /**
+     * "X在哪": among the ranked articles, the first that names X is the answer, even when another ranks higher on
+     * general similarity; its section naming X is the one shown.
+     */
+    private KnowledgeIndex.Hit focused(String question, List<KnowledgeIndex.Hit> ranked) {
+        KnowledgeIndex.Hit top = ranked.get(0);
+        Optional<String> thing = knowledge.index().coverage().focus(question);
+        if (thing.isEmpty() || Coverage.mentions(top.article(), thing.get())) {
+            return top;
+        }
+        // A short name ("充值") is everywhere; a longer one ("充值中心") picks the article that describes it.
+        int look = thing.get().length() >= 3 ? ranked.size() : Math.min(5, ranked.size());
+        for (KnowledgeIndex.Hit h : ranked.subList(0, look)) {
+            if ((look > 5 || h.score() >= settings.suggestThreshold()) && Coverage.mentions(h.article(), thing.get())) {
+                Article a = h.article();
+                int section = -1;
+                for (int i = 0; i < a.sections().size(); i++) {
+                    Article.Section s = a.sections().get(i);
+                    if ((s.heading() + s.text()).toLowerCase(java.util.Locale.ROOT).contains(thing.get())) {
+                        section = i;
+                        break;
+                    }
+                }
+                return new KnowledgeIndex.Hit(a, Math.max(h.score(), settings.answerThreshold()), h.example(),
+                        h.passage(), h.lexical(), section);
+            }
+        }
+        return top;
     }
 
     /** An article opened from a button: its lead and first section. */

@@ -51,6 +51,9 @@ public final class FaqHandler implements IntentHandler {
             case SUGGEST -> unsure(ctx, answer.suggestions());
             case NONE -> Outcome.of(ctx.state(), Intent.FAQ, c.confidence(),
                     Reply.of(ctx.say("knowledge.no_match"), List.of(human(ctx))));
+            case NOT_DESCRIBED -> Outcome.of(ctx.state(), Intent.FAQ, 0.4, Reply.of("price".equals(answer.text())
+                    ? ctx.say("knowledge.price") : ctx.say("knowledge.not_described", Map.of("topic", answer.text())),
+                    List.of(human(ctx))));
         };
     }
 

@@ -96,6 +96,7 @@ public final class KbCommand implements CliCommand {
             case ANSWER -> out.println(answer.text() + "\n[source: " + answer.article().id() + "]");
             case SUGGEST -> answer.suggestions().forEach(a -> out.println("  suggest: " + a.id() + " 《" + a.title() + "》"));
             case NONE -> out.println("  (nothing related)");
+            case NOT_DESCRIBED -> out.println("  (not described: " + answer.text() + ")");
         }
     }
 

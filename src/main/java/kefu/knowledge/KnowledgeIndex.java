@@ -31,9 +31,11 @@ public final class KnowledgeIndex {
     private final List<List<Passage>> passages;
     private final Map<String, Double> idf;
     private final double avgLength;
+    private final Coverage coverage;
 
     private KnowledgeIndex(List<Article> articles, List<List<Probe>> examples, List<List<Passage>> passages) {
         this.articles = articles;
+        this.coverage = Coverage.of(articles);
         this.examples = examples;
         this.passages = passages;
         Map<String, Integer> df = new HashMap<>();
@@ -88,6 +90,10 @@ public final class KnowledgeIndex {
 
     public List<Article> articles() {
         return articles;
+    }
+
+    Coverage coverage() {
+        return coverage;
     }
 
     /** All articles ranked for the question, best first. */

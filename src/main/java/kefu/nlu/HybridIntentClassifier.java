@@ -121,6 +121,12 @@ public final class HybridIntentClassifier implements IntentClassifier {
             return new Classification(Intent.AFTER_SALES, 0.9, entities.extract(text));
         }
         Classification c = classify(text);
+        // A screenshot with a caption about a problem ("卡密用不了 看截图") is evidence: it leads into after-sales.
+        var file = ctx.turn().attachment();
+        if (file != null && file.mimeType() != null && file.mimeType().startsWith("image/")
+                && (c.intent() == Intent.FAQ || c.intent() == Intent.FALLBACK || c.intent() == Intent.URGE_ORDER)) {
+            return new Classification(Intent.AFTER_SALES, 0.9, c.entities());
+        }
         // A bound buyer asking about "my top-up" means their own orders of that kind, not the article about it.
         if (ctx.state().fact(ACCOUNT_FACT) != null && c.entity(EntityExtractor.ORDER) == null
                 && (c.intent() == Intent.FAQ || c.intent() == Intent.ORDER_STATUS || c.intent() == Intent.FALLBACK)

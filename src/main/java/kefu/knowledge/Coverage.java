@@ -1,0 +1,93 @@
+package kefu.knowledge;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Whether the help center describes what a Chinese question is about at all. The nearest article is not an
+ * answer when the question names a product or place the articles never mention ("steam余额", "苹果id",
+ * "充值中心在哪") or asks for a price, which the help center does not keep: then the bot says it is not sure
+ * and offers a person instead of the closest article.
+ */
+final class Coverage {
+
+    private static final Pattern LATIN_WORD = Pattern.compile("[A-Za-z]{2,}");
+    private static final Pattern HAN = Pattern.compile("\\p{IsHan}");
+    /** "X在哪(里)", "X的入口": the thing looked for must be something the help center names. */
+    private static final Pattern WHERE = Pattern.compile("([\\p{IsHan}A-Za-z0-9]{2,12}?)(的)?(在哪|在什么地方|入口在|从哪进)");
+    private static final Pattern LEADING_FILLER = Pattern.compile("^(请问|问下|问一下|你们|你们的|我的|那个|这个|想问|想知道|请教)+");
+    /** A price asked for; the help center describes how to buy, not what things cost today. */
+    private static final Pattern PRICE = Pattern.compile("多少钱|什么价|价格|价钱|几块钱|售价|报价|(现在|今天).{0,4}(多少|几折)");
+
+    private final Set<String> latinWords;
+    private final String corpus;
+
+    private Coverage(Set<String> latinWords, String corpus) {
+        this.latinWords = latinWords;
+        this.corpus = corpus;
+    }
+
+    /** From the articles' Chinese text: titles, example questions, tags, lead and sections (not the English fields). */
+    static Coverage of(List<Article> articles) {
+        StringBuilder all = new StringBuilder();
+        for (Article a : articles) {
+            all.append(a.title()).append('\n').append(String.join("\n", a.questions())).append('\n')
+                    .append(String.join("\n", a.tags())).append('\n').append(a.intro()).append('\n');
+            a.sections().forEach(s -> all.append(s.heading()).append('\n').append(s.text()).append('\n'));
+        }
+        String corpus = all.toString().toLowerCase(Locale.ROOT);
+        Set<String> words = new HashSet<>();
+        Matcher m = LATIN_WORD.matcher(corpus);
+        while (m.find()) {
+            words.add(m.group());
+        }
+        return new Coverage(Set.copyOf(words), corpus);
+    }
+
+    /** The thing a "where is X" question looks for, when the help center names it. */
+    Optional<String> focus(String question) {
+        Matcher where = WHERE.matcher(question.toLowerCase(Locale.ROOT));
+        if (!where.find()) {
+            return Optional.empty();
+        }
+        String thing = LEADING_FILLER.matcher(where.group(1)).replaceFirst("");
+        return thing.length() >= 2 && corpus.contains(thing) ? Optional.of(thing) : Optional.empty();
+    }
+
+    static boolean mentions(Article a, String thing) {
+        if (a.title().toLowerCase(Locale.ROOT).contains(thing) || a.intro().toLowerCase(Locale.ROOT).contains(thing)) {
+            return true;
+        }
+        return a.sections().stream().anyMatch(s -> (s.heading() + s.text()).toLowerCase(Locale.ROOT).contains(thing));
+    }
+
+    /** What the question names that the help center does not describe, if anything. */
+    Optional<String> uncovered(String question) {
+        if (!HAN.matcher(question).find()) {
+            return Optional.empty();
+        }
+        String q = question.toLowerCase(Locale.ROOT);
+        Matcher latin = LATIN_WORD.matcher(q);
+        while (latin.find()) {
+            if (!latinWords.contains(latin.group())) {
+                return Optional.of(latin.group());
+            }
+        }
+        if (PRICE.matcher(q).find()) {
+            return Optional.of("price");
+        }
+        Matcher where = WHERE.matcher(q);
+        if (where.find()) {
+            String thing = LEADING_FILLER.matcher(where.group(1)).replaceFirst("");
+            if (thing.length() >= 2 && !corpus.contains(thing)) {
+                return Optional.of(thing);
+            }
+        }
+        return Optional.empty();
+    }
+}
