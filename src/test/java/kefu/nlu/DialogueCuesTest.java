@@ -1,0 +1,77 @@
+package kefu.nlu;
+
+import kefu.app.BotFiles;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The shipped {@code bot/dialogue.yml} read as the bot reads it. */
+class DialogueCuesTest {
+
+    private final DialogueCues cues = new DialogueCuesLoader().load(new BotFiles(Path.of("bot"), Path.of("knowledge-base")));
+
+    @Test
+    void acknowledgementsThanksPraiseAndEmojiAreSmallTalk() {
+        assertThat(cues.smallTalk("好的")).contains("ack");
+        assertThat(cues.smallTalk("嗯嗯 知道了")).contains("ack");
+        assertThat(cues.smallTalk("行吧")).contains("ack");
+        assertThat(cues.smallTalk("ok")).contains("ack");
+        assertThat(cues.smallTalk("收到了 谢谢啊")).contains("thanks");
+        assertThat(cues.smallTalk("找到了 多谢")).contains("thanks");
+        assertThat(cues.smallTalk("👍")).contains("praise");
+        assertThat(cues.smallTalk("😂😂")).contains("emoji");
+        assertThat(cues.smallTalk("拜拜")).contains("goodbye");
+    }
+
+    @Test
+    void aMessageSayingMoreIsNotSmallTalk() {
+        assertThat(cues.smallTalk("好的 那我的话费什么时候到")).isEmpty();
+        assertThat(cues.smallTalk("话费多久到账")).isEmpty();
+        assertThat(cues.smallTalk("K2026112400004")).isEmpty();
+    }
+
+    @Test
+    void askingWhetherTheBotIsAPersonIsNotARequestForOne() {
+        assertThat(cues.smallTalk("你是机器人吗")).contains(DialogueCues.IDENTITY);
+        assertThat(cues.smallTalk("你是真人吗")).contains(DialogueCues.IDENTITY);
+        assertThat(cues.smallTalk("are you a bot?")).contains(DialogueCues.IDENTITY);
+        assertThat(cues.asksForPerson("你是人工吗")).isFalse();
+        assertThat(cues.asksForPerson("K2026112400077 话费还没到 转人工")).isTrue();
+        assertThat(cues.asksForPerson("帮我找个真人")).isTrue();
+        assertThat(cues.asksForPerson("I want to talk to a human")).isTrue();
+    }
+
+    @Test
+    void changingOnesMindIsANegation() {
+        assertThat(cues.negates("不是 我说错了 不取消")).isTrue();
+        assertThat(cues.negates("不用了 不取消")).isTrue();
+        assertThat(cues.negates("算了")).isTrue();
+        assertThat(cues.negates("帮我取消一下")).isFalse();
+    }
+
+    @Test
+    void angerAndUrgencyAreHeard() {
+        assertThat(cues.mood("话费充了半小时了还没到 你们是不是骗子啊！！！")).contains(DialogueCues.ANGRY);
+        assertThat(cues.mood("差评")).contains(DialogueCues.ANGRY);
+        assertThat(cues.mood("再催一下 急用")).contains(DialogueCues.URGENT);
+        assertThat(cues.mood("话费多久到账")).isEmpty();
+    }
+
+    @Test
+    void twoRequestsInOneMessageAreSplit() {
+        assertThat(cues.split("查一下K2026112400013 顺便问下积分怎么用"))
+                .contains(List.of("查一下K2026112400013", "积分怎么用"));
+        assertThat(cues.split("顺便问下积分怎么用")).isEmpty();
+    }
+
+    @Test
+    void myTopUpNamesACategory() {
+        assertThat(cues.mine("我充的话费到账没有")).isTrue();
+        assertThat(cues.category("我充的话费到账没有")).contains("mobile_topup");
+        assertThat(cues.category("我的会员开通了吗")).contains("video_vip");
+        assertThat(cues.category("话费和流量")).isEmpty();
+    }
+}
