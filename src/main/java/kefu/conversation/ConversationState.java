@@ -18,11 +18,13 @@ import java.util.Map;
  * @param facts      what outlives a flow: bound shop account, verified orders, counters
  * @param history    the last turns, newest last, for context and for staff taking over
  * @param offeredButtons button data the bot showed most recently; any other press is stale or forged
+ * @param dialogue   what the conversation is about now: the order in focus, the last article, kept screenshots
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record ConversationState(Lang lang, String owner, String flow, Map<String, String> slots,
                                 Map<String, String> facts, List<HistoryEntry> history,
-                                int fallbackStreak, List<String> offeredButtons, Instant updatedAt) {
+                                int fallbackStreak, List<String> offeredButtons, Instant updatedAt,
+                                DialogueContext dialogue) {
 
     public static final String OWNER_BOT = "bot";
     private static final int MAX_OFFERED_BUTTONS = 40;
@@ -34,10 +36,11 @@ public record ConversationState(Lang lang, String owner, String flow, Map<String
         facts = facts == null ? Map.of() : Map.copyOf(facts);
         history = history == null ? List.of() : List.copyOf(history);
         offeredButtons = offeredButtons == null ? List.of() : List.copyOf(offeredButtons);
+        dialogue = dialogue == null ? DialogueContext.empty() : dialogue;
     }
 
     public static ConversationState fresh() {
-        return new ConversationState(Lang.ZH, OWNER_BOT, null, Map.of(), Map.of(), List.of(), 0, List.of(), null);
+        return new ConversationState(Lang.ZH, OWNER_BOT, null, Map.of(), Map.of(), List.of(), 0, List.of(), null, null);
     }
 
     public boolean botOwned() {
@@ -57,34 +60,34 @@ public record ConversationState(Lang lang, String owner, String flow, Map<String
     }
 
     public ConversationState withLang(Lang value) {
-        return new ConversationState(value, owner, flow, slots, facts, history, fallbackStreak, offeredButtons, updatedAt);
+        return new ConversationState(value, owner, flow, slots, facts, history, fallbackStreak, offeredButtons, updatedAt, dialogue);
     }
 
     public ConversationState withOwner(String value) {
-        return new ConversationState(lang, value, flow, slots, facts, history, fallbackStreak, offeredButtons, updatedAt);
+        return new ConversationState(lang, value, flow, slots, facts, history, fallbackStreak, offeredButtons, updatedAt, dialogue);
     }
 
     /** Enters a guided flow with empty slots (a flow already in progress is abandoned). */
     public ConversationState startFlow(String name) {
-        return new ConversationState(lang, owner, name, Map.of(), facts, history, fallbackStreak, offeredButtons, updatedAt);
+        return new ConversationState(lang, owner, name, Map.of(), facts, history, fallbackStreak, offeredButtons, updatedAt, dialogue);
     }
 
     public ConversationState endFlow() {
-        return new ConversationState(lang, owner, null, Map.of(), facts, history, fallbackStreak, offeredButtons, updatedAt);
+        return new ConversationState(lang, owner, null, Map.of(), facts, history, fallbackStreak, offeredButtons, updatedAt, dialogue);
     }
 
     public ConversationState withSlot(String name, String value) {
         return new ConversationState(lang, owner, flow, put(slots, name, value), facts, history, fallbackStreak,
-                offeredButtons, updatedAt);
+                offeredButtons, updatedAt, dialogue);
     }
 
     public ConversationState withFact(String name, String value) {
         return new ConversationState(lang, owner, flow, slots, put(facts, name, value), history, fallbackStreak,
-                offeredButtons, updatedAt);
+                offeredButtons, updatedAt, dialogue);
     }
 
     public ConversationState withFallbackStreak(int value) {
-        return new ConversationState(lang, owner, flow, slots, facts, history, value, offeredButtons, updatedAt);
+        return new ConversationState(lang, owner, flow, slots, facts, history, value, offeredButtons, updatedAt, dialogue);
     }
 
     public ConversationState withHistory(HistoryEntry entry, int keep) {
@@ -92,7 +95,7 @@ public record ConversationState(Lang lang, String owner, String flow, Map<String
         next.add(entry);
         int from = Math.max(0, next.size() - keep);
         return new ConversationState(lang, owner, flow, slots, facts, next.subList(from, next.size()),
-                fallbackStreak, offeredButtons, updatedAt);
+                fallbackStreak, offeredButtons, updatedAt, dialogue);
     }
 
     /** Remembers newly shown buttons (newest kept) so a later press can be checked against them. */
@@ -105,11 +108,16 @@ public record ConversationState(Lang lang, String owner, String flow, Map<String
         merged.addAll(shown);
         List<String> all = new ArrayList<>(merged);
         List<String> kept = all.subList(Math.max(0, all.size() - MAX_OFFERED_BUTTONS), all.size());
-        return new ConversationState(lang, owner, flow, slots, facts, history, fallbackStreak, kept, updatedAt);
+        return new ConversationState(lang, owner, flow, slots, facts, history, fallbackStreak, kept, updatedAt, dialogue);
+    }
+
+    public ConversationState withDialogue(DialogueContext value) {
+        return new ConversationState(lang, owner, flow, slots, facts, history, fallbackStreak, offeredButtons, updatedAt,
+                value);
     }
 
     public ConversationState touchedAt(Instant at) {
-        return new ConversationState(lang, owner, flow, slots, facts, history, fallbackStreak, offeredButtons, at);
+        return new ConversationState(lang, owner, flow, slots, facts, history, fallbackStreak, offeredButtons, at, dialogue);
     }
 
     private static Map<String, String> put(Map<String, String> map, String name, String value) {

@@ -37,10 +37,23 @@ public final class DialogueCues {
     private final List<Pattern> also;
     private final List<Pattern> mine;
     private final Map<String, List<String>> categories;
+    private final Map<String, List<String>> followUps;
+    private final Map<String, List<String>> reasons;
+    private final java.util.Set<String> confirm;
 
     public DialogueCues(Map<String, List<String>> smallTalk, List<String> identity, List<String> person,
                         List<String> negation, List<String> anger, List<String> urgency, List<String> also,
-                        List<String> mine, Map<String, List<String>> categories) {
+                        List<String> mine, Map<String, List<String>> categories,
+                        Map<String, List<String>> followUps, Map<String, List<String>> reasons,
+                        List<String> confirm) {
+        Map<String, List<String>> why = new LinkedHashMap<>();
+        reasons.forEach((k, v) -> why.put(k, v.stream().map(w -> w.toLowerCase(Locale.ROOT)).toList()));
+        this.reasons = Map.copyOf(why);
+        this.confirm = confirm.stream().map(w -> w.toLowerCase(Locale.ROOT).replaceAll("\\s+", "")).collect(
+                java.util.stream.Collectors.toUnmodifiableSet());
+        Map<String, List<String>> follow = new LinkedHashMap<>();
+        followUps.forEach((k, v) -> follow.put(k, v.stream().map(w -> w.toLowerCase(Locale.ROOT)).toList()));
+        this.followUps = Map.copyOf(follow);
         this.also = compile(also);
         this.mine = compile(mine);
         Map<String, List<String>> names = new LinkedHashMap<>();
@@ -147,6 +160,46 @@ public final class DialogueCues {
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * What a short follow-up says about the order in focus: {@code paid} ("我已经付款了"), {@code not-received}
+     * ("还是没到") or {@code when} ("那我等多久"); checked in that order.
+     */
+    public Optional<String> followUp(String text) {
+        String t = text.toLowerCase(Locale.ROOT);
+        for (String kind : List.of("paid", "not-received", "when")) {
+            if (followUps.getOrDefault(kind, List.of()).stream().anyMatch(t::contains)) {
+                return Optional.of(kind);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The after-sales reason a typed problem names ({@code not_working} for "激活码一直提示无效"), if one. */
+    public Optional<String> afterSalesReason(String text) {
+        String t = text.toLowerCase(Locale.ROOT);
+        List<String> named = reasons.entrySet().stream().filter(e -> e.getValue().stream().anyMatch(t::contains))
+                .map(Map.Entry::getKey).toList();
+        return named.size() == 1 ? Optional.of(named.get(0)) : Optional.empty();
+    }
+
+    /** The whole message says "yes, go ahead" ("确认", "提交", "好了 就这些"). */
+    public boolean confirms(String text) {
+        String t = FILLER.matcher(text.toLowerCase(Locale.ROOT)).replaceAll("");
+        if (t.isEmpty()) {
+            return false;
+        }
+        if (confirm.contains(t)) {
+            return true;
+        }
+        // Two confirmations in a row: "好了就这些".
+        for (String w : confirm) {
+            if (t.startsWith(w) && confirm.contains(t.substring(w.length()))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The buyer speaks of their own order ("我的话费", "我买的会员", "my top-up"). */

@@ -22,6 +22,9 @@ public final class DialogueCuesLoader {
     public DialogueCues load(BotFiles files) {
         Map<String, List<String>> smallTalk = new LinkedHashMap<>();
         Map<String, List<String>> categories = new LinkedHashMap<>();
+        Map<String, List<String>> followUps = new LinkedHashMap<>();
+        Map<String, List<String>> reasons = new LinkedHashMap<>();
+        List<String> confirm = new ArrayList<>();
         Map<String, List<String>> lists = new LinkedHashMap<>();
         for (Resource file : files.bot("dialogue.yml")) {
             try (InputStream in = file.getInputStream()) {
@@ -35,6 +38,12 @@ public final class DialogueCuesLoader {
                         kinds.forEach((k, v) -> smallTalk.put(String.valueOf(k), strings(v)));
                     } else if ("categories".equals(name) && e.getValue() instanceof Map<?, ?> kinds) {
                         kinds.forEach((k, v) -> categories.put(String.valueOf(k), strings(v)));
+                    } else if ("after-sales-reasons".equals(name) && e.getValue() instanceof Map<?, ?> kinds) {
+                        kinds.forEach((k, v) -> reasons.put(String.valueOf(k), strings(v)));
+                    } else if ("confirm".equals(name)) {
+                        confirm.addAll(strings(e.getValue()));
+                    } else if ("follow-up".equals(name) && e.getValue() instanceof Map<?, ?> kinds) {
+                        kinds.forEach((k, v) -> followUps.put(String.valueOf(k), strings(v)));
                     } else {
                         List<String> patterns = strings(e.getValue());
                         patterns.forEach(p -> check(name, p));
@@ -48,7 +57,7 @@ public final class DialogueCuesLoader {
         return new DialogueCues(smallTalk, lists.getOrDefault("identity", List.of()), lists.getOrDefault("person", List.of()),
                 lists.getOrDefault("negation", List.of()), lists.getOrDefault("anger", List.of()),
                 lists.getOrDefault("urgency", List.of()), lists.getOrDefault("also", List.of()),
-                lists.getOrDefault("mine", List.of()), categories);
+                lists.getOrDefault("mine", List.of()), categories, followUps, reasons, confirm);
     }
 
     private static void check(String section, String pattern) {

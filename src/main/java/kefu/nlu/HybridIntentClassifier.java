@@ -39,7 +39,7 @@ public final class HybridIntentClassifier implements IntentClassifier {
             Intent.CANCEL_ORDER, Pattern.compile("(?i)取消|撤单|撤销|cancel"),
             Intent.HUMAN_HANDOFF, Pattern.compile("(?i)人工|真人|活人|投诉|human|agent"));
     /** A buyer with a ticket asking how it is going wants the ticket, not the article on how to check. */
-    private static final Pattern PROGRESS = Pattern.compile("(?i)进度|处理到哪|处理得怎么样|工单|progress|ticket");
+    private static final Pattern PROGRESS = Pattern.compile("(?i)进度|进展|处理到哪|处理得怎么样|工单|售后.{0,3}(怎么样|如何|好了没|有结果了)|progress|ticket");
     private static final String TICKETS_FACT = "shop.tickets";
     private static final String ACCOUNT_FACT = "shop.account";
     /** Entity: the product category a bound buyer's question names ({@code mobile_topup}...). */
@@ -51,6 +51,12 @@ public final class HybridIntentClassifier implements IntentClassifier {
     public static final String ALSO = "also";
     private static final Set<Intent> ORDER_LIKE =
             Set.of(Intent.ORDER_STATUS, Intent.URGE_ORDER, Intent.AFTER_SALES, Intent.CANCEL_ORDER);
+    /** Entity: what a follow-up about the order in focus says ({@code when}, {@code paid}, {@code not-received}). */
+    public static final String FOLLOW_UP = "follow_up";
+    /** Entities for form steps: the text asks a question; the after-sales reason it names; it confirms. */
+    public static final String QUESTION = "question";
+    public static final String AS_REASON = "as_reason";
+    public static final String CONFIRM = "confirm";
     /** Entity: {@code angry} or {@code urgent}. */
     public static final String MOOD = "mood";
 
@@ -120,7 +126,11 @@ public final class HybridIntentClassifier implements IntentClassifier {
                 && commands.match(text).isEmpty()) {
             return new Classification(Intent.AFTER_SALES, 0.9, entities.extract(text));
         }
-        Classification c = classify(text);
+        Classification c = withFormCues(text, classify(text));
+        Optional<Classification> followUp = followUp(ctx, text, c);
+        if (followUp.isPresent()) {
+            return followUp.get();
+        }
         // A screenshot with a caption about a problem ("卡密用不了 看截图") is evidence: it leads into after-sales.
         var file = ctx.turn().attachment();
         if (file != null && file.mimeType() != null && file.mimeType().startsWith("image/")
@@ -208,6 +218,54 @@ public final class HybridIntentClassifier implements IntentClassifier {
             return new Classification(Intent.FALLBACK, 1 - bestScore, found);
         }
         return new Classification(best, round(bestScore), found);
+    }
+
+    /**
+     * What a form step needs besides the intent: whether the text asks something ({@code question}), the
+     * after-sales reason it names ({@code as_reason}), whether it confirms ({@code confirm}).
+     */
+    private Classification withFormCues(String text, Classification c) {
+        Map<String, String> found = new LinkedHashMap<>(c.entities());
+        if (ASKS.matcher(text).find()) {
+            found.put(QUESTION, "true");
+        }
+        cues.afterSalesReason(text).ifPresent(r -> found.put(AS_REASON, r));
+        if (cues.confirms(text)) {
+            found.put(CONFIRM, "true");
+        }
+        return found.size() == c.entities().size() ? c : new Classification(c.intent(), c.confidence(), found);
+    }
+
+    /**
+     * A short message about the order in focus, with no order number: "那我等多久" after an urge is about that
+     * urge, "我已经付款了" after an unpaid card about that payment, "还是没到" about that order's delivery.
+     */
+    private Optional<Classification> followUp(TurnContext ctx, String text, Classification c) {
+        var focus = ctx.state().dialogue().focusAt(ctx.now());
+        if (focus.isEmpty() || c.entity(EntityExtractor.ORDER) != null || text.length() > 30
+                || c.entity(SMALL_TALK) != null || c.intent() == Intent.HUMAN_HANDOFF || c.intent() == Intent.CANCEL_ORDER
+                || c.entity("command") != null || c.entity(ALSO) != null) {
+            return Optional.empty();
+        }
+        Optional<String> kind = cues.followUp(text);
+        if (kind.isEmpty()) {
+            return Optional.empty();
+        }
+        String status = focus.get().status();
+        boolean awaiting = "paid".equals(status) || "processing".equals(status);
+        Intent intent = switch (kind.get()) {
+            case "paid" -> "pending_payment".equals(status) ? Intent.ORDER_STATUS : null;
+            case "not-received" -> focus.get().why() == kefu.conversation.DialogueContext.Why.AFTER_SALES_REFUSED
+                    ? Intent.AFTER_SALES : awaiting ? Intent.URGE_ORDER
+                    : "delivered".equals(status) || "completed".equals(status) ? Intent.AFTER_SALES : null;
+            default -> awaiting || focus.get().until() != null ? Intent.ORDER_STATUS : null;
+        };
+        if (intent == null) {
+            return Optional.empty();
+        }
+        Map<String, String> found = new LinkedHashMap<>(c.entities());
+        found.put(FOLLOW_UP, kind.get());
+        return Optional.of(new Classification(intent, 0.9, found));
     }
 
     /** The best similarity per intent, faq included; what the buyer's text is closest to. */

@@ -72,6 +72,16 @@ public final class OrderRules {
         };
     }
 
+    /**
+     * As {@link #afterSales(ShopOrder, Instant)} for a request with a reason: an item the buyer says never arrived
+     * ({@code not_received}) and that was never used is not refused for having expired since — the expiry rule is
+     * about goods the buyer had, and non-delivery is the shop's to check.
+     */
+    public Check afterSales(ShopOrder order, Instant now, String reason) {
+        Check check = afterSales(order, now);
+        return "expired".equals(check.reason()) && "not_received".equals(reason) && !order.used() ? Check.OK : check;
+    }
+
     /** Whether an after-sales request may be filed: {@code status}, {@code used} or {@code expired} when not. */
     public Check afterSales(ShopOrder order, Instant now) {
         switch (order.status()) {

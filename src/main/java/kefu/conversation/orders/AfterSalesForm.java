@@ -2,6 +2,7 @@ package kefu.conversation.orders;
 
 import kefu.conversation.Button;
 import kefu.conversation.ButtonHandler;
+import kefu.conversation.Classification;
 import kefu.conversation.ConversationState;
 import kefu.conversation.FlowHandler;
 import kefu.conversation.Intent;
@@ -10,6 +11,7 @@ import kefu.conversation.Reply;
 import kefu.conversation.TurnContext;
 import kefu.conversation.events.ConversationEvent.TicketFiled;
 import kefu.conversation.events.ConversationEvents;
+import kefu.nlu.IntentClassifier;
 import kefu.shop.RequestSigner;
 import kefu.shop.ShopGateway;
 import kefu.shop.ShopOrder;
@@ -41,7 +43,8 @@ import java.util.UUID;
 final class AfterSalesForm implements FlowHandler, ButtonHandler {
 
     static final String FLOW = "after_sales";
-    static final List<String> REASONS = List.of("not_received", "not_as_described", "not_working", "other");
+    static final String NOT_RECEIVED = "not_received";
+    static final List<String> REASONS = List.of(NOT_RECEIVED, "not_as_described", "not_working", "other");
 
     private static final String ORDER = "order";
     private static final String FORM = "form";
@@ -50,6 +53,10 @@ final class AfterSalesForm implements FlowHandler, ButtonHandler {
     private static final String DESCRIPTION = "description";
     private static final String EVIDENCE = "evidence";
     private static final int MAX_DESCRIPTION = 1000;
+    /** The recogniser's entities a step reads (see the nlu's form cues). */
+    private static final String QUESTION = "question";
+    private static final String AS_REASON = "as_reason";
+    private static final String CONFIRM = "confirm";
     private static final Set<String> CONTINUE_WORDS = Set.of("继续", "继续填写", "继续申请", "繼續", "continue");
     /** Where a form waits while the buyer runs another order flow (one flow at a time per conversation). */
     static final String PARKED = "shop.form";
@@ -58,8 +65,11 @@ final class AfterSalesForm implements FlowHandler, ButtonHandler {
     private final OrderWords words;
     private final ShopProperties.Chat chat;
     private final ConversationEvents events;
+    private final IntentClassifier classifier;
 
-    AfterSalesForm(ShopGateway shop, OrderWords words, ShopProperties.Chat chat, ConversationEvents events) {
+    AfterSalesForm(ShopGateway shop, OrderWords words, ShopProperties.Chat chat, ConversationEvents events,
+                   IntentClassifier classifier) {
+        this.classifier = classifier;
         this.events = events;
         this.shop = shop;
         this.words = words;
@@ -76,6 +86,14 @@ final class AfterSalesForm implements FlowHandler, ButtonHandler {
         return "as";
     }
 
+    /** A form whose reason and description the buyer already gave in words: it asks for the screenshot next. */
+    Outcome startWith(TurnContext ctx, ShopOrder order, String reason, String description) {
+        ConversationState s = ctx.state().startFlow(FLOW).withSlot(ORDER, order.orderNo())
+                .withSlot(FORM, UUID.randomUUID().toString()).withSlot(REASON, reason)
+                .withSlot(DESCRIPTION, clip(description));
+        return afterDescription(ctx, s);
+    }
+
     Outcome start(TurnContext ctx, ShopOrder order) {
         ConversationState s = ctx.state().startFlow(FLOW).withSlot(ORDER, order.orderNo())
                 .withSlot(FORM, UUID.randomUUID().toString()).withSlot(STEP, REASON);
@@ -90,16 +108,68 @@ final class AfterSalesForm implements FlowHandler, ButtonHandler {
             if (EVIDENCE.equals(step) || "confirm".equals(step)) {
                 return Optional.of(screenshot(ctx));
             }
-            return Optional.of(say(ctx, ctx.state(), "shop.as.photo_too_early"));
+            return Optional.of(keepForLater(ctx));
         }
-        if (CONTINUE_WORDS.contains(turn.trimmedText().toLowerCase(Locale.ROOT))) {
+        String text = turn.trimmedText();
+        if (CONTINUE_WORDS.contains(text.toLowerCase(Locale.ROOT))) {
             return Optional.of(remind(ctx));
         }
+        if (text.isEmpty()) {
+            return Optional.empty();
+        }
+        Classification c = classifier.classify(ctx);
+        // A question asked during a step is answered and never stored as the step's value; the form waits.
+        if (c.entity(QUESTION) != null && c.entity(CONFIRM) == null || c.intent() == Intent.HUMAN_HANDOFF) {
+            return Optional.empty();
+        }
+        if (REASON.equals(step) && c.entity(AS_REASON) != null) {
+            // "激活时一直提示密钥无效": the reason, and in the buyer's words the description too.
+            return Optional.of(afterDescription(ctx, ctx.state().withSlot(REASON, c.entity(AS_REASON))
+                    .withSlot(DESCRIPTION, clip(text))));
+        }
         if (DESCRIPTION.equals(step)) {
-            return Optional.of(describe(ctx, turn.trimmedText()));
+            return Optional.of(describe(ctx, text));
+        }
+        if (("confirm".equals(step) || EVIDENCE.equals(step)) && c.entity(CONFIRM) != null) {
+            return Optional.of(submit(ctx));
         }
         // Anything else typed is a question of its own; the form waits, and "申请售后" brings it back.
         return Optional.empty();
+    }
+
+    /** A screenshot before the evidence step: stored with the shop now and used when the form gets there. */
+    private Outcome keepForLater(TurnContext ctx) {
+        Optional<String> id = upload(ctx);
+        if (id.isEmpty()) {
+            return say(ctx, ctx.state(), "shop.as.photo_too_early");
+        }
+        ConversationState s = ctx.state().withDialogue(ctx.state().dialogue().withEvidence(id.get()));
+        String next = REASON.equals(s.slot(STEP)) ? "shop.as.photo_kept.reason" : "shop.as.photo_kept.description";
+        Outcome out = say(ctx, s, next);
+        return REASON.equals(s.slot(STEP)) ? new Outcome(List.of(Reply.of(out.replies().get(0).text(),
+                askReason(ctx, Map.of("order", s.slot(ORDER))).replies().get(0).buttons())), s, Intent.AFTER_SALES,
+                1.0, List.of(), false) : out;
+    }
+
+    /**
+     * Stores a screenshot with the shop and returns its id; empty when it is not an acceptable image or the shop
+     * cannot be reached (the caller then asks for it again later).
+     */
+    Optional<String> upload(TurnContext ctx) {
+        var file = ctx.turn().attachment();
+        if (file == null || file.mimeType() == null || !file.mimeType().startsWith("image/")
+                || file.sizeBytes() > chat.maxScreenshotBytes()) {
+            return Optional.empty();
+        }
+        try {
+            byte[] content = Files.readAllBytes(Path.of(file.localPath()));
+            if (content.length > chat.maxScreenshotBytes()) {
+                return Optional.empty();
+            }
+            return Optional.of(shop.upload(OrderAccess.chatUser(ctx), file.fileName(), file.mimeType(), content));
+        } catch (IOException | ShopUnavailableException e) {
+            return Optional.empty();
+        }
     }
 
     boolean inProgressFor(ConversationState s, String orderNo) {
@@ -202,9 +272,22 @@ final class AfterSalesForm implements FlowHandler, ButtonHandler {
         if (text.length() < 2) {
             return say(ctx, ctx.state(), "shop.as.ask_description");
         }
-        String kept = text.length() > MAX_DESCRIPTION ? text.substring(0, MAX_DESCRIPTION) : text;
-        ConversationState s = ctx.state().withSlot(DESCRIPTION, kept).withSlot(STEP, EVIDENCE);
-        return say(ctx, s, "shop.as.ask_photo");
+        return afterDescription(ctx, ctx.state().withSlot(DESCRIPTION, clip(text)));
+    }
+
+    /** Description given: screenshots sent earlier are used at once; otherwise one is asked for. */
+    private Outcome afterDescription(TurnContext ctx, ConversationState s) {
+        List<String> kept = s.dialogue().evidence();
+        if (!kept.isEmpty()) {
+            ConversationState withPhotos = s.withSlot(EVIDENCE, String.join(",", kept)).withSlot(STEP, "confirm")
+                    .withDialogue(s.dialogue().withoutEvidence());
+            return review(ctx, withPhotos, "shop.as.review");
+        }
+        return say(ctx, s.withSlot(STEP, EVIDENCE), "shop.as.ask_photo");
+    }
+
+    private static String clip(String text) {
+        return text.length() > MAX_DESCRIPTION ? text.substring(0, MAX_DESCRIPTION) : text;
     }
 
     private Outcome screenshot(TurnContext ctx) {

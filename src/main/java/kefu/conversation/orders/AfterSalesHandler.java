@@ -1,6 +1,7 @@
 package kefu.conversation.orders;
 
 import kefu.conversation.Classification;
+import kefu.conversation.DialogueContext;
 import kefu.conversation.Intent;
 import kefu.conversation.IntentHandler;
 import kefu.conversation.Outcome;
@@ -25,6 +26,9 @@ import java.util.Optional;
  * and opens the {@link AfterSalesForm}. "售后进度" shows the buyer's tickets instead.
  */
 final class AfterSalesHandler implements IntentHandler, OrderAction {
+
+    /** The recogniser's entity for a follow-up about the order in focus. */
+    private static final String FOLLOW_UP = "follow_up";
 
     private final OrderAccess access;
     private final ShopGateway shop;
@@ -62,7 +66,20 @@ final class AfterSalesHandler implements IntentHandler, OrderAction {
         if (AfterSalesForm.FLOW.equals(ctx.state().flow())) {
             return form.remind(ctx);
         }
-        return form.unpark(ctx, null).orElseGet(() -> access.start(ctx, c, this));
+        Optional<Outcome> notReceived = notReceivedAfterRefusal(ctx, c);
+        if (notReceived.isPresent()) {
+            return notReceived.get();
+        }
+        // A screenshot that came with the request is kept for the form's evidence step.
+        TurnContext withPhoto = ctx;
+        if (ctx.turn().attachment() != null) {
+            Optional<String> id = form.upload(ctx);
+            if (id.isPresent()) {
+                withPhoto = ctx.withState(ctx.state().withDialogue(ctx.state().dialogue().withEvidence(id.get())));
+            }
+        }
+        TurnContext next = withPhoto;
+        return form.unpark(next, null).orElseGet(() -> access.start(next, c, this));
     }
 
     @Override
@@ -84,10 +101,35 @@ final class AfterSalesHandler implements IntentHandler, OrderAction {
         if (!check.allowed()) {
             vars.put("status", ctx.say("shop.status." + o.status().wireName(), vars));
             vars.put("expired", words.time(o.expiresAt()));
-            return Outcome.of(ctx.state(), Intent.AFTER_SALES, 1.0,
+            // Kept in focus as refused: "可是一直没到账" next is read against this refusal.
+            return Outcome.of(OrderAccess.focus(ctx.state(), o, DialogueContext.Why.AFTER_SALES_REFUSED, ctx.now(), null),
+                    Intent.AFTER_SALES, 1.0,
                     Reply.of(ctx.say("shop.as.refused." + check.reason(), vars), List.of(words.human(ctx))));
         }
         return form.start(ctx, o);
+    }
+
+    /**
+     * Refused because the item expired, the buyer says it never arrived: that is a delivery problem the expiry rule
+     * does not cover, so the form opens with the reason and their words as the description.
+     */
+    private Optional<Outcome> notReceivedAfterRefusal(TurnContext ctx, Classification c) {
+        var focus = ctx.state().dialogue().focusAt(ctx.now());
+        if (!"not-received".equals(c.entity(FOLLOW_UP)) || focus.isEmpty()
+                || focus.get().why() != DialogueContext.Why.AFTER_SALES_REFUSED) {
+            return Optional.empty();
+        }
+        Optional<ShopOrder> order;
+        try {
+            order = shop.order(focus.get().orderNo());
+        } catch (ShopUnavailableException e) {
+            return Optional.of(access.unavailable(ctx, this));
+        }
+        if (order.isEmpty() || !access.owns(ctx.state(), order.get()) || order.get().openTicket() != null
+                || !rules.afterSales(order.get(), ctx.now(), AfterSalesForm.NOT_RECEIVED).allowed()) {
+            return Optional.empty();
+        }
+        return Optional.of(form.startWith(ctx, order.get(), AfterSalesForm.NOT_RECEIVED, ctx.turn().trimmedText()));
     }
 
     /** Shows the status of the buyer's after-sales tickets, newest first. */

@@ -3,6 +3,7 @@ package kefu.conversation.orders;
 import kefu.conversation.Button;
 import kefu.conversation.Classification;
 import kefu.conversation.ConversationState;
+import kefu.conversation.DialogueContext;
 import kefu.conversation.Outcome;
 import kefu.conversation.Reply;
 import kefu.conversation.TurnContext;
@@ -70,6 +71,12 @@ final class OrderAccess {
             }
         }
         String foreign = c == null ? null : c.entity(EntityExtractor.FOREIGN);
+        // No number named: a follow-up about the order the conversation is about ("帮我催一下", "取消这个订单").
+        Optional<String> focused = foreign == null && !"button".equals(c == null ? null : c.entity("via"))
+                ? inFocus(ctx) : Optional.empty();
+        if (focused.isPresent()) {
+            return proceed(ctx, action, focused.get());
+        }
         if (foreign != null) {
             Outcome ask = askForOrder(ctx, action);
             return Outcome.of(ask.state(), action.intent(), 1.0, Reply.of(
@@ -98,7 +105,7 @@ final class OrderAccess {
         }
         Outcome out = null;
         for (ShopOrder o : matching) {
-            Outcome one = action.run(out == null ? ctx : ctx.withState(out.state()), o);
+            Outcome one = run(out == null ? ctx : ctx.withState(out.state()), action, o);
             if (out == null) {
                 out = one;
             } else {
@@ -219,7 +226,7 @@ final class OrderAccess {
                 return unavailable(c, action);
             }
             if (order.isPresent() && (verified || account.equals(order.get().account()))) {
-                return action.run(c, order.get());
+                return run(c, action, order.get());
             }
         }
         if (proof != null && !proof.isBlank()) {
@@ -245,7 +252,7 @@ final class OrderAccess {
             case VERIFIED -> {
                 ConversationState state = ShopFacts.add(ctx.state().inFlow() && FLOW.equals(ctx.state().flow())
                         ? ctx.state().endFlow() : ctx.state(), ShopFacts.VERIFIED, v.order().orderNo());
-                Outcome out = action.run(ctx.withState(state), v.order());
+                Outcome out = run(ctx.withState(state), action, v.order());
                 for (String next : more) {
                     Outcome o = prove(ctx.withState(out.state()), action, next, proof, List.of());
                     if (o.state() != null && ShopFacts.contains(o.state(), ShopFacts.VERIFIED, next)) {
@@ -265,6 +272,45 @@ final class OrderAccess {
                     action.intent(), 1.0, Reply.of(ctx.say("shop.proof.locked", Map.of("time", words.time(v.retryAfter()))),
                             List.of(words.human(ctx))));
         };
+    }
+
+    /**
+     * Runs the action and puts the order in focus, so that "催一下", "取消这个订单" or "那我等多久" next refer to it.
+     * An action that set the focus itself this turn (an urge, with the time staff promised) keeps its own.
+     */
+    Outcome run(TurnContext ctx, OrderAction action, ShopOrder order) {
+        Outcome out = action.run(ctx, order);
+        ConversationState s = out.state();
+        if (s == null) {
+            return out;
+        }
+        DialogueContext.Focus set = s.dialogue().focus();
+        if (set != null && set.orderNo().equals(order.orderNo()) && ctx.now().equals(set.at())) {
+            return out;
+        }
+        DialogueContext.Why why = switch (action.name()) {
+            case "urge" -> DialogueContext.Why.URGED;
+            case "cancel" -> DialogueContext.Why.CANCEL_ASKED;
+            case "after_sales" -> DialogueContext.Why.AFTER_SALES;
+            default -> DialogueContext.Why.SHOWN;
+        };
+        return out.withState(focus(s, order, why, ctx.now(), null));
+    }
+
+    static ConversationState focus(ConversationState s, ShopOrder order, DialogueContext.Why why, java.time.Instant now,
+                                   java.time.Instant until) {
+        return s.withDialogue(s.dialogue().withFocus(new DialogueContext.Focus(order.orderNo(), why,
+                order.status().wireName(), now, until)));
+    }
+
+    /**
+     * The order the conversation is about, when the buyer may act on it without proving again: the one in focus
+     * (recently shown, proved or acted on), owned through a proof or the bound account.
+     */
+    Optional<String> inFocus(TurnContext ctx) {
+        return ctx.state().dialogue().focusAt(ctx.now()).map(DialogueContext.Focus::orderNo)
+                .filter(no -> ShopFacts.contains(ctx.state(), ShopFacts.VERIFIED, no)
+                        || ctx.state().fact(ShopFacts.ACCOUNT) != null);
     }
 
     /** True when the buyer proved or is bound to the order's account. */

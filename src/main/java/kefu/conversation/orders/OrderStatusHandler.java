@@ -57,8 +57,27 @@ final class OrderStatusHandler implements IntentHandler, OrderAction {
         if ("unbind".equals(c.entity("command"))) {
             return binding.unbind(ctx);
         }
-        return access.start(ctx, c, this);
+        var focus = ctx.state().dialogue().focusAt(ctx.now());
+        // "那我等多久" right after an urge: the time staff promised, not the article about waiting.
+        if ("when".equals(c.entity(FOLLOW_UP)) && focus.isPresent() && focus.get().until() != null) {
+            return Outcome.of(ctx.state(), Intent.ORDER_STATUS, 1.0, Reply.of(ctx.say("shop.followup.urged_until",
+                    Map.of("order", focus.get().orderNo(), "until", words.time(focus.get().until()))),
+                    List.of(words.human(ctx))));
+        }
+        Outcome out = access.start(ctx, c, this);
+        // "我已经付款了" after an unpaid card: what to do when the payment has not reached the order.
+        if ("paid".equals(c.entity(FOLLOW_UP)) && out.state() != null
+                && out.state().dialogue().focusAt(ctx.now()).filter(f -> "pending_payment".equals(f.status())).isPresent()) {
+            List<Reply> replies = new ArrayList<>();
+            replies.add(Reply.of(ctx.say("shop.followup.paid_pending"), List.of(words.human(ctx))));
+            replies.addAll(out.replies());
+            return new Outcome(replies, out.state(), out.intent(), out.confidence(), out.sources(), out.handoff());
+        }
+        return out;
     }
+
+    /** The recogniser's entity for a follow-up about the order in focus. */
+    private static final String FOLLOW_UP = "follow_up";
 
     @Override
     public Outcome run(TurnContext ctx, ShopOrder o) {

@@ -54,8 +54,9 @@ public class OrdersConfig {
     }
 
     @Bean
-    AfterSalesForm afterSalesForm(ShopGateway shop, OrderWords words, ShopProperties props, ConversationEvents events) {
-        return new AfterSalesForm(shop, words, props.chat(), events);
+    AfterSalesForm afterSalesForm(ShopGateway shop, OrderWords words, ShopProperties props, ConversationEvents events,
+                                  IntentClassifier classifier) {
+        return new AfterSalesForm(shop, words, props.chat(), events, classifier);
     }
 
     @Bean

@@ -77,8 +77,9 @@ final class UrgeHandler implements IntentHandler, OrderAction {
         if (r.accepted()) {
             vars.put("handled", words.time(r.expectedBy()));
             events.publish(new OrderUrged(ctx.turn().key(), ctx.now(), o.orderNo()));
-            return Outcome.of(ShopFacts.add(ctx.state(), ShopFacts.URGES, o.orderNo()), Intent.URGE_ORDER, 1.0,
-                    Reply.of(ctx.say("shop.urge.accepted", vars)));
+            var urged = OrderAccess.focus(ShopFacts.add(ctx.state(), ShopFacts.URGES, o.orderNo()), o,
+                    kefu.conversation.DialogueContext.Why.URGED, ctx.now(), r.expectedBy());
+            return Outcome.of(urged, Intent.URGE_ORDER, 1.0, Reply.of(ctx.say("shop.urge.accepted", vars)));
         }
         String key2 = switch (r.reason()) {
             case "too_early" -> "shop.urge.too_early";
@@ -86,7 +87,12 @@ final class UrgeHandler implements IntentHandler, OrderAction {
             default -> "shop.urge.not_urgeable";
         };
         vars.put("status", ctx.say("shop.status." + o.status().wireName(), vars));
-        return reply(ctx, ctx.say(key2, vars));
+        Outcome out = reply(ctx, ctx.say(key2, vars));
+        // Urged a moment ago (by this buyer or another way): the order is being hurried, and its card says so.
+        return "too_soon".equals(r.reason())
+                ? out.withState(OrderAccess.focus(ShopFacts.add(ctx.state(), ShopFacts.URGES, o.orderNo()), o,
+                        kefu.conversation.DialogueContext.Why.URGED, ctx.now(), null))
+                : out;
     }
 
     private Outcome reply(TurnContext ctx, String text) {

@@ -256,7 +256,7 @@ public final class SandboxShop {
             return Answer.error(404, "not_found");
         }
         ShopOrder order = view(found.get());
-        OrderRules.Check check = rules.afterSales(order, clock.instant());
+        OrderRules.Check check = rules.afterSales(order, clock.instant(), request.reason());
         if (!check.allowed()) {
             return new Answer(422, Map.of("error", "not_eligible", "rule", check.reason()));
         }
