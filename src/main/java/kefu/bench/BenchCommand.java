@@ -5,7 +5,7 @@ import kefu.app.BotFiles;
 import kefu.app.CliCommand;
 import kefu.conversation.ConversationEngine;
 import kefu.nlu.NluProperties;
-import kefu.session.ConversationStore;
+import kefu.conversation.ConversationStore;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.core.io.FileSystemResource;

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import kefu.app.BotFiles;
 import kefu.conversation.ConversationEngine;
 import kefu.nlu.NluProperties;
-import kefu.session.ConversationStore;
+import kefu.conversation.ConversationStore;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Condition;

@@ -1,12 +1,8 @@
 package kefu.conversation;
 
-import kefu.nlu.IntentClassifier;
-import kefu.nlu.SlashCommands;
-import kefu.nlu.TextNormalizer;
-import kefu.session.ConversationStore;
-import kefu.session.ConversationStore.Begin;
-import kefu.session.SessionProperties;
-import org.springframework.dao.DataAccessException;
+import kefu.conversation.ConversationStore.Begin;
+import kefu.conversation.command.BuyerCommand;
+import kefu.conversation.command.SlashCommand;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -28,7 +24,6 @@ public final class ConversationEngine {
     private static final Set<String> LEAVE_FLOW_WORDS = Set.of("取消", "退出", "算了", "不用了", "cancel", "quit", "exit");
     private static final String INTENT_ACTION = "intent";
     private static final Set<Intent> FLOW_HINT_AFTER = Set.of(Intent.FAQ, Intent.FALLBACK, Intent.GREETING);
-    private static final String FORGET_COMMAND = "forget";
     /** What the history keeps of a message that answered a request for a secret (proof, bind code). */
     static final String HIDDEN_INPUT = "[hidden: proof or code]";
     /** What can be answered without the conversation store. */
@@ -46,16 +41,14 @@ public final class ConversationEngine {
     private final List<ForgetListener> forgetListeners;
     private final ReplyTexts texts;
     private final Clock clock;
-    private final SessionProperties session;
-    private final EngineProperties settings;
-    private final TextNormalizer normalizer = new TextNormalizer();
-    private final SlashCommands commands = new SlashCommands();
+    private final TextNormalizer normalizer;
+    private final TurnSettings settings;
     private final TurnLog turnLog = new TurnLog();
 
     public ConversationEngine(ConversationStore store, IntentClassifier classifier, List<IntentHandler> intentHandlers,
                               List<FlowHandler> flowHandlers, List<ButtonHandler> buttonHandlers,
                               List<TurnInterceptor> interceptors, List<ForgetListener> forgetListeners,
-                              ReplyTexts texts, Clock clock, SessionProperties session, EngineProperties settings) {
+                              ReplyTexts texts, TextNormalizer normalizer, Clock clock, TurnSettings settings) {
         this.store = store;
         this.classifier = classifier;
         this.intents = new EnumMap<>(Intent.class);
@@ -66,7 +59,7 @@ public final class ConversationEngine {
         this.forgetListeners = List.copyOf(forgetListeners);
         this.texts = texts;
         this.clock = clock;
-        this.session = session;
+        this.normalizer = normalizer;
         this.settings = settings;
     }
 
@@ -75,8 +68,8 @@ public final class ConversationEngine {
         Turn turn = normalized(raw);
         Begin begin;
         try {
-            begin = store.begin(turn.key(), turn.messageId(), session.turnWait());
-        } catch (DataAccessException e) {
+            begin = store.begin(turn.key(), turn.messageId(), settings.turnWait());
+        } catch (StoreUnavailableException e) {
             turnLog.storeDown(turn.key(), e);
             return finish(turn, withoutStore(turn, clock.instant()), null, started);
         }
@@ -97,7 +90,7 @@ public final class ConversationEngine {
         Begin.Acquired acquired = (Begin.Acquired) begin;
         ConversationState before = acquired.state();
         Instant now = clock.instant();
-        if (turn.hasText() && commands.name(turn.trimmedText()).filter(FORGET_COMMAND::equals).isPresent()) {
+        if (turn.hasText() && SlashCommand.parse(turn.trimmedText()).filter(c -> c.is(BuyerCommand.FORGET)).isPresent()) {
             return finish(turn, forget(acquired, turn, now), null, started);
         }
         Outcome outcome;
@@ -124,7 +117,7 @@ public final class ConversationEngine {
         }
         try {
             store.commit(acquired.lease(), after);
-        } catch (DataAccessException e) {
+        } catch (StoreUnavailableException e) {
             // The answer was decided (and any shop call made); only this step's memory is lost.
             turnLog.storeDown(turn.key(), e);
         } catch (RuntimeException e) {
@@ -295,7 +288,7 @@ public final class ConversationEngine {
 
     private boolean leavesFlow(String text) {
         String t = text.toLowerCase(java.util.Locale.ROOT);
-        return LEAVE_FLOW_WORDS.contains(t) || commands.name(t).filter("cancel"::equals).isPresent();
+        return LEAVE_FLOW_WORDS.contains(t) || SlashCommand.parse(t).filter(c -> c.is(BuyerCommand.CANCEL)).isPresent();
     }
 
     private Outcome apology(Turn turn, ConversationState state, Instant now) {
@@ -315,11 +308,11 @@ public final class ConversationEngine {
         String said = turn.hasText() ? (secretInput ? HIDDEN_INPUT : turn.text()) : turn.isButton() ? "[button] " + turn.button()
                 : turn.attachment() != null ? "[file] " + turn.attachment().fileName() : "";
         String intent = outcome.intent() == null ? null : outcome.intent().wireName();
-        s = s.withHistory(new HistoryEntry(HistoryEntry.BUYER, clip(said), intent, now), session.historySize());
+        s = s.withHistory(new HistoryEntry(HistoryEntry.BUYER, clip(said), intent, now), settings.historySize());
         for (Reply reply : outcome.replies()) {
             // Secrets are never copied into the history that staff and logs may see.
             String text = reply.privateOnly() ? "[private reply]" : reply.text();
-            s = s.withHistory(new HistoryEntry(HistoryEntry.BOT, clip(text), intent, now), session.historySize());
+            s = s.withHistory(new HistoryEntry(HistoryEntry.BOT, clip(text), intent, now), settings.historySize());
         }
         List<String> shown = outcome.replies().stream().flatMap(r -> r.buttons().stream()).map(Button::data).toList();
         int streak = outcome.intent() == Intent.FALLBACK && !turn.isButton() ? s.fallbackStreak() + 1 : 0;

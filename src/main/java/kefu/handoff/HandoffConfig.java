@@ -5,7 +5,7 @@ import kefu.app.AppProperties;
 import kefu.conversation.FlowHandler;
 import kefu.conversation.ReplyTexts;
 import kefu.session.BanList;
-import kefu.session.ConversationStore;
+import kefu.conversation.ConversationStore;
 import kefu.session.RedisKeys;
 import kefu.session.SessionProperties;
 import kefu.shop.ShopGateway;
@@ -59,8 +59,8 @@ public class HandoffConfig {
 
     @Bean
     HandoffForgetting handoffForgetting(HandoffQueue queue, StaffActivity activity, ThreadIndex threads,
-                                        Ratings ratings, StaffDesks desks, StaffTexts texts) {
-        return new HandoffForgetting(queue, activity, threads, ratings, desks.desk(), texts);
+                                        Ratings ratings, Transcript transcript, StaffDesks desks, StaffTexts texts) {
+        return new HandoffForgetting(queue, activity, threads, ratings, transcript, desks.desk(), texts);
     }
 
     @Bean

@@ -1,8 +1,8 @@
 package kefu.handoff;
 
 import kefu.conversation.ConversationState;
-import kefu.session.ConversationBusyException;
-import kefu.session.ConversationStore;
+import kefu.conversation.ConversationBusyException;
+import kefu.conversation.ConversationStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -7,8 +7,10 @@ import kefu.conversation.ConversationState;
 import kefu.conversation.HistoryEntry;
 import kefu.conversation.Intent;
 import kefu.conversation.Reply;
-import kefu.session.ConversationStore;
-import kefu.session.ConversationStore.Begin;
+import kefu.conversation.ConversationStore;
+import kefu.conversation.ConversationStore.Begin;
+import kefu.conversation.command.SlashCommand;
+import kefu.conversation.command.StaffCommand;
 import kefu.session.SessionProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -153,21 +155,21 @@ public final class StaffActions implements StaffInbox {
         if (!admitted(staffId)) {
             return;
         }
-        String name = command == null ? "" : command.strip().toLowerCase(Locale.ROOT);
-        name = name.startsWith("/") ? name.substring(1) : name;
-        int at = name.indexOf('@');
-        name = at >= 0 ? name.substring(0, at) : name;
+        Optional<StaffCommand> known = StaffCommand.find(SlashCommand.bare(command));
         String arg = argument == null ? "" : argument.strip();
-        switch (name) {
-            case "claim" -> claim(staffId, threadRef != null || arg.isEmpty() ? threadRef : stepInThread(arg));
-            case "close" -> close(staffId, threadRef);
-            case "note" -> note(staffId, threadRef, arg);
-            case "order" -> desk.post(threadRef, arg.isEmpty() ? texts.say("handoff.staff.order_usage")
+        if (known.isEmpty()) {
+            desk.post(threadRef, texts.say("handoff.staff.help"), List.of());
+            return;
+        }
+        switch (known.get()) {
+            case CLAIM -> claim(staffId, threadRef != null || arg.isEmpty() ? threadRef : stepInThread(arg));
+            case CLOSE -> close(staffId, threadRef);
+            case NOTE -> note(staffId, threadRef, arg);
+            case ORDER -> desk.post(threadRef, arg.isEmpty() ? texts.say("handoff.staff.order_usage")
                     : orders.view(arg.toUpperCase(Locale.ROOT)), List.of());
-            case "queue" -> desk.post(threadRef, queueListing(), List.of());
-            case "ban" -> bans.ban(threadRef, arg);
-            case "unban" -> bans.unban(threadRef, arg);
-            default -> desk.post(threadRef, texts.say("handoff.staff.help"), List.of());
+            case QUEUE -> desk.post(threadRef, queueListing(), List.of());
+            case BAN -> bans.ban(threadRef, arg);
+            case UNBAN -> bans.unban(threadRef, arg);
         }
     }
 

@@ -8,7 +8,8 @@ import kefu.conversation.Reply;
 import kefu.conversation.Turn;
 import kefu.conversation.TurnContext;
 import kefu.conversation.TurnInterceptor;
-import kefu.nlu.SlashCommands;
+import kefu.conversation.command.BuyerCommand;
+import kefu.conversation.command.SlashCommand;
 import org.springframework.core.Ordered;
 
 import java.util.List;
@@ -27,7 +28,6 @@ public final class StaffOwnedRelay implements TurnInterceptor, Ordered {
     public static final int ORDER = Ordered.HIGHEST_PRECEDENCE + 100;
     private static final Set<String> LEAVE_QUEUE_WORDS = Set.of("取消排队", "不用人工了");
 
-    private final SlashCommands commands = new SlashCommands();
 
     private final StaffDesk desk;
     private final Escalations escalations;
@@ -83,7 +83,7 @@ public final class StaffOwnedRelay implements TurnInterceptor, Ordered {
     private boolean leavesQueue(Turn turn) {
         String text = turn.trimmedText();
         return !turn.isButton() && turn.attachment() == null
-                && (LEAVE_QUEUE_WORDS.contains(text) || commands.name(text).filter("cancel"::equals).isPresent());
+                && (LEAVE_QUEUE_WORDS.contains(text) || SlashCommand.parse(text).filter(c -> c.is(BuyerCommand.CANCEL)).isPresent());
     }
 
     private void relay(Turn turn, ConversationKey buyer, String thread) {

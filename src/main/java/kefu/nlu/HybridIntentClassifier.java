@@ -2,6 +2,7 @@ package kefu.nlu;
 
 import kefu.conversation.Classification;
 import kefu.conversation.Intent;
+import kefu.conversation.IntentClassifier;
 import kefu.conversation.TurnContext;
 
 import java.util.ArrayList;

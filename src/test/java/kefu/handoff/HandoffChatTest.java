@@ -10,7 +10,7 @@ import kefu.conversation.Outcome;
 import kefu.conversation.ReplyTexts;
 import kefu.conversation.Turn;
 import kefu.conversation.TurnContext;
-import kefu.session.ConversationStore.Begin;
+import kefu.conversation.ConversationStore.Begin;
 import kefu.testsupport.RealRedis;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import kefu.conversation.ConversationEngine;
 import kefu.handoff.StaffActions;
 import kefu.handoff.StaffDesks;
-import kefu.session.ConversationStore;
+import kefu.conversation.ConversationStore;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 

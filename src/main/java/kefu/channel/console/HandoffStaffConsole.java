@@ -2,11 +2,13 @@ package kefu.channel.console;
 
 import kefu.conversation.ConversationKey;
 import kefu.conversation.TurnResult;
+import kefu.conversation.command.SlashCommand;
+import kefu.conversation.command.StaffCommand;
 import kefu.handoff.CollectingStaffDesk;
 import kefu.handoff.Owner;
 import kefu.handoff.StaffActions;
 import kefu.handoff.StaffDesks;
-import kefu.session.ConversationStore;
+import kefu.conversation.ConversationStore;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -50,13 +52,11 @@ public final class HandoffStaffConsole implements StaffConsole {
         ConversationKey buyer = keys.key(input.user());
         String thread = actions.threadOf(buyer);
         if (input.command() != null) {
-            String[] parts = input.command().strip().split("\\s+", 2);
-            String name = parts[0];
-            String argument = parts.length > 1 ? parts[1] : "";
-            if (thread == null && name.equalsIgnoreCase("/claim")) {
+            SlashCommand command = SlashCommand.bare(input.command());
+            if (thread == null && StaffCommand.find(command).filter(StaffCommand.CLAIM::equals).isPresent()) {
                 thread = actions.openThreadFor(buyer);
             }
-            actions.command(input.staff(), thread, name, argument);
+            actions.command(input.staff(), thread, command.name(), command.argument());
         } else if (input.text() != null && !input.text().isBlank()) {
             if (thread == null) {
                 return codec.error(input.user(), "not_handed_over",

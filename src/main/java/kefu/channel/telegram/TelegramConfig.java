@@ -7,7 +7,7 @@ import kefu.conversation.ReplyTexts;
 import kefu.handoff.BuyerMessenger;
 import kefu.handoff.StaffDesk;
 import kefu.handoff.StaffInbox;
-import kefu.session.ConversationStore;
+import kefu.conversation.ConversationStore;
 import kefu.session.RedisKeys;
 import okhttp3.ConnectionPool;
 import okhttp3.Dispatcher;

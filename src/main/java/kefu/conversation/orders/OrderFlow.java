@@ -8,7 +8,7 @@ import kefu.conversation.Outcome;
 import kefu.conversation.Reply;
 import kefu.conversation.TurnContext;
 import kefu.nlu.EntityExtractor;
-import kefu.nlu.IntentClassifier;
+import kefu.conversation.IntentClassifier;
 import kefu.shop.ShopGateway;
 import kefu.shop.ShopUnavailableException;
 import kefu.shop.Verification;

@@ -2,7 +2,7 @@ package kefu.conversation.orders;
 
 import kefu.app.AppProperties;
 import kefu.nlu.EntityExtractor;
-import kefu.nlu.IntentClassifier;
+import kefu.conversation.IntentClassifier;
 import kefu.shop.OrderRules;
 import kefu.shop.ShopGateway;
 import kefu.shop.ShopProperties;

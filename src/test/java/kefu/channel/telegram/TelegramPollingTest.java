@@ -2,7 +2,7 @@ package kefu.channel.telegram;
 
 import kefu.conversation.ConversationKey;
 import kefu.conversation.HistoryEntry;
-import kefu.session.ConversationStore;
+import kefu.conversation.ConversationStore;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 

@@ -2,7 +2,7 @@ package kefu.channel.telegram;
 
 import kefu.conversation.ConversationKey;
 import kefu.handoff.Ratings;
-import kefu.session.ConversationStore;
+import kefu.conversation.ConversationStore;
 import kefu.testsupport.RealRedis;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;

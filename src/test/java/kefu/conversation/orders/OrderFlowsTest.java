@@ -10,7 +10,7 @@ import kefu.conversation.Intent;
 import kefu.conversation.Reply;
 import kefu.conversation.Turn;
 import kefu.conversation.TurnResult;
-import kefu.session.ConversationStore;
+import kefu.conversation.ConversationStore;
 import kefu.shop.SandboxFixtures;
 import kefu.shop.ShopGateway;
 import kefu.shop.ShopOrder;
