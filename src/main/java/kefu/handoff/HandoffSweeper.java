@@ -1,5 +1,6 @@
 package kefu.handoff;
 
+import kefu.conversation.Handover;
 import kefu.conversation.ConversationState;
 import kefu.conversation.ConversationBusyException;
 import kefu.conversation.ConversationStore;
@@ -56,7 +57,7 @@ public final class HandoffSweeper {
         Instant now = clock.instant();
         for (HandoffQueue.Waiting w : queue.waiting()) {
             Optional<ConversationState> state = store.peek(w.buyer());
-            if (state.isEmpty() || !Owner.QUEUED.equals(state.get().owner())) {
+            if (state.isEmpty() || !Handover.QUEUED.equals(state.get().handover())) {
                 queue.remove(w.buyer());
             }
         }

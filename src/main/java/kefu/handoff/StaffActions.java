@@ -1,5 +1,6 @@
 package kefu.handoff;
 
+import kefu.conversation.Handover;
 import kefu.conversation.Attachment;
 import kefu.conversation.Button;
 import kefu.conversation.ConversationKey;
@@ -124,20 +125,20 @@ public final class StaffActions implements StaffInbox {
             return;
         }
         change(buyer, threadRef, (s, now) -> {
-            Optional<String> serving = Owner.staffId(s.owner());
+            Optional<String> serving = s.handover().assignee();
             if (serving.isPresent() && !serving.get().equals(staffId)) {
                 return Step.tellStaff(s, texts.say("handoff.staff.not_yours",
                         Map.of("alias", settings.aliasOf(serving.get()))));
             }
-            if (!Owner.withHumans(s.owner())) {
+            if (!s.handover().withHumans()) {
                 return Step.tellStaff(s, texts.say("handoff.staff.not_handed"));
             }
             String alias = settings.aliasOf(staffId);
             String said = texts.toBuyer(s.lang(), "handoff.staff_says", Map.of("alias", alias, "text", text.strip()));
             // Writing in a queued thread takes the conversation: no separate /claim needed.
-            List<String> notes = Owner.QUEUED.equals(s.owner())
+            List<String> notes = Handover.QUEUED.equals(s.handover())
                     ? List.of(texts.say("handoff.staff.claimed", Map.of("alias", alias))) : List.of();
-            ConversationState next = s.withOwner(Owner.staff(staffId)).withFact(Facts.QUEUE_NOTED, null)
+            ConversationState next = s.withHandover(Handover.staff(staffId)).withFact(Facts.QUEUE_NOTED, null)
                     .withHistory(new HistoryEntry(HistoryEntry.STAFF, said, null, now), session.historySize());
             return new Step(next, List.of(Reply.of(said)), notes, false);
         });
@@ -200,12 +201,12 @@ public final class StaffActions implements StaffInbox {
             return;
         }
         change(buyer, threadRef, (s, now) -> {
-            if (Owner.staffId(s.owner()).filter(staffId::equals).isPresent()) {
+            if (s.handover().assignee().filter(staffId::equals).isPresent()) {
                 return Step.tellStaff(s, texts.say("handoff.staff.already_yours"));
             }
             String alias = settings.aliasOf(staffId);
             String hello = texts.toBuyer(s.lang(), "handoff.claimed", Map.of("alias", alias));
-            ConversationState next = s.endFlow().withOwner(Owner.staff(staffId)).withFact(Facts.QUEUE_NOTED, null)
+            ConversationState next = s.endFlow().withHandover(Handover.staff(staffId)).withFact(Facts.QUEUE_NOTED, null)
                     .withFact(Facts.RATE_STAFF, null)
                     .withHistory(new HistoryEntry(HistoryEntry.BOT, hello, null, now), session.historySize());
             return new Step(next, List.of(Reply.of(hello)),
@@ -225,7 +226,7 @@ public final class StaffActions implements StaffInbox {
     public void closeIdle(ConversationKey buyer, Instant quietSince) {
         change(buyer, null, (s, now) -> {
             boolean stillQuiet = activity.lastSeen(buyer).map(t -> !t.isAfter(quietSince)).orElse(false);
-            if (Owner.staffId(s.owner()).isEmpty() || !stillQuiet) {
+            if (s.handover().assignee().isEmpty() || !stillQuiet) {
                 return new Step(s, List.of(), List.of(), false);
             }
             return handBack(s, now, "handoff.idle_closed", texts.say("handoff.staff.idle_closed",
@@ -234,15 +235,15 @@ public final class StaffActions implements StaffInbox {
     }
 
     private Step handBack(ConversationState s, Instant now, String buyerKey, String staffNote) {
-        if (!Owner.withHumans(s.owner())) {
+        if (!s.handover().withHumans()) {
             return Step.tellStaff(s, texts.say("handoff.staff.not_handed"));
         }
-        String served = Owner.staffId(s.owner()).orElse(null);
+        String served = s.handover().assignee().orElse(null);
         String bye = texts.toBuyer(s.lang(), buyerKey, Map.of());
         List<Button> rate = served == null ? List.of() : IntStream.rangeClosed(1, 5)
                 .mapToObj(n -> new Button(texts.toBuyer(s.lang(), "handoff.rate." + n, Map.of()), RATE_ACTION + ":" + n))
                 .toList();
-        ConversationState next = s.withOwner(Owner.CLOSED).withFallbackStreak(0).withFact(Facts.QUEUE_NOTED, null)
+        ConversationState next = s.withHandover(Handover.CLOSED).withFallbackStreak(0).withFact(Facts.QUEUE_NOTED, null)
                 .withFact(Facts.RATE_STAFF, served)
                 .withHistory(new HistoryEntry(HistoryEntry.BOT, bye, null, now), session.historySize())
                 .withOfferedButtons(rate.stream().map(Button::data).toList());
@@ -303,11 +304,11 @@ public final class StaffActions implements StaffInbox {
             store.release(acquired.lease());
             throw e;
         }
-        String owner = step.state().owner();
-        if (Owner.staffId(owner).isPresent()) {
+        Handover owner = step.state().handover();
+        if (owner.assignee().isPresent()) {
             queue.remove(buyer);
             activity.touch(buyer, clock.instant());
-        } else if (!Owner.QUEUED.equals(owner)) {
+        } else if (!Handover.QUEUED.equals(owner)) {
             queue.remove(buyer);
             activity.remove(buyer);
         }

@@ -1,5 +1,6 @@
 package kefu.handoff;
 
+import kefu.conversation.Handover;
 import kefu.conversation.ConversationKey;
 import kefu.conversation.ConversationState;
 import kefu.conversation.Intent;
@@ -47,7 +48,7 @@ public final class StaffOwnedRelay implements TurnInterceptor, Ordered {
     @Override
     public Optional<Outcome> intercept(TurnContext ctx) {
         ConversationState s = ctx.state();
-        if (!Owner.withHumans(s.owner())) {
+        if (!s.handover().withHumans()) {
             return Optional.empty();
         }
         ConversationKey buyer = ctx.turn().key();
@@ -56,16 +57,16 @@ public final class StaffOwnedRelay implements TurnInterceptor, Ordered {
             thread = escalations.openThread(buyer, s, Intent.HUMAN_HANDOFF);
             s = s.withFact(Facts.THREAD, thread);
         }
-        if (Owner.QUEUED.equals(s.owner()) && leavesQueue(ctx.turn())) {
+        if (Handover.QUEUED.equals(s.handover()) && leavesQueue(ctx.turn())) {
             queue.remove(buyer);
             desk.post(thread, texts.say("handoff.staff.buyer_left", Map.of("buyer", SummaryCard.masked(buyer))), List.of());
-            ConversationState back = s.withOwner(Owner.BOT).withFact(Facts.QUEUE_NOTED, null);
+            ConversationState back = s.withHandover(Handover.BOT).withFact(Facts.QUEUE_NOTED, null);
             return Optional.of(new Outcome(List.of(Reply.of(ctx.say("handoff.left_queue"))), back, null, 0, List.of(),
                     false));
         }
         relay(ctx.turn(), buyer, thread);
         List<Reply> replies = List.of();
-        if (Owner.QUEUED.equals(s.owner())) {
+        if (Handover.QUEUED.equals(s.handover())) {
             queue.enqueue(buyer, ctx.now());
             if (s.fact(Facts.QUEUE_NOTED) == null) {
                 long position = queue.position(buyer).orElse(1);

@@ -5,7 +5,7 @@ import kefu.conversation.TurnResult;
 import kefu.conversation.command.SlashCommand;
 import kefu.conversation.command.StaffCommand;
 import kefu.handoff.CollectingStaffDesk;
-import kefu.handoff.Owner;
+import kefu.conversation.Handover;
 import kefu.handoff.StaffActions;
 import kefu.handoff.StaffDesks;
 import kefu.conversation.ConversationStore;
@@ -66,7 +66,7 @@ public final class HandoffStaffConsole implements StaffConsole {
         } else {
             return codec.error(input.user(), "empty", "staff lines need 'text' or 'command'");
         }
-        boolean withStaff = store.peek(buyer).map(s -> Owner.withHumans(s.owner())).orElse(false);
+        boolean withStaff = store.peek(buyer).map(s -> s.handover().withHumans()).orElse(false);
         TurnResult result = new TurnResult(buyer, null, 0, messenger.drain(buyer), List.of(), withStaff, null, false);
         return codec.staffResult(input.user(), result, staffPosts(thread));
     }
