@@ -22,7 +22,6 @@ import java.util.function.Function;
 public final class ConversationEngine {
 
     private static final Set<String> LEAVE_FLOW_WORDS = Set.of("取消", "退出", "算了", "不用了", "cancel", "quit", "exit");
-    private static final String INTENT_ACTION = "intent";
     private static final Set<Intent> FLOW_HINT_AFTER = Set.of(Intent.FAQ, Intent.FALLBACK, Intent.GREETING);
     /** What the history keeps of a message that answered a request for a secret (proof, bind code). */
     static final String HIDDEN_INPUT = "[hidden: proof or code]";
@@ -233,10 +232,7 @@ public final class ConversationEngine {
     private Outcome inGroup(TurnContext ctx) {
         Outcome toPrivate = Outcome.of(ctx.state(), Intent.FALLBACK, 1.0, Reply.of(ctx.say("security.group.private_only")));
         if (ctx.turn().isButton()) {
-            String data = ctx.turn().button();
-            boolean intentButton = data.startsWith(INTENT_ACTION + ":");
-            Optional<Intent> pressed = intentButton ? Intent.find(data.substring(INTENT_ACTION.length() + 1))
-                    : Optional.empty();
+            Optional<Intent> pressed = Buttons.intentOf(ctx.turn().button());
             return pressed.isPresent() && !ORDER_INTENTS.contains(pressed.get()) ? press(ctx) : toPrivate;
         }
         if (ctx.state().inFlow()) {
@@ -250,7 +246,7 @@ public final class ConversationEngine {
         IntentHandler handler = intents.get(c.intent());
         if (handler == null) {
             return Outcome.of(ctx.state(), c.intent(), c.confidence(), Reply.of(ctx.say("not_available"),
-                    List.of(Button.of(ctx.label("button.human"), INTENT_ACTION, Intent.HUMAN_HANDOFF.wireName()))));
+                    List.of(Buttons.human(ctx))));
         }
         Outcome out = handler.handle(ctx, c);
         return out.intent() == null ? out.withIntent(c.intent(), c.confidence()) : out;
@@ -261,15 +257,13 @@ public final class ConversationEngine {
         if (!ctx.state().offeredButtons().contains(data)) {
             return stale(ctx);
         }
+        Optional<Intent> intent = Buttons.intentOf(data);
+        if (intent.isPresent()) {
+            return answer(ctx, new Classification(intent.get(), 1.0, Map.of("via", "button")));
+        }
         int colon = data.indexOf(':');
         String action = colon < 0 ? data : data.substring(0, colon);
         String argument = colon < 0 ? "" : data.substring(colon + 1);
-        if (INTENT_ACTION.equals(action)) {
-            Optional<Intent> intent = Intent.find(argument);
-            if (intent.isPresent()) {
-                return answer(ctx, new Classification(intent.get(), 1.0, Map.of("via", "button")));
-            }
-        }
         ButtonHandler handler = buttons.get(action);
         if (handler == null) {
             return stale(ctx);
@@ -280,9 +274,9 @@ public final class ConversationEngine {
     /** An old or unknown button: say so, and offer the main ways on so the buyer is not left at a dead end. */
     private Outcome stale(TurnContext ctx) {
         List<Button> next = List.of(
-                Button.of(ctx.label("button.order_status"), INTENT_ACTION, Intent.ORDER_STATUS.wireName()),
-                Button.of(ctx.label("button.faq"), INTENT_ACTION, Intent.FAQ.wireName()),
-                Button.of(ctx.label("button.human"), INTENT_ACTION, Intent.HUMAN_HANDOFF.wireName()));
+                Buttons.intent(ctx.label("button.order_status"), Intent.ORDER_STATUS),
+                Buttons.intent(ctx.label("button.faq"), Intent.FAQ),
+                Buttons.human(ctx));
         return Outcome.of(ctx.state(), Intent.FALLBACK, 1.0, Reply.of(ctx.say("button.stale"), next));
     }
 
@@ -293,8 +287,7 @@ public final class ConversationEngine {
 
     private Outcome apology(Turn turn, ConversationState state, Instant now) {
         TurnContext ctx = new TurnContext(turn, state, state.lang(), now, texts);
-        return Outcome.of(state, Intent.FALLBACK, 0, Reply.of(ctx.say("error.internal"),
-                List.of(Button.of(ctx.label("button.human"), INTENT_ACTION, Intent.HUMAN_HANDOFF.wireName()))));
+        return Outcome.of(state, Intent.FALLBACK, 0, Reply.of(ctx.say("error.internal"), List.of(Buttons.human(ctx))));
     }
 
     private boolean expectsSecret(ConversationState before) {

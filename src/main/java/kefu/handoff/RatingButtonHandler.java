@@ -1,5 +1,6 @@
 package kefu.handoff;
 
+import kefu.conversation.Button;
 import kefu.conversation.ButtonHandler;
 import kefu.conversation.ConversationState;
 import kefu.conversation.Outcome;
@@ -16,15 +17,22 @@ public final class RatingButtonHandler implements ButtonHandler {
     private final StaffDesk desk;
     private final StaffTexts texts;
 
+    private static final String ACTION = "rate";
+
     public RatingButtonHandler(Ratings ratings, StaffDesk desk, StaffTexts texts) {
         this.ratings = ratings;
         this.desk = desk;
         this.texts = texts;
     }
 
+    /** A button that rates the staff member who served with {@code score} (1 to 5). */
+    static Button button(String label, int score) {
+        return Button.of(label, ACTION, String.valueOf(score));
+    }
+
     @Override
     public String action() {
-        return StaffActions.RATE_ACTION;
+        return ACTION;
     }
 
     @Override

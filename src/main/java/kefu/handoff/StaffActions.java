@@ -35,7 +35,6 @@ import java.util.stream.IntStream;
 public final class StaffActions implements StaffInbox {
 
     private static final Logger log = LoggerFactory.getLogger(StaffActions.class);
-    public static final String RATE_ACTION = "rate";
 
     private final ConversationStore store;
     private final SessionProperties session;
@@ -241,7 +240,7 @@ public final class StaffActions implements StaffInbox {
         String served = s.handover().assignee().orElse(null);
         String bye = texts.toBuyer(s.lang(), buyerKey, Map.of());
         List<Button> rate = served == null ? List.of() : IntStream.rangeClosed(1, 5)
-                .mapToObj(n -> new Button(texts.toBuyer(s.lang(), "handoff.rate." + n, Map.of()), RATE_ACTION + ":" + n))
+                .mapToObj(n -> RatingButtonHandler.button(texts.toBuyer(s.lang(), "handoff.rate." + n, Map.of()), n))
                 .toList();
         ConversationState next = s.withHandover(Handover.CLOSED).withFallbackStreak(0).withFact(Facts.QUEUE_NOTED, null)
                 .withFact(Facts.RATE_STAFF, served)

@@ -72,7 +72,7 @@ final class OrderAccess {
                 if (!recent.isEmpty()) {
                     List<Button> buttons = new ArrayList<>();
                     for (ShopOrder o : recent) {
-                        buttons.add(Button.of(o.orderNo() + " " + o.product(), "pick", action.name() + ":" + o.orderNo()));
+                        buttons.add(PickButtons.button(o.orderNo() + " " + o.product(), action.name(), o.orderNo()));
                     }
                     return Outcome.of(s, action.intent(), 1.0, Reply.of(ctx.say("shop.ask_order.bound"), buttons));
                 }
@@ -85,10 +85,10 @@ final class OrderAccess {
         Collections.reverse(proved);
         List<Button> buttons = new ArrayList<>();
         for (String orderNo : proved.subList(0, Math.min(proved.size(), chat.recentOrders()))) {
-            buttons.add(Button.of(orderNo, "pick", action.name() + ":" + orderNo));
+            buttons.add(PickButtons.button(orderNo, action.name(), orderNo));
         }
         if (account == null) {
-            buttons.add(Button.of(ctx.label("shop.button.bind"), "bind", "start"));
+            buttons.add(BindButtons.start(ctx.label("shop.button.bind")));
         }
         String text = proved.isEmpty() ? "shop.ask_order" : "shop.ask_order.bound";
         return Outcome.of(s, action.intent(), 1.0, Reply.of(ctx.say(text), buttons));
