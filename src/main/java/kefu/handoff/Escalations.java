@@ -1,10 +1,10 @@
 package kefu.handoff;
 
-import kefu.conversation.Handover;
 import kefu.conversation.ConversationKey;
 import kefu.conversation.ConversationState;
 import kefu.conversation.Escalation;
 import kefu.conversation.FlowHandler;
+import kefu.conversation.Handover;
 import kefu.conversation.Intent;
 import kefu.conversation.Outcome;
 import kefu.conversation.Reply;

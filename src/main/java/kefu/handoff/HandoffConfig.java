@@ -2,10 +2,10 @@ package kefu.handoff;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import kefu.app.AppProperties;
+import kefu.conversation.ConversationStore;
 import kefu.conversation.FlowHandler;
 import kefu.conversation.ReplyTexts;
 import kefu.session.BanList;
-import kefu.conversation.ConversationStore;
 import kefu.session.RedisKeys;
 import kefu.session.SessionProperties;
 import kefu.shop.ShopGateway;

@@ -1,9 +1,9 @@
 package kefu.handoff;
 
-import kefu.conversation.Handover;
-import kefu.conversation.ConversationState;
 import kefu.conversation.ConversationBusyException;
+import kefu.conversation.ConversationState;
 import kefu.conversation.ConversationStore;
+import kefu.conversation.Handover;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

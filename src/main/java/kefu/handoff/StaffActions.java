@@ -1,15 +1,15 @@
 package kefu.handoff;
 
-import kefu.conversation.Handover;
 import kefu.conversation.Attachment;
 import kefu.conversation.Button;
 import kefu.conversation.ConversationKey;
 import kefu.conversation.ConversationState;
+import kefu.conversation.ConversationStore.Begin;
+import kefu.conversation.ConversationStore;
+import kefu.conversation.Handover;
 import kefu.conversation.HistoryEntry;
 import kefu.conversation.Intent;
 import kefu.conversation.Reply;
-import kefu.conversation.ConversationStore;
-import kefu.conversation.ConversationStore.Begin;
 import kefu.conversation.command.SlashCommand;
 import kefu.conversation.command.StaffCommand;
 import kefu.session.SessionProperties;

@@ -1,8 +1,8 @@
 package kefu.handoff;
 
-import kefu.conversation.Handover;
 import kefu.conversation.ConversationKey;
 import kefu.conversation.ConversationState;
+import kefu.conversation.Handover;
 import kefu.conversation.Intent;
 import kefu.conversation.Outcome;
 import kefu.conversation.Reply;

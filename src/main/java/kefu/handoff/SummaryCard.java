@@ -3,9 +3,9 @@ package kefu.handoff;
 import kefu.conversation.Button;
 import kefu.conversation.ConversationKey;
 import kefu.conversation.ConversationState;
-import kefu.conversation.orders.ShopFacts;
 import kefu.conversation.HistoryEntry;
 import kefu.conversation.Intent;
+import kefu.conversation.orders.ShopFacts;
 
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;

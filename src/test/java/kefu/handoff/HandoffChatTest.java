@@ -1,9 +1,10 @@
 package kefu.handoff;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import kefu.conversation.Handover;
 import kefu.conversation.ConversationKey;
 import kefu.conversation.ConversationState;
+import kefu.conversation.ConversationStore.Begin;
+import kefu.conversation.Handover;
 import kefu.conversation.HistoryEntry;
 import kefu.conversation.Intent;
 import kefu.conversation.Lang;
@@ -11,7 +12,6 @@ import kefu.conversation.Outcome;
 import kefu.conversation.ReplyTexts;
 import kefu.conversation.Turn;
 import kefu.conversation.TurnContext;
-import kefu.conversation.ConversationStore.Begin;
 import kefu.testsupport.RealRedis;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

@@ -1,14 +1,14 @@
 package kefu.channel.console;
 
 import kefu.conversation.ConversationKey;
+import kefu.conversation.ConversationStore;
+import kefu.conversation.Handover;
 import kefu.conversation.TurnResult;
 import kefu.conversation.command.SlashCommand;
 import kefu.conversation.command.StaffCommand;
 import kefu.handoff.CollectingStaffDesk;
-import kefu.conversation.Handover;
 import kefu.handoff.StaffActions;
 import kefu.handoff.StaffDesks;
-import kefu.conversation.ConversationStore;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -3,10 +3,10 @@ package kefu.conversation.orders;
 import kefu.conversation.Button;
 import kefu.conversation.Classification;
 import kefu.conversation.ConversationState;
+import kefu.conversation.OrderNumbers;
 import kefu.conversation.Outcome;
 import kefu.conversation.Reply;
 import kefu.conversation.TurnContext;
-import kefu.nlu.EntityExtractor;
 import kefu.shop.ShopGateway;
 import kefu.shop.ShopOrder;
 import kefu.shop.ShopProperties;
@@ -33,11 +33,11 @@ final class OrderAccess {
     static final String LANG = "lang";
 
     private final ShopGateway shop;
-    private final EntityExtractor entities;
+    private final OrderNumbers entities;
     private final OrderWords words;
     private final ShopProperties.Chat chat;
 
-    OrderAccess(ShopGateway shop, EntityExtractor entities, OrderWords words, ShopProperties.Chat chat) {
+    OrderAccess(ShopGateway shop, OrderNumbers entities, OrderWords words, ShopProperties.Chat chat) {
         this.shop = shop;
         this.entities = entities;
         this.words = words;
@@ -54,7 +54,7 @@ final class OrderAccess {
     }
 
     Optional<String> orderNumber(TurnContext ctx, Classification c) {
-        String entity = c == null ? null : c.entity(EntityExtractor.ORDER);
+        String entity = c == null ? null : c.entity(OrderNumbers.ENTITY);
         if (entity != null && !entity.isBlank()) {
             return Optional.of(entity.toUpperCase(java.util.Locale.ROOT));
         }

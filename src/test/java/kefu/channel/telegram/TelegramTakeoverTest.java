@@ -1,9 +1,9 @@
 package kefu.channel.telegram;
 
-import kefu.conversation.Handover;
 import kefu.conversation.ConversationKey;
-import kefu.handoff.Ratings;
 import kefu.conversation.ConversationStore;
+import kefu.conversation.Handover;
+import kefu.handoff.Ratings;
 import kefu.testsupport.RealRedis;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
