@@ -40,7 +40,8 @@ class BrokenHandlerTest extends AppTest {
                 : Optional.empty();
         ConversationEngine withBrokenHandler = new ConversationEngine(store, classifier, List.of(), List.of(),
                 List.of(), List.of(broken), List.of(), texts, normalizer, clock,
-                new TurnSettings(settings.maxTextLength(), session.turnWait(), session.historySize()));
+                new TurnSettings(settings.maxTextLength(), session.turnWait(), session.historySize()),
+                kefu.conversation.events.ConversationEvents.none());
 
         TurnResult r = withBrokenHandler.handle(Turn.text(buyer, "m1", "boom"));
 

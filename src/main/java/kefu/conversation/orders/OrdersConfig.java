@@ -2,6 +2,7 @@ package kefu.conversation.orders;
 
 import kefu.conversation.IntentClassifier;
 import kefu.conversation.OrderNumbers;
+import kefu.conversation.events.ConversationEvents;
 import kefu.shop.OrderRules;
 import kefu.shop.ShopGateway;
 import kefu.shop.ShopProperties;
@@ -32,13 +33,15 @@ public class OrdersConfig {
     }
 
     @Bean
-    OrderStatusHandler orderStatusHandler(OrderAccess access, Binding binding, OrderWords words, OrderRules rules) {
-        return new OrderStatusHandler(access, binding, words, rules);
+    OrderStatusHandler orderStatusHandler(OrderAccess access, Binding binding, OrderWords words, OrderRules rules,
+                                          ConversationEvents events) {
+        return new OrderStatusHandler(access, binding, words, rules, events);
     }
 
     @Bean
-    UrgeHandler urgeHandler(OrderAccess access, ShopGateway shop, OrderWords words, OrderRules rules) {
-        return new UrgeHandler(access, shop, words, rules);
+    UrgeHandler urgeHandler(OrderAccess access, ShopGateway shop, OrderWords words, OrderRules rules,
+                            ConversationEvents events) {
+        return new UrgeHandler(access, shop, words, rules, events);
     }
 
     @Bean
@@ -52,8 +55,8 @@ public class OrdersConfig {
     }
 
     @Bean
-    AfterSalesForm afterSalesForm(ShopGateway shop, OrderWords words, ShopProperties props) {
-        return new AfterSalesForm(shop, words, props.chat());
+    AfterSalesForm afterSalesForm(ShopGateway shop, OrderWords words, ShopProperties props, ConversationEvents events) {
+        return new AfterSalesForm(shop, words, props.chat(), events);
     }
 
     @Bean
