@@ -20,7 +20,7 @@ final class MoodReply {
         }
         String sorry = ctx.say("mood." + ("angry".equals(mood) ? "angry" : "urgent"));
         if (out.intent() == Intent.FALLBACK) {
-            Button human = Button.of(ctx.label("button.human"), "intent", Intent.HUMAN_HANDOFF.wireName());
+            Button human = Buttons.human(ctx);
             Reply offer = Reply.of(sorry + "\n" + ctx.say("mood.offer_person"), List.of(human));
             return new Outcome(List.of(offer), out.state(), Intent.FAQ, out.confidence(), out.sources(), false);
         }

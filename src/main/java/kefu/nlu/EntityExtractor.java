@@ -1,5 +1,7 @@
 package kefu.nlu;
 
+import kefu.conversation.OrderNumbers;
+
 import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -21,17 +23,17 @@ import java.util.regex.Pattern;
  * prefix added when the buyer left it out. A long number of another shape ({@code DD20231122001}) is
  * reported by {@link #foreignNumber} so the bot can say it is not an order of this shop.
  */
-public final class EntityExtractor {
+public final class EntityExtractor implements OrderNumbers {
 
-    public static final String ORDER = "order";
+    public static final String ORDER = OrderNumbers.ENTITY;
     /** Every order number in the message, comma-separated, in the order typed. */
-    public static final String ORDERS = "orders";
+    public static final String ORDERS = OrderNumbers.ALL;
     public static final String TICKET = "ticket";
     public static final String PHONE = "phone";
     public static final String EMAIL = "email";
-    public static final String PROOF = "proof";
+    public static final String PROOF = OrderNumbers.PROOF;
     /** A number of another shop's shape (set by the recogniser, see {@link #foreignNumber}). */
-    public static final String FOREIGN = "foreign_order";
+    public static final String FOREIGN = OrderNumbers.FOREIGN;
 
     private static final Pattern PHONE_PATTERN = Pattern.compile("(?<!\\d)1[3-9]\\d{9}(?!\\d)");
     private static final Pattern EMAIL_PATTERN =
@@ -80,13 +82,13 @@ public final class EntityExtractor {
         return found;
     }
 
-    /** The first order number in the text, upper-cased. */
+    @Override
     public Optional<String> orderNumber(String text) {
         List<String> all = orderNumbers(text);
         return all.isEmpty() ? Optional.empty() : Optional.of(all.get(0));
     }
 
-    /** Every order number in the text, upper-cased, each once, in the order typed. */
+    @Override
     public List<String> orderNumbers(String text) {
         return numbers(plain(text), orderPattern, orderPrefix);
     }
@@ -119,6 +121,7 @@ public final class EntityExtractor {
      * A proof of ownership in the text: the last 4 digits named as such, a full phone number, an email address
      * or a query password named as such. Bare digits are not taken: next to an order number they are ambiguous.
      */
+    @Override
     public Optional<String> proof(String text) {
         String t = plain(text);
         Matcher last = LAST_DIGITS.matcher(t);

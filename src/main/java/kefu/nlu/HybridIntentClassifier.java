@@ -2,7 +2,9 @@ package kefu.nlu;
 
 import kefu.conversation.Classification;
 import kefu.conversation.Intent;
+import kefu.conversation.IntentClassifier;
 import kefu.conversation.TurnContext;
+import kefu.conversation.orders.ShopFacts;
 
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -40,8 +42,6 @@ public final class HybridIntentClassifier implements IntentClassifier {
             Intent.HUMAN_HANDOFF, Pattern.compile("(?i)人工|真人|活人|投诉|human|agent"));
     /** A buyer with a ticket asking how it is going wants the ticket, not the article on how to check. */
     private static final Pattern PROGRESS = Pattern.compile("(?i)进度|进展|处理到哪|处理得怎么样|工单|售后.{0,3}(怎么样|如何|好了没|有结果了)|progress|ticket");
-    private static final String TICKETS_FACT = "shop.tickets";
-    private static final String ACCOUNT_FACT = "shop.account";
     /** Entity: the product category a bound buyer's question names ({@code mobile_topup}...). */
     public static final String CATEGORY = "category";
     /** Entity: the kind of small talk ({@code thanks}, {@code ack}, {@code identity}, {@code never_mind}...). */
@@ -122,7 +122,7 @@ public final class HybridIntentClassifier implements IntentClassifier {
                 return new Classification(first.intent(), first.confidence(), found);
             }
         }
-        if (ctx.state().fact(TICKETS_FACT) != null && PROGRESS.matcher(text).find()
+        if (ctx.state().fact(ShopFacts.TICKETS) != null && PROGRESS.matcher(text).find()
                 && commands.match(text).isEmpty()) {
             return new Classification(Intent.AFTER_SALES, 0.9, entities.extract(text));
         }
@@ -138,7 +138,7 @@ public final class HybridIntentClassifier implements IntentClassifier {
             return new Classification(Intent.AFTER_SALES, 0.9, c.entities());
         }
         // A bound buyer asking about "my top-up" means their own orders of that kind, not the article about it.
-        if (ctx.state().fact(ACCOUNT_FACT) != null && c.entity(EntityExtractor.ORDER) == null
+        if (ctx.state().fact(ShopFacts.ACCOUNT) != null && c.entity(EntityExtractor.ORDER) == null
                 && (c.intent() == Intent.FAQ || c.intent() == Intent.ORDER_STATUS || c.intent() == Intent.FALLBACK)
                 && cues.mine(text)) {
             Optional<String> category = cues.category(text);

@@ -4,10 +4,10 @@ import kefu.conversation.Button;
 import kefu.conversation.Classification;
 import kefu.conversation.ConversationState;
 import kefu.conversation.DialogueContext;
+import kefu.conversation.OrderNumbers;
 import kefu.conversation.Outcome;
 import kefu.conversation.Reply;
 import kefu.conversation.TurnContext;
-import kefu.nlu.EntityExtractor;
 import kefu.shop.ShopGateway;
 import kefu.shop.ShopOrder;
 import kefu.shop.ShopProperties;
@@ -39,11 +39,11 @@ final class OrderAccess {
     private static final String CATEGORY = "category";
 
     private final ShopGateway shop;
-    private final EntityExtractor entities;
+    private final OrderNumbers entities;
     private final OrderWords words;
     private final ShopProperties.Chat chat;
 
-    OrderAccess(ShopGateway shop, EntityExtractor entities, OrderWords words, ShopProperties.Chat chat) {
+    OrderAccess(ShopGateway shop, OrderNumbers entities, OrderWords words, ShopProperties.Chat chat) {
         this.shop = shop;
         this.entities = entities;
         this.words = words;
@@ -56,7 +56,7 @@ final class OrderAccess {
      */
     Outcome start(TurnContext ctx, Classification c, OrderAction action) {
         List<String> all = orderNumbers(ctx, c);
-        String proof = c == null ? null : c.entity(EntityExtractor.PROOF);
+        String proof = c == null ? null : c.entity(OrderNumbers.PROOF);
         if (all.size() > 1 && !"status".equals(action.name())) {
             return pickAmong(ctx, action, all);
         }
@@ -70,7 +70,7 @@ final class OrderAccess {
                 return mine.get();
             }
         }
-        String foreign = c == null ? null : c.entity(EntityExtractor.FOREIGN);
+        String foreign = c == null ? null : c.entity(OrderNumbers.FOREIGN);
         // No number named: a follow-up about the order the conversation is about ("帮我催一下", "取消这个订单").
         Optional<String> focused = foreign == null && !"button".equals(c == null ? null : c.entity("via"))
                 ? inFocus(ctx) : Optional.empty();
@@ -119,7 +119,7 @@ final class OrderAccess {
     }
 
     private List<String> orderNumbers(TurnContext ctx, Classification c) {
-        String listed = c == null ? null : c.entity(EntityExtractor.ORDERS);
+        String listed = c == null ? null : c.entity(OrderNumbers.ALL);
         if (listed != null && !listed.isBlank()) {
             return List.of(listed.split(","));
         }
@@ -137,7 +137,7 @@ final class OrderAccess {
     }
 
     Optional<String> orderNumber(TurnContext ctx, Classification c) {
-        String entity = c == null ? null : c.entity(EntityExtractor.ORDER);
+        String entity = c == null ? null : c.entity(OrderNumbers.ENTITY);
         if (entity != null && !entity.isBlank()) {
             return Optional.of(entity.toUpperCase(java.util.Locale.ROOT));
         }
@@ -155,7 +155,7 @@ final class OrderAccess {
                 if (!recent.isEmpty()) {
                     List<Button> buttons = new ArrayList<>();
                     for (ShopOrder o : recent) {
-                        buttons.add(Button.of(o.orderNo() + " " + o.product(), "pick", action.name() + ":" + o.orderNo()));
+                        buttons.add(PickButtons.button(o.orderNo() + " " + o.product(), action.name(), o.orderNo()));
                     }
                     return Outcome.of(s, action.intent(), 1.0, Reply.of(ctx.say("shop.ask_order.bound"), buttons));
                 }
@@ -168,10 +168,10 @@ final class OrderAccess {
         Collections.reverse(proved);
         List<Button> buttons = new ArrayList<>();
         for (String orderNo : proved.subList(0, Math.min(proved.size(), chat.recentOrders()))) {
-            buttons.add(Button.of(orderNo, "pick", action.name() + ":" + orderNo));
+            buttons.add(PickButtons.button(orderNo, action.name(), orderNo));
         }
         if (account == null) {
-            buttons.add(Button.of(ctx.label("shop.button.bind"), "bind", "start"));
+            buttons.add(BindButtons.start(ctx.label("shop.button.bind")));
         }
         String own = "shop.ask_order." + action.name();
         String text = !proved.isEmpty() ? "shop.ask_order.bound" : ctx.texts().has(own) ? own : "shop.ask_order";

@@ -4,12 +4,12 @@ import kefu.conversation.Classification;
 import kefu.conversation.ConversationState;
 import kefu.conversation.FlowHandler;
 import kefu.conversation.Intent;
+import kefu.conversation.IntentClassifier;
 import kefu.conversation.Lang;
+import kefu.conversation.OrderNumbers;
 import kefu.conversation.Outcome;
 import kefu.conversation.Reply;
 import kefu.conversation.TurnContext;
-import kefu.nlu.EntityExtractor;
-import kefu.nlu.IntentClassifier;
 import kefu.shop.ShopGateway;
 import kefu.shop.ShopUnavailableException;
 import kefu.shop.Verification;
@@ -33,12 +33,12 @@ final class OrderFlow implements FlowHandler {
     private final ShopGateway shop;
     private final OrderAccess access;
     private final Binding binding;
-    private final EntityExtractor entities;
+    private final OrderNumbers entities;
     private final OrderWords words;
     private final Map<String, OrderAction> actions;
     private final IntentClassifier classifier;
 
-    OrderFlow(ShopGateway shop, OrderAccess access, Binding binding, EntityExtractor entities, OrderWords words,
+    OrderFlow(ShopGateway shop, OrderAccess access, Binding binding, OrderNumbers entities, OrderWords words,
               List<OrderAction> actions, IntentClassifier classifier) {
         this.classifier = classifier;
         this.shop = shop;
@@ -111,7 +111,7 @@ final class OrderFlow implements FlowHandler {
         }
         OrderAction chosen = actions.values().stream().filter(a -> a.intent() == asked && asked != Intent.ORDER_STATUS)
                 .findFirst().orElse(action);
-        return Optional.of(access.proceed(ctx, chosen, orderNo, c.entity(EntityExtractor.PROOF), List.of()));
+        return Optional.of(access.proceed(ctx, chosen, orderNo, c.entity(OrderNumbers.PROOF), List.of()));
     }
 
     /** Answers in the language the flow started in unless the buyer now writes Chinese. */

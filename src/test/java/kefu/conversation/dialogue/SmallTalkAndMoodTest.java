@@ -47,7 +47,7 @@ class SmallTalkAndMoodTest extends DialogueTestBase {
         assertThat(fine.handoff()).isFalse();
         assertThat(hmm.handoff()).isFalse();
         assertThat(hmm.intent()).isEqualTo(Intent.GREETING);
-        assertThat(state().owner()).isEqualTo("bot");
+        assertThat(state().botOwned()).isTrue();
     }
 
     @Test
