@@ -71,6 +71,12 @@ abstract class DialogueTestBase extends AppTest {
         return (brace < 0 ? t : t.substring(0, brace)).strip();
     }
 
+    /** The fixed part of a reply text after its last placeholder. */
+    String tail(String key) {
+        String t = reply(key);
+        return t.substring(t.lastIndexOf('}') + 1).strip();
+    }
+
     static String text(TurnResult r) {
         return r.replies().stream().map(Reply::text).collect(Collectors.joining("\n"));
     }

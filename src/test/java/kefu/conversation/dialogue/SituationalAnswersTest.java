@@ -1,0 +1,48 @@
+package kefu.conversation.dialogue;
+
+import kefu.conversation.TurnResult;
+import org.junit.jupiter.api.Test;
+
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Issue cases 8 and 21: the part of the article that fits the buyer's situation, and "not sure" when none does. */
+class SituationalAnswersTest extends DialogueTestBase {
+
+    @Test
+    void case8_pastTheUrgeThresholdTheAnswerLeadsWithThatSectionAndOffersTheUrge() {
+        TurnResult r = say("话费充了快20分钟还没到");
+
+        assertThat(text(r)).startsWith("【").contains("15");
+        assertThat(buttons(r)).first().isEqualTo("intent:urge_order");
+    }
+
+    @Test
+    void case21_productsAndPricesTheHelpCenterDoesNotDescribeGetNotSure() {
+        TurnResult apple = say("苹果id充值怎么弄");
+        TurnResult price = say("100块话费现在多少钱");
+        TurnResult steam = say("steam余额怎么充到港服");
+
+        assertThat(text(apple)).isEqualTo(reply("knowledge.not_described", Map.of("topic", "id")));
+        assertThat(text(price)).isEqualTo(reply("knowledge.price"));
+        assertThat(text(steam)).isEqualTo(reply("knowledge.not_described", Map.of("topic", "steam")));
+        assertThat(buttons(steam)).contains("intent:human_handoff");
+    }
+
+    @Test
+    void case21_aWhereQuestionAnswersFromTheArticleNamingTheThing() {
+        TurnResult r = say("充值中心在哪");
+
+        assertThat(text(r)).contains("充值中心");
+        assertThat(r.sources()).extracting(s -> s.id()).containsExactly("home-shortcuts");
+    }
+
+    @Test
+    void case21_realNameWithSomeoneElsesIdSaysItMustBeOnesOwn() {
+        TurnResult r = say("可以用别人身份证实名吗");
+
+        assertThat(r.sources()).extracting(s -> s.id()).containsExactly("real-name-verification");
+        assertThat(text(r)).contains("本人");
+    }
+}
