@@ -14,7 +14,6 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
 
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -147,7 +146,7 @@ public final class KbCommand implements CliCommand {
             sources = new ArrayList<>();
             for (Resource r : files.knowledge("*.md")) {
                 sources.add(new KbLint.Source(files.knowledgeDir().resolve(String.valueOf(r.getFilename())).toString(),
-                        read(r)));
+                        KnowledgeBase.read(r)));
             }
         } else {
             Path dir = Path.of(folders.get(0));
@@ -174,18 +173,12 @@ public final class KbCommand implements CliCommand {
     private List<String> facts() throws IOException {
         List<String> facts = new ArrayList<>();
         for (Resource r : files.bot("help-center-facts.yml")) {
-            Object yaml = new Yaml(new SafeConstructor(new LoaderOptions())).load(read(r));
+            Object yaml = new Yaml(new SafeConstructor(new LoaderOptions())).load(KnowledgeBase.read(r));
             if (yaml instanceof Map<?, ?> m && m.get("facts") instanceof List<?> items) {
                 items.forEach(i -> facts.add(String.valueOf(i)));
             }
         }
         return facts;
-    }
-
-    private static String read(Resource r) throws IOException {
-        try (InputStream in = r.getInputStream()) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
     }
 
     private void bench(PrintStream out) {

@@ -109,7 +109,7 @@ public final class KnowledgeBase implements FaqMatcher {
         return hits.isEmpty() ? 0 : Math.max(hits.get(0).example(), hits.get(0).score());
     }
 
-    private static String read(Resource r) {
+    static String read(Resource r) {
         try (InputStream in = r.getInputStream()) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
