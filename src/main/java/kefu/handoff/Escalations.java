@@ -4,10 +4,13 @@ import kefu.conversation.ConversationKey;
 import kefu.conversation.ConversationState;
 import kefu.conversation.Escalation;
 import kefu.conversation.FlowHandler;
+import kefu.conversation.Handover;
 import kefu.conversation.Intent;
 import kefu.conversation.Outcome;
 import kefu.conversation.Reply;
 import kefu.conversation.TurnContext;
+import kefu.conversation.events.ConversationEvent.HandedOver;
+import kefu.conversation.events.ConversationEvents;
 
 import org.springframework.beans.factory.ObjectProvider;
 
@@ -30,10 +33,12 @@ public final class Escalations implements Escalation {
     private final HandoffProperties settings;
     /** Looked up when needed: flows may themselves escalate, so they cannot be constructor dependencies. */
     private final ObjectProvider<FlowHandler> flows;
+    private final ConversationEvents events;
 
     public Escalations(StaffDesk desk, ThreadIndex threads, HandoffQueue queue, Transcript transcript,
                        ServiceHours hours, SummaryCard card, StaffTexts texts, HandoffProperties settings,
-                       ObjectProvider<FlowHandler> flows) {
+                       ObjectProvider<FlowHandler> flows, ConversationEvents events) {
+        this.events = events;
         this.flows = flows;
         this.desk = desk;
         this.threads = threads;
@@ -48,7 +53,7 @@ public final class Escalations implements Escalation {
     @Override
     public Outcome escalate(TurnContext ctx, Intent intent, String reason) {
         ConversationState s = ctx.state();
-        if (Owner.withHumans(s.owner())) {
+        if (s.handover().withHumans()) {
             return Outcome.of(s, intent, 1.0, Reply.of(ctx.say("handoff.already"))).withHandoff(true);
         }
         ConversationKey buyer = ctx.turn().key();
@@ -56,14 +61,15 @@ public final class Escalations implements Escalation {
         queue.enqueue(buyer, now);
         long position = queue.position(buyer).orElse(1);
         boolean open = hours.isOpen(now);
-        s = setAside(s).withOwner(Owner.QUEUED).withFact(Facts.REASON, reason).withFact(Facts.QUEUE_NOTED, null)
-                .withFact(Facts.RATE_STAFF, null);
+        s = setAside(s).withHandover(Handover.QUEUED).withFact(Facts.REASON, reason).withFact(Facts.QUEUE_NOTED, null)
+                .withFact(Facts.RATE_STAFF, null).withFact(Facts.HANDED_AT, now.toString());
         String thread = openThread(buyer, s, intent);
         s = s.withFact(Facts.THREAD, thread);
         String queueLine = open ? texts.say("handoff.staff.queue_position", Map.of("position", position))
                 : texts.say("handoff.staff.queue_after_hours");
         postCard(thread, buyer, s, intent, reason, queueLine);
 
+        events.publish(new HandedOver(buyer, now, reason));
         String lead = ctx.texts().has("handoff.lead." + reason) ? ctx.say("handoff.lead." + reason) + "\n" : "";
         long ahead = position - 1;
         String status = open

@@ -1,10 +1,13 @@
 package kefu.handoff;
 
+import kefu.conversation.Button;
 import kefu.conversation.ButtonHandler;
 import kefu.conversation.ConversationState;
 import kefu.conversation.Outcome;
 import kefu.conversation.Reply;
 import kefu.conversation.TurnContext;
+import kefu.conversation.events.ConversationEvent.Rated;
+import kefu.conversation.events.ConversationEvents;
 
 import java.util.List;
 import java.util.Map;
@@ -15,16 +18,25 @@ public final class RatingButtonHandler implements ButtonHandler {
     private final Ratings ratings;
     private final StaffDesk desk;
     private final StaffTexts texts;
+    private final ConversationEvents events;
 
-    public RatingButtonHandler(Ratings ratings, StaffDesk desk, StaffTexts texts) {
+    private static final String ACTION = "rate";
+
+    public RatingButtonHandler(Ratings ratings, StaffDesk desk, StaffTexts texts, ConversationEvents events) {
+        this.events = events;
         this.ratings = ratings;
         this.desk = desk;
         this.texts = texts;
     }
 
+    /** A button that rates the staff member who served with {@code score} (1 to 5). */
+    static Button button(String label, int score) {
+        return Button.of(label, ACTION, String.valueOf(score));
+    }
+
     @Override
     public String action() {
-        return StaffActions.RATE_ACTION;
+        return ACTION;
     }
 
     @Override
@@ -36,6 +48,7 @@ public final class RatingButtonHandler implements ButtonHandler {
             return new Outcome(List.of(Reply.of(ctx.say("handoff.rate.done_before"))), s, null, 0, List.of(), false);
         }
         ratings.store(ctx.turn().key(), staff, score, ctx.now());
+        events.publish(new Rated(ctx.turn().key(), ctx.now(), staff, score));
         String thread = s.fact(Facts.THREAD);
         if (thread != null) {
             desk.post(thread, texts.say("handoff.staff.rated", Map.of("score", score)), List.of());

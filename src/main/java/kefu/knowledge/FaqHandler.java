@@ -1,6 +1,7 @@
 package kefu.knowledge;
 
 import kefu.conversation.Button;
+import kefu.conversation.Buttons;
 import kefu.conversation.Classification;
 import kefu.conversation.Intent;
 import kefu.conversation.IntentHandler;
@@ -9,6 +10,9 @@ import kefu.conversation.Outcome;
 import kefu.conversation.Reply;
 import kefu.conversation.Source;
 import kefu.conversation.TurnContext;
+import kefu.conversation.events.ConversationEvent.FallbackGiven;
+import kefu.conversation.events.ConversationEvent.FallbackKind;
+import kefu.conversation.events.ConversationEvents;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -22,16 +26,18 @@ import java.util.Optional;
  */
 public final class FaqHandler implements IntentHandler {
 
-    static final String ARTICLE_ACTION = "kb";
 
     private final AnswerEngine engine;
     private final KnowledgeBase knowledge;
     private final KnowledgeProperties settings;
+    private final ConversationEvents events;
 
-    public FaqHandler(AnswerEngine engine, KnowledgeBase knowledge, KnowledgeProperties settings) {
+    public FaqHandler(AnswerEngine engine, KnowledgeBase knowledge, KnowledgeProperties settings,
+                      ConversationEvents events) {
         this.engine = engine;
         this.knowledge = knowledge;
         this.settings = settings;
+        this.events = events;
     }
 
     @Override
@@ -46,6 +52,10 @@ public final class FaqHandler implements IntentHandler {
             return topics(ctx, c);
         }
         Answer answer = engine.answer(question, ctx.lang());
+        if (answer.kind() != Answer.Kind.ANSWER) {
+            events.publish(new FallbackGiven(ctx.turn().key(), ctx.now(), question,
+                    answer.kind() == Answer.Kind.SUGGEST ? FallbackKind.NOT_SURE : FallbackKind.NO_MATCH));
+        }
         return switch (answer.kind()) {
             case ANSWER -> answered(ctx, c, answer);
             case SUGGEST -> unsure(ctx, answer.suggestions());
@@ -73,7 +83,7 @@ public final class FaqHandler implements IntentHandler {
     private Outcome unsure(TurnContext ctx, List<Article> close) {
         List<Button> buttons = new ArrayList<>();
         for (Article a : close) {
-            buttons.add(Button.of(title(a, ctx.lang()), ARTICLE_ACTION, a.id()));
+            buttons.add(ArticleButtonHandler.button(title(a, ctx.lang()), a.id()));
         }
         buttons.add(human(ctx));
         return Outcome.of(ctx.state(), Intent.FAQ, 0.4, Reply.of(ctx.say("knowledge.unsure"), buttons));
@@ -83,7 +93,7 @@ public final class FaqHandler implements IntentHandler {
         List<Button> buttons = new ArrayList<>();
         for (String id : settings.popular()) {
             Optional<Article> a = knowledge.article(id);
-            a.ifPresent(article -> buttons.add(Button.of(title(article, ctx.lang()), ARTICLE_ACTION, article.id())));
+            a.ifPresent(article -> buttons.add(ArticleButtonHandler.button(title(article, ctx.lang()), article.id())));
         }
         buttons.add(human(ctx));
         return Outcome.of(ctx.state(), Intent.FAQ, c.confidence(), Reply.of(ctx.say("knowledge.topics"), buttons));
@@ -94,13 +104,13 @@ public final class FaqHandler implements IntentHandler {
         List<Button> buttons = new ArrayList<>();
         for (String action : a.actions()) {
             Intent.find(action).ifPresent(i -> buttons.add(
-                    Button.of(ctx.label("knowledge.button." + i.wireName()), "intent", i.wireName())));
+                    Buttons.intent(ctx.label("knowledge.button." + i.wireName()), i)));
         }
         return buttons;
     }
 
     private static Button human(TurnContext ctx) {
-        return Button.of(ctx.label("knowledge.button.human_handoff"), "intent", Intent.HUMAN_HANDOFF.wireName());
+        return Buttons.intent(ctx.label("knowledge.button.human_handoff"), Intent.HUMAN_HANDOFF);
     }
 
     static String title(Article a, Lang lang) {

@@ -8,6 +8,8 @@ import kefu.conversation.Intent;
 import kefu.conversation.Outcome;
 import kefu.conversation.Reply;
 import kefu.conversation.TurnContext;
+import kefu.conversation.events.ConversationEvent.TicketFiled;
+import kefu.conversation.events.ConversationEvents;
 import kefu.shop.RequestSigner;
 import kefu.shop.ShopGateway;
 import kefu.shop.ShopOrder;
@@ -51,12 +53,15 @@ final class AfterSalesForm implements FlowHandler, ButtonHandler {
     private static final Set<String> CONTINUE_WORDS = Set.of("继续", "继续填写", "继续申请", "繼續", "continue");
     /** Where a form waits while the buyer runs another order flow (one flow at a time per conversation). */
     static final String PARKED = "shop.form";
+    private static final String ACTION = "as";
 
     private final ShopGateway shop;
     private final OrderWords words;
     private final ShopProperties.Chat chat;
+    private final ConversationEvents events;
 
-    AfterSalesForm(ShopGateway shop, OrderWords words, ShopProperties.Chat chat) {
+    AfterSalesForm(ShopGateway shop, OrderWords words, ShopProperties.Chat chat, ConversationEvents events) {
+        this.events = events;
         this.shop = shop;
         this.words = words;
         this.chat = chat;
@@ -69,7 +74,12 @@ final class AfterSalesForm implements FlowHandler, ButtonHandler {
 
     @Override
     public String action() {
-        return "as";
+        return ACTION;
+    }
+
+    /** A button of this form ({@code as:submit}, {@code as:reason:<code>}...). */
+    private static Button button(String label, String argument) {
+        return Button.of(label, ACTION, argument);
     }
 
     Outcome start(TurnContext ctx, ShopOrder order) {
@@ -121,8 +131,8 @@ final class AfterSalesForm implements FlowHandler, ButtonHandler {
     @Override
     public Optional<Reply> stillWaiting(TurnContext ctx) {
         return Optional.of(Reply.of(ctx.say("shop.as.waiting", Map.of("order", ctx.state().slot(ORDER))), List.of(
-                Button.of(ctx.label("shop.button.resume"), "as", "resume"),
-                Button.of(ctx.label("shop.button.quit"), "as", "quit"))));
+                button(ctx.label("shop.button.resume"), "resume"),
+                button(ctx.label("shop.button.quit"), "quit"))));
     }
 
     /** Handed to a person mid-form: the form is parked, and "申请售后" later brings it back. */
@@ -189,7 +199,7 @@ final class AfterSalesForm implements FlowHandler, ButtonHandler {
     private Outcome askReason(TurnContext ctx, Map<String, Object> vars) {
         List<Button> buttons = new ArrayList<>();
         for (String r : REASONS) {
-            buttons.add(Button.of(ctx.label("shop.as.reason." + r), "as", "reason:" + r));
+            buttons.add(button(ctx.label("shop.as.reason." + r), "reason:" + r));
         }
         return Outcome.of(ctx.state(), Intent.AFTER_SALES, 1.0, Reply.of(ctx.say("shop.as.ask_reason", vars), buttons));
     }
@@ -246,8 +256,8 @@ final class AfterSalesForm implements FlowHandler, ButtonHandler {
                 "description", s.slot(DESCRIPTION) == null ? "" : s.slot(DESCRIPTION),
                 "photos", evidence(s).size());
         return Outcome.of(s, Intent.AFTER_SALES, 1.0, Reply.of(ctx.say(key, vars), List.of(
-                Button.of(ctx.label("shop.button.submit"), "as", "submit"),
-                Button.of(ctx.label("shop.button.quit"), "as", "quit"))));
+                button(ctx.label("shop.button.submit"), "submit"),
+                button(ctx.label("shop.button.quit"), "quit"))));
     }
 
     private Outcome submit(TurnContext ctx) {
@@ -263,7 +273,7 @@ final class AfterSalesForm implements FlowHandler, ButtonHandler {
             r = shop.file(new TicketRequest(s.slot(ORDER), chatUser, s.slot(REASON), s.slot(DESCRIPTION), evidence(s)), key);
         } catch (ShopUnavailableException e) {
             return Outcome.of(s, Intent.AFTER_SALES, 1.0, Reply.of(ctx.say("shop.as.submit_failed"), List.of(
-                    Button.of(ctx.label("shop.button.submit"), "as", "submit"), words.human(ctx))));
+                    button(ctx.label("shop.button.submit"), "submit"), words.human(ctx))));
         }
         ConversationState done = s.endFlow();
         if (!r.filed() && "not_eligible".equals(r.refusal())) {
@@ -273,6 +283,9 @@ final class AfterSalesForm implements FlowHandler, ButtonHandler {
         }
         var t = r.ticket();
         done = ShopFacts.add(done, ShopFacts.TICKETS, t.ticketNo());
+        if (r.filed()) {
+            events.publish(new TicketFiled(ctx.turn().key(), ctx.now(), t.ticketNo()));
+        }
         String textKey = r.filed() ? "shop.as.filed" : "shop.as.open_exists";
         return Outcome.of(done, Intent.AFTER_SALES, 1.0, Reply.of(ctx.say(textKey, Map.of("ticket", t.ticketNo(),
                 "order", t.orderNo(), "min", t.slaHoursMin(), "max", t.slaHoursMax()))));
