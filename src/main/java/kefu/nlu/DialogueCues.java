@@ -31,6 +31,8 @@ public final class DialogueCues {
     private final Map<String, List<String>> smallTalk;
     private final List<Pattern> identity;
     private final List<Pattern> person;
+    /** Questions about the staff (hours, phone), not requests for them. */
+    private final List<Pattern> personQuestions;
     private final List<Pattern> negation;
     private final List<Pattern> anger;
     private final List<Pattern> urgency;
@@ -45,7 +47,8 @@ public final class DialogueCues {
                         List<String> negation, List<String> anger, List<String> urgency, List<String> also,
                         List<String> mine, Map<String, List<String>> categories,
                         Map<String, List<String>> followUps, Map<String, List<String>> reasons,
-                        List<String> confirm) {
+                        List<String> confirm, List<String> personQuestions) {
+        this.personQuestions = compile(personQuestions);
         Map<String, List<String>> why = new LinkedHashMap<>();
         reasons.forEach((k, v) -> why.put(k, v.stream().map(w -> w.toLowerCase(Locale.ROOT)).toList()));
         this.reasons = Map.copyOf(why);
@@ -128,8 +131,9 @@ public final class DialogueCues {
 
     /** The buyer asks for a person ("转人工", "找真人", "talk to a human"); "are you a person?" is not a request. */
     public boolean asksForPerson(String text) {
-        return !asksIdentity(text) && any(person, text);
+        return !asksIdentity(text) && any(person, text) && !any(personQuestions, text);
     }
+
 
     /** "Never mind" / "不取消了": the buyer withdraws what the bot was about to do. */
     public boolean negates(String text) {

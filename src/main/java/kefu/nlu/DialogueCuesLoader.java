@@ -57,7 +57,8 @@ public final class DialogueCuesLoader {
         return new DialogueCues(smallTalk, lists.getOrDefault("identity", List.of()), lists.getOrDefault("person", List.of()),
                 lists.getOrDefault("negation", List.of()), lists.getOrDefault("anger", List.of()),
                 lists.getOrDefault("urgency", List.of()), lists.getOrDefault("also", List.of()),
-                lists.getOrDefault("mine", List.of()), categories, followUps, reasons, confirm);
+                lists.getOrDefault("mine", List.of()), categories, followUps, reasons, confirm,
+                lists.getOrDefault("person-questions", List.of()));
     }
 
     private static void check(String section, String pattern) {

@@ -133,7 +133,7 @@ public final class HybridIntentClassifier implements IntentClassifier {
         }
         // A screenshot with a caption about a problem ("卡密用不了 看截图") is evidence: it leads into after-sales.
         var file = ctx.turn().attachment();
-        if (file != null && file.mimeType() != null && file.mimeType().startsWith("image/")
+        if (file != null && !text.isBlank() && file.mimeType() != null && file.mimeType().startsWith("image/")
                 && (c.intent() == Intent.FAQ || c.intent() == Intent.FALLBACK || c.intent() == Intent.URGE_ORDER)) {
             return new Classification(Intent.AFTER_SALES, 0.9, c.entities());
         }

@@ -29,7 +29,7 @@ class TelegramPollingTest extends TelegramBotTest {
         assertThat(api.calls("setMyCommands")).extracting(c -> c.params().path("language_code").asText(""))
                 .contains("zh", "en", "");
         assertThat(api.calls("setMyCommands").get(0).params().path("commands").findValuesAsText("command"))
-                .containsExactly("start", "help", "menu", "order", "bind", "human", "cancel");
+                .containsExactly("start", "help", "menu", "order", "bind", "unbind", "human", "cancel");
     }
 
     @Test
