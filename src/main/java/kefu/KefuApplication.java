@@ -22,16 +22,25 @@ public class KefuApplication {
 
     public static void main(String[] args) {
         SpringApplication app = new SpringApplication(KefuApplication.class);
-        // Only the Telegram webhook needs a web server; every other command starts without one.
         boolean webhook = "webhook".equalsIgnoreCase(setting(args, "kefu.telegram.mode", "KEFU_TELEGRAM_MODE"));
         String token = setting(args, "kefu.telegram.token", "KEFU_TELEGRAM_TOKEN");
-        app.setWebApplicationType(webhook ? WebApplicationType.SERVLET : WebApplicationType.NONE);
+        CommandLine line = CommandLine.parse(args, token != null && !token.isBlank());
+        boolean serving = line.keepsRunning();
+        // Short commands (chat, kb, bench) start without a web server. A serving mode has the management
+        // port (health, metrics) on loopback; the webhook has its own public port besides.
+        app.setWebApplicationType(serving ? WebApplicationType.SERVLET : WebApplicationType.NONE);
         java.util.Map<String, Object> defaults = new java.util.HashMap<>();
-        if (webhook) {
+        if (webhook && CommandLine.TELEGRAM.equals(line.command())) {
             // The webhook endpoint listens on the Telegram setting's port unless server.port says otherwise.
             defaults.put("server.port", "${kefu.telegram.webhook.port:8443}");
+            defaults.put("management.server.port", "${kefu.management.port:9090}");
+            defaults.put("management.server.address", "${kefu.management.address:127.0.0.1}");
+        } else if (serving) {
+            // Nothing else is served over HTTP: the management endpoints are the whole web server.
+            defaults.put("server.port", "${kefu.management.port:9090}");
+            defaults.put("server.address", "${kefu.management.address:127.0.0.1}");
         }
-        if (CommandLine.parse(args, token != null && !token.isBlank()).interactive()) {
+        if (line.interactive()) {
             // The terminal chat shows only the dialogue; warnings still reach stderr.
             defaults.put("logging.level.root", "WARN");
             defaults.put("logging.level.kefu.session.EmbeddedRedis", "INFO");

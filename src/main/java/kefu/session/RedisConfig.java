@@ -1,6 +1,9 @@
 package kefu.session;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -60,8 +63,8 @@ public class RedisConfig {
     }
 
     @Bean
-    StringRedisTemplate stringRedisTemplate(JedisConnectionFactory factory) {
-        return new StringRedisTemplate(factory);
+    StringRedisTemplate stringRedisTemplate(JedisConnectionFactory factory, ObjectProvider<MeterRegistry> meters) {
+        return new MeteredRedisTemplate(factory, meters.getIfAvailable(SimpleMeterRegistry::new));
     }
 
     @Bean

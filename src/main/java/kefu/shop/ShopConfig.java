@@ -1,6 +1,9 @@
 package kefu.shop;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.springframework.beans.factory.ObjectProvider;
 import kefu.session.RedisProperties;
 import kefu.shop.sandbox.SandboxSeedFile;
 import kefu.shop.sandbox.SandboxShop;
@@ -44,8 +47,11 @@ public class ShopConfig {
     }
 
     @Bean
-    ShopGateway shopGateway(ShopConnection connection, ShopBreakerProperties breaker, Clock clock) {
-        return new CircuitBreakingShopGateway(connection.gateway(), breaker, clock);
+    ShopGateway shopGateway(ShopConnection connection, ShopBreakerProperties breaker, Clock clock,
+                            ObjectProvider<MeterRegistry> meters) {
+        // Metered inside the breaker: the figures are of real calls; refusals show in the breaker's state.
+        ShopGateway metered = MeteredShopGateway.wrap(connection.gateway(), meters.getIfAvailable(SimpleMeterRegistry::new));
+        return new CircuitBreakingShopGateway(metered, breaker, clock);
     }
 
     @Bean
