@@ -22,20 +22,29 @@ public class KefuApplication {
 
     public static void main(String[] args) {
         SpringApplication app = new SpringApplication(KefuApplication.class);
-        boolean webhook = "webhook".equalsIgnoreCase(setting(args, "kefu.telegram.mode", "KEFU_TELEGRAM_MODE"));
         String token = setting(args, "kefu.telegram.token", "KEFU_TELEGRAM_TOKEN");
         CommandLine line = CommandLine.parse(args, token != null && !token.isBlank());
-        boolean serving = line.keepsRunning();
-        // Short commands (chat, kb, bench) start without a web server. A serving mode has the management
-        // port (health, metrics) on loopback; the webhook has its own public port besides.
-        app.setWebApplicationType(serving ? WebApplicationType.SERVLET : WebApplicationType.NONE);
+        // Short commands (chat, kb, bench) start without a web server; a serving mode has one for the
+        // management port (health, metrics), and the webhook its own public port besides.
+        app.setWebApplicationType(line.keepsRunning() ? WebApplicationType.SERVLET : WebApplicationType.NONE);
+        app.setDefaultProperties(defaults(line,
+                "webhook".equalsIgnoreCase(setting(args, "kefu.telegram.mode", "KEFU_TELEGRAM_MODE"))));
+        ConfigurableApplicationContext context = app.run(args);
+        if (!context.getBean(CommandRunner.class).serving()) {
+            System.exit(SpringApplication.exit(context));
+        }
+    }
+
+    /** Settings that depend on the command: which ports serve what, how much the terminal chat logs. */
+    static java.util.Map<String, Object> defaults(CommandLine line, boolean webhook) {
         java.util.Map<String, Object> defaults = new java.util.HashMap<>();
         if (webhook && CommandLine.TELEGRAM.equals(line.command())) {
-            // The webhook endpoint listens on the Telegram setting's port unless server.port says otherwise.
+            // The webhook endpoint listens on the Telegram setting's port unless server.port says otherwise;
+            // health and metrics get their own port, on loopback.
             defaults.put("server.port", "${kefu.telegram.webhook.port:8443}");
             defaults.put("management.server.port", "${kefu.management.port:9090}");
             defaults.put("management.server.address", "${kefu.management.address:127.0.0.1}");
-        } else if (serving) {
+        } else if (line.keepsRunning()) {
             // Nothing else is served over HTTP: the management endpoints are the whole web server.
             defaults.put("server.port", "${kefu.management.port:9090}");
             defaults.put("server.address", "${kefu.management.address:127.0.0.1}");
@@ -45,11 +54,7 @@ public class KefuApplication {
             defaults.put("logging.level.root", "WARN");
             defaults.put("logging.level.kefu.session.EmbeddedRedis", "INFO");
         }
-        app.setDefaultProperties(defaults);
-        ConfigurableApplicationContext context = app.run(args);
-        if (!context.getBean(CommandRunner.class).serving()) {
-            System.exit(SpringApplication.exit(context));
-        }
+        return defaults;
     }
 
     /** Off in tests, which drive the beans directly instead of a command line. */

@@ -29,6 +29,12 @@ public class ObservabilityConfig {
     /** A shop whose breaker is open: reported, but the bot still serves (HTTP 200). */
     public static final Status DEGRADED = new Status("DEGRADED", "the shop's circuit breaker is open");
 
+    /** Picked up by the core's event fan-out with every other {@code ConversationEventListener}. */
+    @Bean
+    ConversationMetrics conversationMetrics(MeterRegistry meters) {
+        return new ConversationMetrics(meters);
+    }
+
     @Bean
     HealthIndicator embeddingHealthIndicator(TextEmbedder embedder) {
         return () -> {
