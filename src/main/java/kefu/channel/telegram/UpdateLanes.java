@@ -158,7 +158,8 @@ public final class UpdateLanes {
         return keys.named("tg-lane", shard(lane) + ":" + lane);
     }
 
-    private String lockKey(String lane) {
+    /** The lane's lease key (package-visible for tests that take a lane away). */
+    String lockKey(String lane) {
         return keys.named("tg-lane-lock", shard(lane) + ":" + lane);
     }
 
