@@ -62,6 +62,10 @@ class ObservabilityJarIT {
                     .isGreaterThanOrEqualTo(2);
             assertThat(MetricsText.value(metrics, "kefu_shop_calls_seconds_count", "operation=\"order\"", "outcome=\"ok\""))
                     .isGreaterThanOrEqualTo(1);
+            assertThat(MetricsText.value(metrics, "kefu_turns_total", "channel=\"tg\"", "intent=\"greeting\""))
+                    .isGreaterThanOrEqualTo(1);
+            assertThat(MetricsText.value(metrics, "kefu_turn_latency_seconds_count", "channel=\"tg\""))
+                    .isGreaterThanOrEqualTo(2);
             assertThat(metrics).contains("kefu_shop_calls_seconds_bucket", "kefu_shop_breaker_state",
                     "kefu_redis_errors_total", "kefu_handoff_queue_length");
             assertThat(metrics).as("no buyer id or order number in any label")
