@@ -238,6 +238,12 @@ public final class KeptShop implements ShopGateway, KeptTickets {
         return content == null ? Optional.empty() : Optional.of(Base64.getDecoder().decode(content.toString()));
     }
 
+    @Override
+    public int urges(String orderNo) {
+        Object n = redis.opsForHash().get(key("urge:" + norm(orderNo)), "count");
+        return n == null ? 0 : Integer.parseInt(n.toString());
+    }
+
     private TicketResult open(ShopOrder order, String chatUser, String reason, String description, List<String> evidence) {
         for (String id : evidence) {
             if (!Boolean.TRUE.equals(redis.hasKey(key("evidence:" + id)))) {

@@ -15,4 +15,7 @@ public interface KeptTickets {
     Optional<KeptTicket> change(String ticketNo, String status, String note);
 
     Optional<byte[]> evidence(String id);
+
+    /** How often buyers urged this order (accepted urges). */
+    int urges(String orderNo);
 }

@@ -1,0 +1,142 @@
+package kefu.shop.dujiaoka;
+
+import kefu.conversation.Attachment;
+import kefu.conversation.ConversationEngine;
+import kefu.conversation.ConversationKey;
+import kefu.conversation.Lang;
+import kefu.conversation.Reply;
+import kefu.conversation.ReplyTexts;
+import kefu.conversation.Turn;
+import kefu.conversation.TurnResult;
+import kefu.shop.SandboxFixtures;
+import kefu.shop.ShopConnection;
+import kefu.shop.kept.KeptTicket;
+import kefu.testsupport.DujiaokaDatabase;
+import kefu.testsupport.RealRedis;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The whole bot on {@code kefu.shop.kind=dujiaoka}: a buyer looks up an order in a dujiaoka database nobody prepared
+ * for the bot, proves it with the order's email, gets the card secret in private, urges a late order and files
+ * after-sales — the urge and the ticket kept by the bot, the database only read.
+ */
+@SpringBootTest(properties = {"kefu.command-runner.enabled=false", "kefu.shop.kind=dujiaoka",
+        "kefu.shop.dujiaoka.categories.rules[0].category=video_vip",
+        "kefu.shop.dujiaoka.categories.rules[0].keywords[0]=会员"})
+class DujiaokaChatTest {
+
+    private static final String PREFIX = RealRedis.freshPrefix();
+    private static final DujiaokaDatabase DB = DujiaokaDatabase.create();
+
+    @DynamicPropertySource
+    static void settings(DynamicPropertyRegistry registry) {
+        registry.add("kefu.redis.url", RealRedis::url);
+        registry.add("kefu.redis.key-prefix", () -> PREFIX);
+        registry.add("kefu.shop.db.url", DB::url);
+        registry.add("kefu.shop.db.user", DB::user);
+        registry.add("kefu.shop.db.password", DB::password);
+    }
+
+    @AfterAll
+    static void drop() {
+        DB.close();
+    }
+
+    @Autowired
+    ConversationEngine engine;
+    @Autowired
+    ShopConnection connection;
+    @Autowired
+    ReplyTexts texts;
+
+    private final ConversationKey buyer = new ConversationKey("test", "u" + UUID.randomUUID());
+
+    @Test
+    void aBuyerProvesAnOrderWithItsEmailAndGetsTheCardSecretInPrivate() {
+        String no = DujiaokaOrdersTest.sn();
+        DB.goods(11, "爱奇艺黄金会员月卡", 1);
+        DB.order(no, 11, "爱奇艺黄金会员月卡", 1, 4, "buyer@example.com", "", "KAMI-7788-XYZ", Duration.ofHours(2), Duration.ofHours(2));
+
+        TurnResult asked = say(no);
+        TurnResult shown = say("buyer@example.com");
+
+        assertThat(text(asked)).isEqualTo(texts.get("shop.ask_proof", Lang.ZH, Map.of("order", no)));
+        assertThat(text(shown)).contains(no).contains("KAMI-7788-XYZ");
+    }
+
+    @Test
+    void aWrongProofShowsNothing() {
+        String no = DujiaokaOrdersTest.sn();
+        DB.goods(12, "Steam 钱包卡", 1);
+        DB.order(no, 12, "Steam 钱包卡", 1, 4, "buyer@example.com", "pw123", "SECRET-CARD", Duration.ofHours(2), Duration.ofHours(2));
+
+        say(no);
+        TurnResult wrong = say("someone@example.com");
+
+        assertThat(text(wrong)).doesNotContain("SECRET-CARD").doesNotContain("Steam");
+    }
+
+    @Test
+    void aLateOrderIsUrgedAndTheUrgeIsKeptByTheBot() {
+        String no = DujiaokaOrdersTest.sn();
+        DB.goods(13, "王者荣耀点券 代充", 2);
+        DB.order(no, 13, "王者荣耀点券 代充", 2, 3, "buyer@example.com", "q1w2e3", "游戏账号: 123", Duration.ofMinutes(50), Duration.ofMinutes(50));
+
+        say(no);
+        say("q1w2e3");
+        TurnResult urged = say("催单 " + no);
+
+        assertThat(urged.intent()).isEqualTo(kefu.conversation.Intent.URGE_ORDER);
+        assertThat(connection.kept().urges(no)).isEqualTo(1);
+    }
+
+    @Test
+    void afterSalesIsFiledAsATicketTheBotKeepsWithItsEvidence() throws Exception {
+        String no = DujiaokaOrdersTest.sn();
+        DB.goods(14, "腾讯视频会员月卡", 1);
+        DB.order(no, 14, "腾讯视频会员月卡", 1, 4, "buyer@example.com", "", "TX-CODE-1", Duration.ofHours(3), Duration.ofHours(3));
+
+        say("你好");
+        press("intent:after_sales");
+        say(no);
+        say("buyer@example.com");
+        press("as:reason:not_working");
+        say("激活码提示已被使用");
+        Path png = SandboxFixtures.png();
+        engine.handle(Turn.attachment(buyer, null, new Attachment(png.toString(), "shot.png", "image/png", Files.size(png)), null));
+        TurnResult filed = press("as:submit");
+
+        KeptTicket ticket = connection.kept().open().stream().filter(t -> t.ticket().orderNo().equals(no)).findFirst().orElseThrow();
+        assertThat(text(filed)).contains(ticket.ticket().ticketNo());
+        assertThat(ticket.ticket().reason()).isEqualTo("not_working");
+        assertThat(ticket.evidence()).hasSize(1);
+        assertThat(connection.kept().evidence(ticket.evidence().get(0))).isPresent();
+        assertThat(ticket.chatUser()).isEqualTo(buyer.asString());
+    }
+
+    private TurnResult say(String text) {
+        return engine.handle(Turn.text(buyer, null, text));
+    }
+
+    private TurnResult press(String data) {
+        return engine.handle(Turn.button(buyer, null, data));
+    }
+
+    private static String text(TurnResult r) {
+        return r.replies().stream().map(Reply::text).collect(Collectors.joining("\n"));
+    }
+}
