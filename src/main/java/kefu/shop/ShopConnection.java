@@ -75,7 +75,7 @@ public record ShopConnection(ShopGateway gateway, KeptShop kept, SandboxShopServ
 
     private static ShopConnection kept(OrderSource orders, AutoCloseable closeable, Settings settings, OrderRules rules,
                                        StringRedisTemplate redis, ObjectMapper json, Clock clock) {
-        KeptShop kept = new KeptShop(orders, redis, settings.keptPrefix(), json, rules, settings.kept(), settings.events(), clock);
+        KeptShop kept = new KeptShop(settings.shop().shopKind().setting(), orders, redis, settings.keptPrefix(), json, rules, settings.kept(), settings.events(), clock);
         return new ShopConnection(kept, kept, null, closeable);
     }
 

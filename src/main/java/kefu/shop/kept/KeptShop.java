@@ -43,6 +43,7 @@ public final class KeptShop implements ShopGateway, KeptTickets {
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyyMMdd").withZone(ZoneOffset.UTC);
     private static final Set<String> REASONS = Set.of("not_received", "not_as_described", "not_working", "other");
 
+    private final String variant;
     private final OrderSource source;
     private final StringRedisTemplate redis;
     private final String prefix;
@@ -52,8 +53,9 @@ public final class KeptShop implements ShopGateway, KeptTickets {
     private final Supplier<KeptEvents> events;
     private final Clock clock;
 
-    public KeptShop(OrderSource source, StringRedisTemplate redis, String prefix, ObjectMapper json, OrderRules rules,
+    public KeptShop(String variant, OrderSource source, StringRedisTemplate redis, String prefix, ObjectMapper json, OrderRules rules,
                     KeptProperties settings, Supplier<KeptEvents> events, Clock clock) {
+        this.variant = variant;
         this.source = source;
         this.redis = redis;
         this.prefix = prefix;
@@ -62,6 +64,11 @@ public final class KeptShop implements ShopGateway, KeptTickets {
         this.settings = settings;
         this.events = events;
         this.clock = clock;
+    }
+
+    @Override
+    public String replyVariant() {
+        return variant;
     }
 
     /** These shops have no accounts a chat could be bound to: buyers prove each order instead. */

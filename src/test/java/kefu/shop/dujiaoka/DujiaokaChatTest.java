@@ -74,7 +74,7 @@ class DujiaokaChatTest {
         TurnResult asked = say(no);
         TurnResult shown = say("buyer@example.com");
 
-        assertThat(text(asked)).isEqualTo(texts.get("shop.ask_proof", Lang.ZH, Map.of("order", no)));
+        assertThat(text(asked)).isEqualTo(texts.get("shop.ask_proof.dujiaoka", Lang.ZH, Map.of("order", no)));
         assertThat(text(shown)).contains(no).contains("KAMI-7788-XYZ");
     }
 

@@ -160,7 +160,7 @@ class DujiaokaOrdersTest {
         // A port nothing listens on: every call fails at once, the breaker then stops calling.
         DujiaokaOrders closed = DujiaokaOrders.open(props("jdbc:mariadb://127.0.0.1:1/dujiaoka", "nobody", "x"), RULES);
         try {
-            var shop = new CircuitBreakingShopGateway(new KeptShop(closed, TestRedisTemplate.create(), RealRedis.freshPrefix(), new ObjectMapper().findAndRegisterModules(), RULES,
+            var shop = new CircuitBreakingShopGateway(new KeptShop("dujiaoka", closed, TestRedisTemplate.create(), RealRedis.freshPrefix(), new ObjectMapper().findAndRegisterModules(), RULES,
                     new KeptProperties(Duration.ofDays(1), Duration.ofHours(1), 5, 10, 1 << 20), () -> KeptEvents.NONE, Clock.systemUTC()),
                     new ShopBreakerProperties(2, Duration.ofMinutes(1)), Clock.systemUTC());
             assertThatThrownBy(() -> shop.order("ABCDEFGHIJ123456")).isInstanceOf(ShopUnavailableException.class);
