@@ -112,14 +112,20 @@ public class HandoffConfig {
     }
 
     @Bean
+    KeptTicketDesk keptTicketDesk(kefu.shop.ShopConnection shop, StaffDesks desks, BuyerMessengers messengers,
+                                  ConversationStore store, StaffTexts texts, AppProperties app) {
+        return new KeptTicketDesk(shop, desks.desk(), messengers, store, texts, app.timezone());
+    }
+
+    @Bean
     StaffActions staffActions(ConversationStore store, SessionProperties session, ThreadIndex threads,
                               HandoffQueue queue, StaffActivity activity, Transcript transcript,
                               Escalations escalations, SummaryCard card, StaffDesks desks, BuyerMessengers messengers,
                               StaffOrderLookup orders, StaffTexts texts, HandoffProperties settings,
-                              BanList bans, Clock clock) {
+                              BanList bans, KeptTicketDesk tickets, Clock clock) {
         return new StaffActions(store, session, threads, queue, activity, transcript, escalations, card, desks.desk(),
                 messengers, orders, texts, settings,
-                new StaffBans(bans, threads, desks.desk(), texts), clock);
+                new StaffBans(bans, threads, desks.desk(), texts), tickets, clock);
     }
 
     @Bean(initMethod = "start", destroyMethod = "stop")

@@ -45,6 +45,7 @@ public final class StaffActions implements StaffInbox {
     private final StaffDesk desk;
     private final BuyerMessengers messengers;
     private final StaffOrderLookup orders;
+    private final StaffTickets tickets;
     private final StaffBans bans;
     private final StaffTexts texts;
     private final HandoffProperties settings;
@@ -53,8 +54,9 @@ public final class StaffActions implements StaffInbox {
     public StaffActions(ConversationStore store, SessionProperties session, ThreadIndex threads, HandoffQueue queue,
                         StaffActivity activity, Transcript transcript, Escalations escalations, SummaryCard card,
                         StaffDesk desk, BuyerMessengers messengers, StaffOrderLookup orders, StaffTexts texts,
-                        HandoffProperties settings, StaffBans bans, Clock clock) {
+                        HandoffProperties settings, StaffBans bans, StaffTickets tickets, Clock clock) {
         this.bans = bans;
+        this.tickets = tickets;
         this.store = store;
         this.session = session;
         this.threads = threads;
@@ -165,6 +167,7 @@ public final class StaffActions implements StaffInbox {
             case "order" -> desk.post(threadRef, arg.isEmpty() ? texts.say("handoff.staff.order_usage")
                     : orders.view(arg.toUpperCase(Locale.ROOT)), List.of());
             case "queue" -> desk.post(threadRef, queueListing(), List.of());
+            case "ticket" -> tickets.command(threadRef, arg);
             case "ban" -> bans.ban(threadRef, arg);
             case "unban" -> bans.unban(threadRef, arg);
             default -> desk.post(threadRef, texts.say("handoff.staff.help"), List.of());
@@ -188,7 +191,13 @@ public final class StaffActions implements StaffInbox {
         switch (data == null ? "" : data) {
             case SummaryCard.CLAIM -> claim(staffId, threadRef);
             case SummaryCard.CLOSE -> close(staffId, threadRef);
-            default -> desk.post(threadRef, texts.say("handoff.staff.help"), List.of());
+            default -> {
+                if (data != null && data.startsWith(StaffTickets.BUTTON)) {
+                    tickets.button(threadRef, data);
+                } else {
+                    desk.post(threadRef, texts.say("handoff.staff.help"), List.of());
+                }
+            }
         }
     }
 

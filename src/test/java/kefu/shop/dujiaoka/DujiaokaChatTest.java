@@ -10,6 +10,9 @@ import kefu.conversation.Turn;
 import kefu.conversation.TurnResult;
 import kefu.shop.SandboxFixtures;
 import kefu.shop.ShopConnection;
+import kefu.channel.console.CliBuyerMessenger;
+import kefu.handoff.KeptTicketDesk;
+import kefu.handoff.StaffDesks;
 import kefu.shop.kept.KeptTicket;
 import kefu.testsupport.DujiaokaDatabase;
 import kefu.testsupport.RealRedis;
@@ -62,8 +65,14 @@ class DujiaokaChatTest {
     ShopConnection connection;
     @Autowired
     ReplyTexts texts;
+    @Autowired
+    StaffDesks desks;
+    @Autowired
+    KeptTicketDesk tickets;
+    @Autowired
+    CliBuyerMessenger messenger;
 
-    private final ConversationKey buyer = new ConversationKey("test", "u" + UUID.randomUUID());
+    private final ConversationKey buyer = new ConversationKey("cli", "u" + UUID.randomUUID());
 
     @Test
     void aBuyerProvesAnOrderWithItsEmailAndGetsTheCardSecretInPrivate() {
@@ -126,6 +135,30 @@ class DujiaokaChatTest {
         assertThat(ticket.evidence()).hasSize(1);
         assertThat(connection.kept().evidence(ticket.evidence().get(0))).isPresent();
         assertThat(ticket.chatUser()).isEqualTo(buyer.asString());
+        String no2 = ticket.ticket().ticketNo();
+        assertThat(desks.collecting().orElseThrow().posts(null)).anyMatch(p -> p.text().contains(no2)
+                && p.buttons().stream().anyMatch(b -> b.data().equals("ticket:" + no2 + ":processing")));
+
+        tickets.command(null, no2 + " resolved 已为您补发新卡");
+
+        assertThat(connection.kept().kept(no2).orElseThrow().ticket().status()).isEqualTo("resolved");
+        assertThat(messenger.drain(buyer)).extracting(Reply::text).contains(texts.get("shop.kept.ticket.resolved", Lang.ZH,
+                Map.of("ticket", no2, "order", no, "note", "已为您补发新卡")));
+    }
+
+    @Test
+    void aCancellationTheShopCannotDoGoesToStaffAsARequest() {
+        String no = DujiaokaOrdersTest.sn();
+        DB.goods(15, "Steam 钱包卡", 1);
+        DB.order(no, 15, "Steam 钱包卡", 1, 2, "buyer@example.com", "", null, Duration.ofMinutes(5), Duration.ofMinutes(5));
+
+        say(no);
+        say("buyer@example.com");
+        press("pick:cancel:" + no);
+        TurnResult requested = press("cancel:yes:" + no);
+
+        assertThat(text(requested)).isEqualTo(texts.get("shop.cancel.requested", Lang.ZH, Map.of("order", no)));
+        assertThat(connection.kept().open()).anyMatch(t -> t.ticket().orderNo().equals(no) && t.cancelRequest());
     }
 
     private TurnResult say(String text) {
