@@ -111,6 +111,12 @@ public class HandoffConfig {
         return new ShopOrderLookup(shop, texts, app.timezone());
     }
 
+    @Bean(initMethod = "start", destroyMethod = "stop")
+    DeliveryNotifier deliveryNotifier(kefu.shop.notices.DeliveryWatches watches, ShopGateway shop, BuyerMessengers messengers,
+                                      ConversationStore store, StaffTexts texts, kefu.shop.notices.NoticeProperties settings) {
+        return new DeliveryNotifier(watches, shop, messengers, store, texts, settings);
+    }
+
     @Bean
     KeptTicketDesk keptTicketDesk(kefu.shop.ShopConnection shop, StaffDesks desks, BuyerMessengers messengers,
                                   ConversationStore store, StaffTexts texts, AppProperties app) {

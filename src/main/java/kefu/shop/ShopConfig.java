@@ -19,7 +19,15 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.redis.core.StringRedisTemplate;
 
+import kefu.shop.notices.DeliveryWatches;
+import kefu.shop.notices.DujiaokaHook;
+import kefu.shop.notices.NoticeProperties;
+import kefu.shop.notices.NoticeSwitch;
+import kefu.shop.notices.WatchingShopGateway;
+
+import java.io.IOException;
 import java.time.Clock;
+import java.util.Optional;
 import java.util.List;
 
 /**
@@ -29,7 +37,7 @@ import java.util.List;
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties({ShopProperties.class, ShopBreakerProperties.class, DujiaokaProperties.class,
-        AcgFakaProperties.class, DujiaoNextProperties.class, KeptProperties.class})
+        AcgFakaProperties.class, DujiaoNextProperties.class, KeptProperties.class, NoticeProperties.class})
 public class ShopConfig {
 
     private static final Logger log = LoggerFactory.getLogger(ShopConfig.class);
@@ -66,8 +74,30 @@ public class ShopConfig {
     }
 
     @Bean
-    ShopGateway shopGateway(ShopConnection connection, ShopBreakerProperties breaker, Clock clock) {
-        return new CircuitBreakingShopGateway(connection.gateway(), breaker, clock);
+    DeliveryWatches deliveryWatches(StringRedisTemplate redis, RedisProperties redisProps, NoticeProperties notices,
+                                    Clock clock) {
+        return new DeliveryWatches(redis, redisProps.keyPrefix() + "notices:", notices, clock);
+    }
+
+    @Bean
+    ShopGateway shopGateway(ShopConnection connection, ShopBreakerProperties breaker, DeliveryWatches watches, Clock clock) {
+        return new WatchingShopGateway(new CircuitBreakingShopGateway(connection.gateway(), breaker, clock), watches);
+    }
+
+    @Bean
+    NoticeSwitch noticeSwitch(DeliveryWatches watches) {
+        return new NoticeSwitch(watches);
+    }
+
+    /** dujiaoka's api_hook endpoint, when a hook secret is set: a paid order is checked at once instead of at the next poll. */
+    @Bean(destroyMethod = "close")
+    DujiaokaHook.Endpoint dujiaokaHook(ShopProperties props, DujiaokaProperties dujiaoka, DeliveryWatches watches,
+                                       ObjectMapper json) throws IOException {
+        if (props.shopKind() != ShopKind.DUJIAOKA || dujiaoka.dujiaoka().hookSecret().isBlank()) {
+            return new DujiaokaHook.Endpoint(null);
+        }
+        return new DujiaokaHook.Endpoint(DujiaokaHook.start(dujiaoka.dujiaoka().hookBind(), dujiaoka.dujiaoka().hookPort(),
+                dujiaoka.dujiaoka().hookSecret(), watches, json));
     }
 
     @Bean

@@ -13,7 +13,12 @@ import kefu.shop.ShopConnection;
 import kefu.channel.console.CliBuyerMessenger;
 import kefu.handoff.KeptTicketDesk;
 import kefu.handoff.StaffDesks;
+import kefu.handoff.DeliveryNotifier;
 import kefu.shop.kept.KeptTicket;
+import kefu.shop.notices.DujiaokaHook;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import kefu.testsupport.DujiaokaDatabase;
 import kefu.testsupport.RealRedis;
 import org.junit.jupiter.api.AfterAll;
@@ -39,7 +44,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @SpringBootTest(properties = {"kefu.command-runner.enabled=false", "kefu.shop.kind=dujiaoka",
         "kefu.shop.dujiaoka.categories.rules[0].category=video_vip",
-        "kefu.shop.dujiaoka.categories.rules[0].keywords[0]=会员"})
+        "kefu.shop.dujiaoka.categories.rules[0].keywords[0]=会员",
+        "kefu.shop.dujiaoka.hook-secret=hook-secret-0123456789", "kefu.shop.dujiaoka.hook-port=0",
+        "kefu.shop.notices.sweep-every=0"})
 class DujiaokaChatTest {
 
     private static final String PREFIX = RealRedis.freshPrefix();
@@ -71,6 +78,10 @@ class DujiaokaChatTest {
     KeptTicketDesk tickets;
     @Autowired
     CliBuyerMessenger messenger;
+    @Autowired
+    DujiaokaHook.Endpoint hook;
+    @Autowired
+    DeliveryNotifier notifier;
 
     private final ConversationKey buyer = new ConversationKey("cli", "u" + UUID.randomUUID());
 
@@ -85,6 +96,32 @@ class DujiaokaChatTest {
 
         assertThat(text(asked)).isEqualTo(texts.get("shop.ask_proof.dujiaoka", Lang.ZH, Map.of("order", no)));
         assertThat(text(shown)).contains(no).contains("KAMI-7788-XYZ");
+    }
+
+    @Test
+    void theApiHookTellsTheWaitingBuyerAtOnce() throws Exception {
+        String no = DujiaokaOrdersTest.sn();
+        DB.goods(16, "网易云音乐黑胶 VIP 年卡", 1);
+        DB.order(no, 16, "网易云音乐黑胶 VIP 年卡", 1, 3, "buyer@example.com", "", null, Duration.ofMinutes(3), Duration.ofMinutes(3));
+        say(no);
+        say("buyer@example.com");
+        notifier.sweep();
+        assertThat(messenger.drain(buyer)).isEmpty();
+
+        DB.setStatus(no, 4, "VIP-CARD-1");
+        HttpResponse<String> posted = HttpClient.newHttpClient().send(HttpRequest.newBuilder(hook.hook().url("hook-secret-0123456789"))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(
+                        "{\"title\":\"网易云音乐黑胶 VIP 年卡 x 1\",\"order_sn\":\"" + no + "\",\"email\":\"buyer@example.com\","
+                                + "\"actual_price\":\"9.50\",\"order_info\":\"VIP-CARD-1\",\"good_id\":16,\"gd_name\":\"网易云音乐黑胶 VIP 年卡\"}"))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> forged = HttpClient.newHttpClient().send(HttpRequest.newBuilder(hook.hook().url("wrong-secret-0123456789"))
+                .POST(HttpRequest.BodyPublishers.ofString("{}")).build(), HttpResponse.BodyHandlers.ofString());
+        notifier.sweep();
+
+        assertThat(posted.statusCode()).isEqualTo(200);
+        assertThat(forged.statusCode()).isEqualTo(404);
+        assertThat(messenger.drain(buyer)).extracting(Reply::text).containsExactly(texts.get("shop.notice.delivered",
+                Lang.ZH, Map.of("order", no, "product", "网易云音乐黑胶 VIP 年卡")));
     }
 
     @Test
