@@ -67,20 +67,25 @@ public final class TelegramStaffDesk implements StaffDesk {
 
     @Override
     public void post(String threadRef, String text, List<Button> buttons) {
-        sender.send(chat(threadRef), topic(threadRef), text, buttons);
+        sender.send(chat(threadRef), topicOrGeneral(threadRef), text, buttons);
     }
 
     @Override
     public void postFile(String threadRef, Attachment file, String caption) {
-        sender.sendFile(chat(threadRef), topic(threadRef), file, caption);
+        sender.sendFile(chat(threadRef), topicOrGeneral(threadRef), file, caption);
     }
 
     static String ref(long chatId, int topicId) {
         return chatId + ":" + topicId;
     }
 
-    private static long chat(String ref) {
-        return Long.parseLong(ref.substring(0, ref.lastIndexOf(':')));
+    /** A null reference is the group's general thread: a command given outside any buyer's topic. */
+    private long chat(String ref) {
+        return ref == null ? staffChatId : Long.parseLong(ref.substring(0, ref.lastIndexOf(':')));
+    }
+
+    private static Integer topicOrGeneral(String ref) {
+        return ref == null ? null : topic(ref);
     }
 
     private static int topic(String ref) {
