@@ -3,7 +3,7 @@ package kefu.handoff;
 import kefu.conversation.ConversationKey;
 import kefu.conversation.Lang;
 import kefu.conversation.Reply;
-import kefu.session.ConversationStore;
+import kefu.conversation.ConversationStore;
 import kefu.shop.OrderStatus;
 import kefu.shop.ShopGateway;
 import kefu.shop.ShopOrder;

@@ -5,7 +5,7 @@ import kefu.conversation.Button;
 import kefu.conversation.ConversationKey;
 import kefu.conversation.Lang;
 import kefu.conversation.Reply;
-import kefu.session.ConversationStore;
+import kefu.conversation.ConversationStore;
 import kefu.shop.ShopConnection;
 import kefu.shop.ShopOrder;
 import kefu.shop.kept.KeptEvents;

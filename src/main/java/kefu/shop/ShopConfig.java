@@ -1,7 +1,6 @@
 package kefu.shop;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import kefu.session.RedisProperties;
 import kefu.shop.acgfaka.AcgFakaProperties;
 import kefu.shop.dujiaoka.DujiaokaProperties;
 import kefu.shop.dujiaonext.DujiaoNextProperties;
@@ -14,6 +13,7 @@ import kefu.shop.ShopOrder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -48,10 +48,11 @@ public class ShopConfig {
     }
 
     @Bean
-    SandboxShop sandboxShop(StringRedisTemplate redis, RedisProperties redisProps, ObjectMapper json,
-                            OrderRules rules, ShopProperties props, Clock clock) {
+    SandboxShop sandboxShop(StringRedisTemplate redis, @Value("${kefu.redis.key-prefix:kefu:}") String redisPrefix,
+                            ObjectMapper json, OrderRules rules, ShopProperties props, Clock clock) {
+        // Next to the bot's own keys unless the sandbox is given a prefix of its own.
         String prefix = props.sandbox().keyPrefix() == null || props.sandbox().keyPrefix().isBlank()
-                ? redisProps.keyPrefix() + "sandbox-shop:" : props.sandbox().keyPrefix();
+                ? redisPrefix + "sandbox-shop:" : props.sandbox().keyPrefix();
         SandboxShop shop = new SandboxShop(redis, prefix, json, rules, props.sandbox(), clock);
         if (props.inProcessSandbox() || props.sandbox().reseed()) {
             seed(shop, props, json);
@@ -61,12 +62,13 @@ public class ShopConfig {
 
     @Bean(destroyMethod = "close")
     ShopConnection shopConnection(ShopProperties props, DujiaokaProperties dujiaoka, AcgFakaProperties acgFaka,
-                                  DujiaoNextProperties dujiaoNext, KeptProperties kept, RedisProperties redisProps,
+                                  DujiaoNextProperties dujiaoNext, KeptProperties kept,
+                                  @Value("${kefu.redis.key-prefix:kefu:}") String redisPrefix,
                                   ObjectProvider<KeptEvents> events, OrderRules rules, SandboxShop shop,
                                   StringRedisTemplate redis, ObjectMapper json, Clock clock) {
         // Listeners are looked up when something happens: they depend on beans that need the shop themselves.
         ShopConnection.Settings settings = new ShopConnection.Settings(props, dujiaoka, acgFaka, dujiaoNext, kept,
-                redisProps.keyPrefix() + "shop-kept:", () -> fanOut(events.orderedStream().toList()));
+                redisPrefix + "shop-kept:", () -> fanOut(events.orderedStream().toList()));
         ShopConnection connection = ShopConnection.open(settings, rules, shop, redis, json, clock);
         log.info("Shop: {}{}", props.shopKind().setting(), connection.kept() != null
                 ? " (urges, cancel requests and after-sales tickets kept by the bot)" : "");
@@ -74,9 +76,10 @@ public class ShopConfig {
     }
 
     @Bean
-    DeliveryWatches deliveryWatches(StringRedisTemplate redis, RedisProperties redisProps, NoticeProperties notices,
+    DeliveryWatches deliveryWatches(StringRedisTemplate redis, @Value("${kefu.redis.key-prefix:kefu:}") String redisPrefix,
+                                    NoticeProperties notices,
                                     Clock clock) {
-        return new DeliveryWatches(redis, redisProps.keyPrefix() + "notices:", notices, clock);
+        return new DeliveryWatches(redis, redisPrefix + "notices:", notices, clock);
     }
 
     @Bean
