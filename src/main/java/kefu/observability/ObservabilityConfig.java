@@ -5,7 +5,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import kefu.handoff.HandoffQueue;
 import kefu.nlu.TextEmbedder;
 import kefu.shop.CircuitBreakingShopGateway;
-import kefu.shop.ShopGateway;
+import kefu.shop.ShopBreaker;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
@@ -49,11 +49,8 @@ public class ObservabilityConfig {
     }
 
     @Bean
-    HealthIndicator shopHealthIndicator(ShopGateway shop) {
+    HealthIndicator shopHealthIndicator(ShopBreaker breaker) {
         return () -> {
-            if (!(shop instanceof CircuitBreakingShopGateway breaker)) {
-                return Health.unknown().build();
-            }
             CircuitBreakingShopGateway.State state = breaker.state();
             return (state == CircuitBreakingShopGateway.State.OPEN ? Health.status(DEGRADED) : Health.up())
                     .withDetail("breaker", state.name().toLowerCase(java.util.Locale.ROOT)).build();
@@ -62,9 +59,8 @@ public class ObservabilityConfig {
 
     /** {@code kefu_shop_breaker_state}: 0 closed, 1 half-open (one trial call may pass), 2 open. */
     @Bean
-    Gauge shopBreakerGauge(ShopGateway shop, MeterRegistry meters) {
-        return Gauge.builder("kefu.shop.breaker.state", shop,
-                        s -> s instanceof CircuitBreakingShopGateway b ? b.state().ordinal() : 0)
+    Gauge shopBreakerGauge(ShopBreaker breaker, MeterRegistry meters) {
+        return Gauge.builder("kefu.shop.breaker.state", breaker, b -> b.state().ordinal())
                 .description("Shop circuit breaker: 0 closed, 1 half-open, 2 open").register(meters);
     }
 

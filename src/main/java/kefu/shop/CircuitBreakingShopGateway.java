@@ -76,6 +76,11 @@ public final class CircuitBreakingShopGateway implements ShopGateway {
         return call(() -> shop.ticket(ticketNo));
     }
 
+    @Override
+    public String replyVariant() {
+        return shop.replyVariant();
+    }
+
     /** Where the breaker stands: calls pass, one trial call may pass, or calls fail at once. */
     public enum State { CLOSED, HALF_OPEN, OPEN }
 

@@ -8,6 +8,7 @@ import kefu.conversation.events.ConversationEvent;
 import kefu.session.MeteredRedisTemplate;
 import kefu.shop.CircuitBreakingShopGateway;
 import kefu.shop.MeteredShopGateway;
+import kefu.shop.ShopBreaker;
 import kefu.shop.ShopBreakerProperties;
 import kefu.shop.ShopGateway;
 import kefu.shop.ShopUnavailableException;
@@ -80,8 +81,8 @@ class MetricsTest {
         CircuitBreakingShopGateway breaker = new CircuitBreakingShopGateway(
                 MeteredShopGateway.wrap(failing, prometheus), new ShopBreakerProperties(2, Duration.ofMinutes(1)),
                 Clock.systemUTC());
-        HealthIndicator health = new ObservabilityConfig().shopHealthIndicator(breaker);
-        new ObservabilityConfig().shopBreakerGauge(breaker, prometheus);
+        HealthIndicator health = new ObservabilityConfig().shopHealthIndicator(new ShopBreaker(breaker));
+        new ObservabilityConfig().shopBreakerGauge(new ShopBreaker(breaker), prometheus);
 
         assertThat(breaker.order("K2026112400001")).isEmpty();
         assertThat(health.health().getStatus().getCode()).isEqualTo("UP");
