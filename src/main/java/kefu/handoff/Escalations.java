@@ -94,7 +94,7 @@ public final class Escalations implements Escalation {
     public void postCard(String thread, ConversationKey buyer, ConversationState state, Intent intent, String reason,
                          String queueLine) {
         transcript.sync(buyer, state.history());
-        desk.post(thread, card.card(buyer, state, intent, reason, queueLine,
+        desk.postCard(thread, card.card(buyer, state, intent, reason, queueLine,
                 transcript.last(buyer, settings.cardTurns())), card.buttons());
     }
 }

@@ -97,8 +97,8 @@ public class HandoffConfig {
 
     @Bean
     StaffOwnedRelay staffOwnedRelay(StaffDesks desks, Escalations escalations, HandoffQueue queue,
-                                    StaffActivity activity, StaffTexts texts) {
-        return new StaffOwnedRelay(desks.desk(), escalations, queue, activity, texts);
+                                    StaffActivity activity, StaffTexts texts, AppProperties app) {
+        return new StaffOwnedRelay(desks.desk(), escalations, queue, activity, texts, app.timezone());
     }
 
     @Bean

@@ -6,13 +6,13 @@ import kefu.handoff.BuyerMessenger;
 
 import java.util.List;
 
-/** Writes to a Telegram buyer's private chat outside their turn (staff replies, rating requests). */
+/** Writes (through the send queue) to a Telegram buyer's private chat outside their turn (staff replies, rating requests). */
 public final class TelegramBuyerMessenger implements BuyerMessenger {
 
-    private final TelegramSender sender;
+    private final TelegramOutbox outbox;
 
-    public TelegramBuyerMessenger(TelegramSender sender) {
-        this.sender = sender;
+    public TelegramBuyerMessenger(TelegramOutbox outbox) {
+        this.outbox = outbox;
     }
 
     @Override
@@ -25,9 +25,8 @@ public final class TelegramBuyerMessenger implements BuyerMessenger {
         // A Telegram user's private chat has the user's id.
         long chatId = Long.parseLong(buyer.userId());
         for (Reply reply : replies) {
-            if (sender.send(chatId, null, reply.text(), reply.buttons()) == TelegramSender.Delivery.BLOCKED) {
-                return;
-            }
+            // Staff speak ahead of anything the bot still has queued for this buyer.
+            outbox.urgent(chatId, 0, reply.text(), reply.buttons());
         }
     }
 }
