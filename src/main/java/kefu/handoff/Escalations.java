@@ -12,6 +12,7 @@ import kefu.conversation.TurnContext;
 import org.springframework.beans.factory.ObjectProvider;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -19,6 +20,8 @@ import java.util.Map;
  * summary card and tells the buyer their place in the queue, or that staff are off and the question is kept.
  */
 public final class Escalations implements Escalation {
+
+    private static final int MAX_CARD_ORDERS = 3;
 
     private final StaffDesk desk;
     private final ThreadIndex threads;
@@ -28,13 +31,15 @@ public final class Escalations implements Escalation {
     private final SummaryCard card;
     private final StaffTexts texts;
     private final HandoffProperties settings;
+    private final StaffOrderLookup orders;
     /** Looked up when needed: flows may themselves escalate, so they cannot be constructor dependencies. */
     private final ObjectProvider<FlowHandler> flows;
 
     public Escalations(StaffDesk desk, ThreadIndex threads, HandoffQueue queue, Transcript transcript,
                        ServiceHours hours, SummaryCard card, StaffTexts texts, HandoffProperties settings,
-                       ObjectProvider<FlowHandler> flows) {
+                       StaffOrderLookup orders, ObjectProvider<FlowHandler> flows) {
         this.flows = flows;
+        this.orders = orders;
         this.desk = desk;
         this.threads = threads;
         this.queue = queue;
@@ -58,11 +63,14 @@ public final class Escalations implements Escalation {
         boolean open = hours.isOpen(now);
         s = setAside(s).withOwner(Owner.QUEUED).withFact(Facts.REASON, reason).withFact(Facts.QUEUE_NOTED, null)
                 .withFact(Facts.RATE_STAFF, null);
+        boolean known = s.fact(Facts.THREAD) != null;
         String thread = openThread(buyer, s, intent);
         s = s.withFact(Facts.THREAD, thread);
         String queueLine = open ? texts.say("handoff.staff.queue_position", Map.of("position", position))
                 : texts.say("handoff.staff.queue_after_hours");
-        postCard(thread, buyer, s, intent, reason, queueLine);
+        String trigger = ctx.turn().hasText() ? ctx.turn().text()
+                : ctx.turn().isButton() ? "[button] " + ctx.turn().button() : null;
+        postCard(thread, buyer, s, intent, reason, queueLine, trigger, !known);
 
         String lead = ctx.texts().has("handoff.lead." + reason) ? ctx.say("handoff.lead." + reason) + "\n" : "";
         long ahead = position - 1;
@@ -90,11 +98,16 @@ public final class Escalations implements Escalation {
         return thread;
     }
 
-    /** Posts the summary card with the last transcript lines (synchronised from the history first). */
+    /**
+     * Queues the summary card with the last transcript lines (synchronised from the history first); the desk
+     * posts it after the turn, before anything relayed later. A new thread's first card carries the command help.
+     */
     public void postCard(String thread, ConversationKey buyer, ConversationState state, Intent intent, String reason,
-                         String queueLine) {
+                         String queueLine, String trigger, boolean firstInThread) {
         transcript.sync(buyer, state.history());
-        desk.postCard(thread, card.card(buyer, state, intent, reason, queueLine,
-                transcript.last(buyer, settings.cardTurns())), card.buttons());
+        List<String> orderLines = SummaryCard.ordersInPlay(state, MAX_CARD_ORDERS).stream().map(orders::line).toList();
+        String text = card.card(buyer, state, intent, reason, queueLine, trigger, orderLines,
+                transcript.last(buyer, settings.cardTurns()));
+        desk.postCard(thread, firstInThread ? text + "\n" + card.help() : text, card.buttons());
     }
 }

@@ -81,8 +81,8 @@ public class HandoffConfig {
     @Bean
     Escalations escalations(StaffDesks desks, ThreadIndex threads, HandoffQueue queue, Transcript transcript,
                             ServiceHours hours, SummaryCard card, StaffTexts texts, HandoffProperties settings,
-                            ObjectProvider<FlowHandler> flows) {
-        return new Escalations(desks.desk(), threads, queue, transcript, hours, card, texts, settings, flows);
+                            StaffOrderLookup orders, ObjectProvider<FlowHandler> flows) {
+        return new Escalations(desks.desk(), threads, queue, transcript, hours, card, texts, settings, orders, flows);
     }
 
     @Bean
@@ -116,10 +116,15 @@ public class HandoffConfig {
                               HandoffQueue queue, StaffActivity activity, Transcript transcript,
                               Escalations escalations, SummaryCard card, StaffDesks desks, BuyerMessengers messengers,
                               StaffOrderLookup orders, StaffTexts texts, HandoffProperties settings,
-                              BanList bans, Clock clock) {
+                              BanList bans, StaffNames names, Clock clock) {
         return new StaffActions(store, session, threads, queue, activity, transcript, escalations, card, desks.desk(),
                 messengers, orders, texts, settings,
-                new StaffBans(bans, threads, desks.desk(), texts), clock);
+                new StaffBans(bans, threads, desks.desk(), texts), names, clock);
+    }
+
+    @Bean
+    StaffNames staffNames(StringRedisTemplate redis, RedisKeys keys, HandoffProperties settings) {
+        return new StaffNames(redis, keys, settings);
     }
 
     @Bean(initMethod = "start", destroyMethod = "stop")

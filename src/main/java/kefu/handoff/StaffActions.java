@@ -46,6 +46,7 @@ public final class StaffActions implements StaffInbox {
     private final BuyerMessengers messengers;
     private final StaffOrderLookup orders;
     private final StaffBans bans;
+    private final StaffNames names;
     private final StaffTexts texts;
     private final HandoffProperties settings;
     private final Clock clock;
@@ -53,8 +54,9 @@ public final class StaffActions implements StaffInbox {
     public StaffActions(ConversationStore store, SessionProperties session, ThreadIndex threads, HandoffQueue queue,
                         StaffActivity activity, Transcript transcript, Escalations escalations, SummaryCard card,
                         StaffDesk desk, BuyerMessengers messengers, StaffOrderLookup orders, StaffTexts texts,
-                        HandoffProperties settings, StaffBans bans, Clock clock) {
+                        HandoffProperties settings, StaffBans bans, StaffNames names, Clock clock) {
         this.bans = bans;
+        this.names = names;
         this.store = store;
         this.session = session;
         this.threads = threads;
@@ -89,6 +91,13 @@ public final class StaffActions implements StaffInbox {
     }
 
     @Override
+    public void introduce(String staffId, String channelName) {
+        if (isStaff(staffId)) {
+            names.seen(staffId, channelName);
+        }
+    }
+
+    @Override
     public ConversationKey buyerOf(String threadRef) {
         return threads.buyerOf(threadRef);
     }
@@ -109,7 +118,8 @@ public final class StaffActions implements StaffInbox {
             Intent last = lastIntent(s);
             thread[0] = escalations.openThread(buyer, s, last);
             ConversationState next = s.withFact(Facts.THREAD, thread[0]);
-            escalations.postCard(thread[0], buyer, next, last, "staff", texts.say("handoff.staff.queue_not_queued"));
+            escalations.postCard(thread[0], buyer, next, last, "staff", texts.say("handoff.staff.queue_not_queued"),
+                    null, true);
             return new Step(next, List.of(), List.of(), false);
         });
         return thread[0];
@@ -125,13 +135,15 @@ public final class StaffActions implements StaffInbox {
             Optional<String> serving = Owner.staffId(s.owner());
             if (serving.isPresent() && !serving.get().equals(staffId)) {
                 return Step.tellStaff(s, texts.say("handoff.staff.not_yours",
-                        Map.of("alias", settings.aliasOf(serving.get()))));
+                        Map.of("alias", names.shown(serving.get()))));
             }
             if (!Owner.withHumans(s.owner())) {
                 return Step.tellStaff(s, texts.say("handoff.staff.not_handed"));
             }
-            String alias = settings.aliasOf(staffId);
-            String said = texts.toBuyer(s.lang(), "handoff.staff_says", Map.of("alias", alias, "text", text.strip()));
+            String alias = names.shown(staffId);
+            String said = names.nameOf(staffId)
+                    .map(name -> texts.toBuyer(s.lang(), "handoff.staff_says", Map.of("alias", name, "text", text.strip())))
+                    .orElseGet(() -> texts.toBuyer(s.lang(), "handoff.staff_says_unnamed", Map.of("text", text.strip())));
             // Writing in a queued thread takes the conversation: no separate /claim needed.
             List<String> notes = Owner.QUEUED.equals(s.owner())
                     ? List.of(texts.say("handoff.staff.claimed", Map.of("alias", alias))) : List.of();
@@ -141,9 +153,34 @@ public final class StaffActions implements StaffInbox {
         });
     }
 
+    /**
+     * A file staff send in the buyer's thread goes to the buyer, as a reply would (writing in a queued thread
+     * takes the conversation); the history keeps its name. A channel that cannot carry files says so to staff.
+     */
     @Override
     public void file(String staffId, String threadRef, Attachment file, String caption) {
-        if (admittedBuyer(staffId, threadRef) != null) {
+        ConversationKey buyer = admittedBuyer(staffId, threadRef);
+        if (buyer == null) {
+            return;
+        }
+        boolean[] allowed = new boolean[1];
+        change(buyer, threadRef, (s, now) -> {
+            Optional<String> serving = Owner.staffId(s.owner());
+            if (serving.isPresent() && !serving.get().equals(staffId)) {
+                return Step.tellStaff(s, texts.say("handoff.staff.not_yours", Map.of("alias", names.shown(serving.get()))));
+            }
+            if (!Owner.withHumans(s.owner())) {
+                return Step.tellStaff(s, texts.say("handoff.staff.not_handed"));
+            }
+            allowed[0] = true;
+            List<String> notes = Owner.QUEUED.equals(s.owner())
+                    ? List.of(texts.say("handoff.staff.claimed", Map.of("alias", names.shown(staffId)))) : List.of();
+            String line = "[file] " + file.fileName() + (caption == null || caption.isBlank() ? "" : " " + caption.strip());
+            ConversationState next = s.withOwner(Owner.staff(staffId)).withFact(Facts.QUEUE_NOTED, null)
+                    .withHistory(new HistoryEntry(HistoryEntry.STAFF, line, null, now), session.historySize());
+            return new Step(next, List.of(), notes, false);
+        });
+        if (allowed[0] && !messengers.sendFile(buyer, file, caption)) {
             desk.post(threadRef, texts.say("handoff.staff.file_unsupported"), List.of());
         }
     }
@@ -165,6 +202,9 @@ public final class StaffActions implements StaffInbox {
             case "order" -> desk.post(threadRef, arg.isEmpty() ? texts.say("handoff.staff.order_usage")
                     : orders.view(arg.toUpperCase(Locale.ROOT)), List.of());
             case "queue" -> desk.post(threadRef, queueListing(), List.of());
+            case "alias" -> desk.post(threadRef, names.setAlias(staffId, arg)
+                    ? texts.say("handoff.staff.alias_set", Map.of("alias", names.shown(staffId)))
+                    : texts.say("handoff.staff.alias_usage", Map.of("max", StaffNames.MAX_LENGTH)), List.of());
             case "ban" -> bans.ban(threadRef, arg);
             case "unban" -> bans.unban(threadRef, arg);
             default -> desk.post(threadRef, texts.say("handoff.staff.help"), List.of());
@@ -201,7 +241,7 @@ public final class StaffActions implements StaffInbox {
             if (Owner.staffId(s.owner()).filter(staffId::equals).isPresent()) {
                 return Step.tellStaff(s, texts.say("handoff.staff.already_yours"));
             }
-            String alias = settings.aliasOf(staffId);
+            String alias = names.shown(staffId);
             String hello = texts.toBuyer(s.lang(), "handoff.claimed", Map.of("alias", alias));
             ConversationState next = s.endFlow().withOwner(Owner.staff(staffId)).withFact(Facts.QUEUE_NOTED, null)
                     .withFact(Facts.RATE_STAFF, null)
@@ -215,7 +255,7 @@ public final class StaffActions implements StaffInbox {
         ConversationKey buyer = admittedBuyer(staffId, threadRef);
         if (buyer != null) {
             change(buyer, threadRef, (s, now) -> handBack(s, now, "handoff.closed",
-                    texts.say("handoff.staff.closed", Map.of("alias", settings.aliasOf(staffId)))));
+                    texts.say("handoff.staff.closed", Map.of("alias", names.shown(staffId)))));
         }
     }
 
@@ -258,7 +298,7 @@ public final class StaffActions implements StaffInbox {
         }
         change(buyer, threadRef, (s, now) -> {
             // Internal: into the transcript only, never into the history answers may be built from.
-            transcript.append(buyer, new HistoryEntry(Transcript.NOTE, settings.aliasOf(staffId) + "：" + text, null, now));
+            transcript.append(buyer, new HistoryEntry(Transcript.NOTE, names.shown(staffId) + "：" + text, null, now));
             return Step.tellStaff(s, texts.say("handoff.staff.noted"));
         });
     }

@@ -9,6 +9,7 @@ import kefu.conversation.Turn;
 import kefu.conversation.TurnContext;
 import kefu.conversation.TurnInterceptor;
 import kefu.nlu.SlashCommands;
+import kefu.nlu.TextNormalizer;
 import org.springframework.core.Ordered;
 
 import java.time.Instant;
@@ -33,6 +34,7 @@ public final class StaffOwnedRelay implements TurnInterceptor, Ordered {
     private static final DateTimeFormatter HH_MM_SS = DateTimeFormatter.ofPattern("HH:mm:ss");
 
     private final SlashCommands commands = new SlashCommands();
+    private final TextNormalizer display = new TextNormalizer();
 
     private final StaffDesk desk;
     private final Escalations escalations;
@@ -107,9 +109,11 @@ public final class StaffOwnedRelay implements TurnInterceptor, Ordered {
                     texts.say("handoff.staff.buyer_pressed", Map.of("buyer", who, "button", turn.button())), head,
                     texts.say("handoff.staff.buyer_pressed_line", Map.of("time", time, "button", turn.button()))));
         } else {
+            // As written (line breaks, punctuation), without characters that could fake a line in the topic.
+            String text = display.forDisplay(turn.writtenText());
             desk.relay(thread, new RelayedMessage(
-                    texts.say("handoff.staff.buyer_says", Map.of("buyer", who, "text", turn.trimmedText())), head,
-                    texts.say("handoff.staff.buyer_says_line", Map.of("time", time, "text", turn.trimmedText()))));
+                    texts.say("handoff.staff.buyer_says", Map.of("buyer", who, "text", text)), head,
+                    texts.say("handoff.staff.buyer_says_line", Map.of("time", time, "text", text))));
         }
     }
 

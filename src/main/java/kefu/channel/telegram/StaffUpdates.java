@@ -21,7 +21,7 @@ import java.util.Set;
  */
 public final class StaffUpdates {
 
-    static final Set<String> COMMANDS = Set.of("claim", "close", "note", "order", "queue", "ban", "unban");
+    static final Set<String> COMMANDS = Set.of("claim", "close", "note", "order", "queue", "ban", "unban", "alias");
     private static final Logger log = LoggerFactory.getLogger(StaffUpdates.class);
 
     private final ObjectProvider<StaffInbox> inbox;
@@ -59,6 +59,7 @@ public final class StaffUpdates {
             return;
         }
         String staffId = id(message.getFrom());
+        target.introduce(staffId, displayName(message.getFrom()));
         if (message.hasText() && message.getText().startsWith("/")) {
             command(target, staffId, threadRef, message.getText());
         } else if (message.hasPhoto() || message.hasDocument()) {
@@ -117,6 +118,11 @@ public final class StaffUpdates {
             log.warn("staff group update ignored: no staff inbox is configured");
         }
         return target;
+    }
+
+    private static String displayName(User user) {
+        String last = user.getLastName();
+        return user.getFirstName() + (last == null || last.isBlank() ? "" : " " + last);
     }
 
     private static String id(User user) {

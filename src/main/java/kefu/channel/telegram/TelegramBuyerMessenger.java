@@ -1,5 +1,6 @@
 package kefu.channel.telegram;
 
+import kefu.conversation.Attachment;
 import kefu.conversation.ConversationKey;
 import kefu.conversation.Reply;
 import kefu.handoff.BuyerMessenger;
@@ -10,9 +11,11 @@ import java.util.List;
 public final class TelegramBuyerMessenger implements BuyerMessenger {
 
     private final TelegramOutbox outbox;
+    private final FileCopies copies;
 
-    public TelegramBuyerMessenger(TelegramOutbox outbox) {
+    public TelegramBuyerMessenger(TelegramOutbox outbox, FileCopies copies) {
         this.outbox = outbox;
+        this.copies = copies;
     }
 
     @Override
@@ -28,5 +31,13 @@ public final class TelegramBuyerMessenger implements BuyerMessenger {
             // Staff speak ahead of anything the bot still has queued for this buyer.
             outbox.urgent(chatId, 0, reply.text(), reply.buttons());
         }
+    }
+
+    @Override
+    public boolean sendFile(ConversationKey buyer, Attachment file, String caption) {
+        return copies.keep(file).map(copy -> {
+            outbox.file(Long.parseLong(buyer.userId()), 0, copy, file.fileName(), file.mimeType(), caption);
+            return true;
+        }).orElse(false);
     }
 }

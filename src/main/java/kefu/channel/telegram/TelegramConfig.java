@@ -74,6 +74,12 @@ public class TelegramConfig {
         return new OutboundQueue(redis, keys, telegramJson());
     }
 
+    /** Files waiting in the send queue (relayed to staff, or from staff to a buyer). */
+    @Bean
+    FileCopies telegramFileCopies(TelegramProperties props) {
+        return new FileCopies(props.downloadDir().resolve("outbox"));
+    }
+
     @Bean
     TelegramOutbox telegramOutbox(OutboundQueue queue, OutboxProperties settings) {
         return new TelegramOutbox(queue, settings);
@@ -153,16 +159,15 @@ public class TelegramConfig {
     }
 
     @Bean
-    BuyerMessenger telegramBuyerMessenger(TelegramOutbox outbox) {
-        return new TelegramBuyerMessenger(outbox);
+    BuyerMessenger telegramBuyerMessenger(TelegramOutbox outbox, FileCopies copies) {
+        return new TelegramBuyerMessenger(outbox, copies);
     }
 
     @Bean
     @ConditionalOnExpression("'${kefu.telegram.staff-chat-id:}' != ''")
     StaffDesk telegramStaffDesk(TelegramClient client, TelegramOutbox outbox, StringRedisTemplate redis,
-                                RedisKeys keys, TelegramProperties props) {
-        return new TelegramStaffDesk(client, outbox, redis, keys, props.staffChatId(),
-                props.downloadDir().resolve("outbox"));
+                                RedisKeys keys, TelegramProperties props, FileCopies copies) {
+        return new TelegramStaffDesk(client, outbox, redis, keys, props.staffChatId(), copies);
     }
 
     static TelegramUrl telegramUrl(TelegramProperties props) {

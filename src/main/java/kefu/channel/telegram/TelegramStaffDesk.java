@@ -15,12 +15,7 @@ import org.telegram.telegrambots.meta.api.objects.forum.ForumTopic;
 import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
 import org.telegram.telegrambots.meta.generics.TelegramClient;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
-import java.util.UUID;
 
 /**
  * The staff desk on Telegram: a forum supergroup with one topic per buyer. A thread reference is
@@ -38,16 +33,16 @@ public final class TelegramStaffDesk implements StaffDesk {
     private final StringRedisTemplate redis;
     private final RedisKeys keys;
     private final long staffChatId;
-    private final Path fileDir;
+    private final FileCopies copies;
 
     public TelegramStaffDesk(TelegramClient client, TelegramOutbox outbox, StringRedisTemplate redis, RedisKeys keys,
-                             long staffChatId, Path fileDir) {
+                             long staffChatId, FileCopies copies) {
         this.client = client;
         this.outbox = outbox;
         this.redis = redis;
         this.keys = keys;
         this.staffChatId = staffChatId;
-        this.fileDir = fileDir;
+        this.copies = copies;
     }
 
     @Override
@@ -98,17 +93,9 @@ public final class TelegramStaffDesk implements StaffDesk {
 
     @Override
     public void postFile(String threadRef, Attachment file, String caption) {
-        Path copy;
-        try {
-            Files.createDirectories(fileDir);
-            copy = fileDir.resolve(UUID.randomUUID().toString());
-            Files.copy(Path.of(file.localPath()), copy, StandardCopyOption.REPLACE_EXISTING);
-        } catch (IOException e) {
-            log.warn("a buyer's file could not be kept for relaying: {}", e.getMessage());
-            postInOrder(threadRef, caption);
-            return;
-        }
-        outbox.file(chat(threadRef), topic(threadRef), copy.toString(), file.fileName(), file.mimeType(), caption);
+        copies.keep(file).ifPresentOrElse(
+                copy -> outbox.file(chat(threadRef), topic(threadRef), copy, file.fileName(), file.mimeType(), caption),
+                () -> postInOrder(threadRef, caption));
     }
 
     static String ref(long chatId, int topicId) {
