@@ -102,6 +102,7 @@ public final class TelegramStaffDesk implements StaffDesk {
         return chatId + ":" + topicId;
     }
 
+    /** A null reference is the group's general thread: a command given outside any buyer's topic. */
     private long chat(String ref) {
         return ref == null ? staffChatId : Long.parseLong(ref.substring(0, ref.lastIndexOf(':')));
     }

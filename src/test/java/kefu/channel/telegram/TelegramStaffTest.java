@@ -112,6 +112,17 @@ class TelegramStaffTest extends TelegramBotTest {
     }
 
     @Test
+    void answersOutsideAnyTopicGoToTheGroupsGeneralThread() {
+        String text = "general-" + newUser();
+
+        desk.post(null, text, List.of());
+        api.await("sendMessage", c -> c.ok() && c.text().equals(text), 1, WAIT);
+
+        assertThat(api.calls("sendMessage")).anyMatch(c -> c.chatId() == STAFF_CHAT && c.text().equals(text)
+                && c.params().path("message_thread_id").isMissingNode());
+    }
+
+    @Test
     void buyerMessengerWritesToTheBuyersPrivateChat() {
         long buyer = newUser();
         BuyerMessenger tg = messengers.stream().filter(m -> m.channel().equals("tg")).findFirst().orElseThrow();
