@@ -8,6 +8,8 @@ import kefu.conversation.Intent;
 import kefu.conversation.Outcome;
 import kefu.conversation.Reply;
 import kefu.conversation.TurnContext;
+import kefu.conversation.events.ConversationEvent.HandedOver;
+import kefu.conversation.events.ConversationEvents;
 
 import org.springframework.beans.factory.ObjectProvider;
 
@@ -34,10 +36,12 @@ public final class Escalations implements Escalation {
     private final StaffOrderLookup orders;
     /** Looked up when needed: flows may themselves escalate, so they cannot be constructor dependencies. */
     private final ObjectProvider<FlowHandler> flows;
+    private final ConversationEvents events;
 
     public Escalations(StaffDesk desk, ThreadIndex threads, HandoffQueue queue, Transcript transcript,
                        ServiceHours hours, SummaryCard card, StaffTexts texts, HandoffProperties settings,
-                       StaffOrderLookup orders, ObjectProvider<FlowHandler> flows) {
+                       StaffOrderLookup orders, ObjectProvider<FlowHandler> flows, ConversationEvents events) {
+        this.events = events;
         this.flows = flows;
         this.orders = orders;
         this.desk = desk;
@@ -62,7 +66,7 @@ public final class Escalations implements Escalation {
         long position = queue.position(buyer).orElse(1);
         boolean open = hours.isOpen(now);
         s = setAside(s).withOwner(Owner.QUEUED).withFact(Facts.REASON, reason).withFact(Facts.QUEUE_NOTED, null)
-                .withFact(Facts.RATE_STAFF, null);
+                .withFact(Facts.RATE_STAFF, null).withFact(Facts.HANDED_AT, now.toString());
         boolean known = s.fact(Facts.THREAD) != null;
         String thread = openThread(buyer, s, intent);
         s = s.withFact(Facts.THREAD, thread);
@@ -72,6 +76,7 @@ public final class Escalations implements Escalation {
                 : ctx.turn().isButton() ? "[button] " + ctx.turn().button() : null;
         postCard(thread, buyer, s, intent, reason, queueLine, trigger, !known);
 
+        events.publish(new HandedOver(buyer, now, reason));
         String lead = ctx.texts().has("handoff.lead." + reason) ? ctx.say("handoff.lead." + reason) + "\n" : "";
         long ahead = position - 1;
         String status = open
