@@ -40,8 +40,6 @@ public final class TelegramBot implements AutoCloseable {
     private final ReplyTexts texts;
     private final ObjectMapper json;
     private TelegramBotsLongPollingApplication polling;
-    /** Set when the bot stops: a batch still being queued is left to Telegram, which hands it to the next instance. */
-    private volatile boolean closing;
 
     public TelegramBot(TelegramProperties props, TelegramClient client, TelegramUrl url, UpdateDispatcher dispatcher,
                        OutboundSenders senders, BotIdentity identity, ReplyTexts texts, ObjectMapper json) {
@@ -100,9 +98,6 @@ public final class TelegramBot implements AutoCloseable {
         // polling waits here rather than confirming updates it could not keep.
         for (Update u : updates) {
             for (int attempt = 1; ; attempt++) {
-                if (closing) {
-                    return;
-                }
                 try {
                     dispatcher.accept(u);
                     break;
@@ -121,7 +116,6 @@ public final class TelegramBot implements AutoCloseable {
 
     @Override
     public synchronized void close() throws Exception {
-        closing = true;
         if (polling != null) {
             polling.close();
             polling = null;
