@@ -2,14 +2,16 @@ package kefu.handoff;
 
 import kefu.conversation.ConversationKey;
 import kefu.conversation.ConversationState;
+import kefu.conversation.Handover;
 import kefu.conversation.Intent;
 import kefu.conversation.Outcome;
 import kefu.conversation.Reply;
 import kefu.conversation.Turn;
 import kefu.conversation.TurnContext;
 import kefu.conversation.TurnInterceptor;
-import kefu.nlu.SlashCommands;
-import kefu.nlu.TextNormalizer;
+import kefu.conversation.command.BuyerCommand;
+import kefu.conversation.command.SlashCommand;
+import kefu.nlu.UnicodeTextNormalizer;
 import org.springframework.core.Ordered;
 
 import java.time.Instant;
@@ -33,8 +35,7 @@ public final class StaffOwnedRelay implements TurnInterceptor, Ordered {
 
     private static final DateTimeFormatter HH_MM_SS = DateTimeFormatter.ofPattern("HH:mm:ss");
 
-    private final SlashCommands commands = new SlashCommands();
-    private final TextNormalizer display = new TextNormalizer();
+    private final UnicodeTextNormalizer display = new UnicodeTextNormalizer();
 
     private final StaffDesk desk;
     private final Escalations escalations;
@@ -56,7 +57,7 @@ public final class StaffOwnedRelay implements TurnInterceptor, Ordered {
     @Override
     public Optional<Outcome> intercept(TurnContext ctx) {
         ConversationState s = ctx.state();
-        if (!Owner.withHumans(s.owner())) {
+        if (!s.handover().withHumans()) {
             return Optional.empty();
         }
         ConversationKey buyer = ctx.turn().key();
@@ -65,16 +66,16 @@ public final class StaffOwnedRelay implements TurnInterceptor, Ordered {
             thread = escalations.openThread(buyer, s, Intent.HUMAN_HANDOFF);
             s = s.withFact(Facts.THREAD, thread);
         }
-        if (Owner.QUEUED.equals(s.owner()) && leavesQueue(ctx.turn())) {
+        if (Handover.QUEUED.equals(s.handover()) && leavesQueue(ctx.turn())) {
             queue.remove(buyer);
             desk.postInOrder(thread, texts.say("handoff.staff.buyer_left", Map.of("buyer", SummaryCard.masked(buyer))));
-            ConversationState back = s.withOwner(Owner.BOT).withFact(Facts.QUEUE_NOTED, null);
+            ConversationState back = s.withHandover(Handover.BOT).withFact(Facts.QUEUE_NOTED, null);
             return Optional.of(new Outcome(List.of(Reply.of(ctx.say("handoff.left_queue"))), back, null, 0, List.of(),
                     false));
         }
         relay(ctx.turn(), buyer, thread, ctx.now());
         List<Reply> replies = List.of();
-        if (Owner.QUEUED.equals(s.owner())) {
+        if (Handover.QUEUED.equals(s.handover())) {
             queue.enqueue(buyer, ctx.now());
             if (s.fact(Facts.QUEUE_NOTED) == null) {
                 long position = queue.position(buyer).orElse(1);
@@ -92,7 +93,7 @@ public final class StaffOwnedRelay implements TurnInterceptor, Ordered {
     private boolean leavesQueue(Turn turn) {
         String text = turn.trimmedText();
         return !turn.isButton() && turn.attachment() == null
-                && (LEAVE_QUEUE_WORDS.contains(text) || commands.name(text).filter("cancel"::equals).isPresent());
+                && (LEAVE_QUEUE_WORDS.contains(text) || SlashCommand.parse(text).filter(c -> c.is(BuyerCommand.CANCEL)).isPresent());
     }
 
     private void relay(Turn turn, ConversationKey buyer, String thread, Instant at) {

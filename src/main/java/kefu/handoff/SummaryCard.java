@@ -5,6 +5,7 @@ import kefu.conversation.ConversationKey;
 import kefu.conversation.ConversationState;
 import kefu.conversation.HistoryEntry;
 import kefu.conversation.Intent;
+import kefu.conversation.orders.ShopFacts;
 import kefu.privacy.Masking;
 
 import java.time.ZoneId;
@@ -58,12 +59,12 @@ public final class SummaryCard {
         vars.put("intent", intentName(intent));
         vars.put("trigger", trigger == null || trigger.isBlank() ? texts.say("handoff.staff.none")
                 : oneLine(Masking.inText(trigger), LINE_CHARS));
-        vars.put("account", orNone(state.fact(Facts.ACCOUNT)));
+        vars.put("account", orNone(state.fact(ShopFacts.ACCOUNT)));
         vars.put("orders", orders.isEmpty() ? texts.say("handoff.staff.none") : String.join("\n", orders));
-        vars.put("mentioned", orNone(state.fact(Facts.MENTIONED)));
-        vars.put("verified", orNone(state.fact(Facts.VERIFIED)));
-        vars.put("tickets", orNone(state.fact(Facts.TICKETS)));
-        vars.put("urges", orNone(state.fact(Facts.URGES)));
+        vars.put("mentioned", orNone(state.fact(ShopFacts.MENTIONED)));
+        vars.put("verified", orNone(state.fact(ShopFacts.VERIFIED)));
+        vars.put("tickets", orNone(state.fact(ShopFacts.TICKETS)));
+        vars.put("urges", orNone(state.fact(ShopFacts.URGES)));
         vars.put("queue", queueLine);
         vars.put("transcript", lines(lastLines));
         return texts.say("handoff.staff.card", vars);
@@ -77,7 +78,7 @@ public final class SummaryCard {
     /** The orders the buyer mentioned or proved, most recent last, without repeats. */
     static List<String> ordersInPlay(ConversationState state, int max) {
         java.util.LinkedHashSet<String> all = new java.util.LinkedHashSet<>();
-        for (String fact : List.of(Facts.VERIFIED, Facts.MENTIONED)) {
+        for (String fact : List.of(ShopFacts.VERIFIED, ShopFacts.MENTIONED)) {
             String list = state.fact(fact);
             if (list != null) {
                 for (String o : list.split(",")) {
@@ -149,7 +150,7 @@ public final class SummaryCard {
     }
 
     static String lastOrder(ConversationState state) {
-        for (String fact : List.of(Facts.MENTIONED, Facts.VERIFIED)) {
+        for (String fact : List.of(ShopFacts.MENTIONED, ShopFacts.VERIFIED)) {
             String all = state.fact(fact);
             if (all != null && !all.isBlank()) {
                 String[] orders = all.split(",");
