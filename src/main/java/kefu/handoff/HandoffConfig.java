@@ -114,15 +114,28 @@ public class HandoffConfig {
         return new ShopOrderLookup(shop, texts, app.timezone());
     }
 
+    @Bean(initMethod = "start", destroyMethod = "stop")
+    DeliveryNotifier deliveryNotifier(kefu.shop.notices.DeliveryWatches watches, ShopGateway shop, BuyerMessengers messengers,
+                                      ConversationStore store, StaffTexts texts, kefu.shop.notices.NoticeProperties settings) {
+        return new DeliveryNotifier(watches, shop, messengers, store, texts, settings);
+    }
+
+    @Bean
+    KeptTicketDesk keptTicketDesk(kefu.shop.ShopConnection shop, StaffDesks desks, BuyerMessengers messengers,
+                                  ConversationStore store, StaffTexts texts, AppProperties app) {
+        return new KeptTicketDesk(shop, desks.desk(), messengers, store, texts, app.timezone());
+    }
+
     @Bean
     StaffActions staffActions(ConversationStore store, SessionProperties session, ThreadIndex threads,
                               HandoffQueue queue, StaffActivity activity, Transcript transcript,
                               Escalations escalations, SummaryCard card, StaffDesks desks, BuyerMessengers messengers,
                               StaffOrderLookup orders, StaffTexts texts, HandoffProperties settings,
-                              BanList bans, StaffNames names, Clock clock, ConversationEvents events) {
+                              BanList bans, KeptTicketDesk tickets, StaffNames names, Clock clock,
+                              ConversationEvents events) {
         return new StaffActions(store, session, threads, queue, activity, transcript, escalations, card, desks.desk(),
                 messengers, orders, texts, settings,
-                new StaffBans(bans, threads, desks.desk(), texts), names, clock, events);
+                new StaffBans(bans, threads, desks.desk(), texts), tickets, names, clock, events);
     }
 
     @Bean

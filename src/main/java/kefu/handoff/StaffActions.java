@@ -53,6 +53,7 @@ public final class StaffActions implements StaffInbox {
     private final StaffDesk desk;
     private final BuyerMessengers messengers;
     private final StaffOrderLookup orders;
+    private final StaffTickets tickets;
     private final StaffBans bans;
     private final StaffNames names;
     private final StaffTexts texts;
@@ -63,10 +64,11 @@ public final class StaffActions implements StaffInbox {
     public StaffActions(ConversationStore store, SessionProperties session, ThreadIndex threads, HandoffQueue queue,
                         StaffActivity activity, Transcript transcript, Escalations escalations, SummaryCard card,
                         StaffDesk desk, BuyerMessengers messengers, StaffOrderLookup orders, StaffTexts texts,
-                        HandoffProperties settings, StaffBans bans, StaffNames names, Clock clock,
-                        ConversationEvents events) {
+                        HandoffProperties settings, StaffBans bans, StaffTickets tickets, StaffNames names,
+                        Clock clock, ConversationEvents events) {
         this.events = events;
         this.bans = bans;
+        this.tickets = tickets;
         this.names = names;
         this.store = store;
         this.session = session;
@@ -236,6 +238,7 @@ public final class StaffActions implements StaffInbox {
             case ORDER -> desk.post(threadRef, arg.isEmpty() ? texts.say("handoff.staff.order_usage")
                     : orders.view(arg.toUpperCase(Locale.ROOT)), List.of());
             case QUEUE -> desk.post(threadRef, queueListing(), List.of());
+            case TICKET -> tickets.command(threadRef, arg);
             case ALIAS -> desk.post(threadRef, names.setAlias(staffId, arg)
                     ? texts.say("handoff.staff.alias_set", Map.of("alias", names.shown(staffId)))
                     : texts.say("handoff.staff.alias_usage", Map.of("max", StaffNames.MAX_LENGTH)), List.of());
@@ -261,7 +264,13 @@ public final class StaffActions implements StaffInbox {
         switch (data == null ? "" : data) {
             case SummaryCard.CLAIM -> claim(staffId, threadRef);
             case SummaryCard.CLOSE -> close(staffId, threadRef);
-            default -> desk.post(threadRef, texts.say("handoff.staff.help"), List.of());
+            default -> {
+                if (data != null && data.startsWith(StaffTickets.BUTTON)) {
+                    tickets.button(threadRef, data);
+                } else {
+                    desk.post(threadRef, texts.say("handoff.staff.help"), List.of());
+                }
+            }
         }
     }
 
