@@ -76,6 +76,21 @@ public final class CircuitBreakingShopGateway implements ShopGateway {
         return call(() -> shop.ticket(ticketNo));
     }
 
+    @Override
+    public String replyVariant() {
+        return shop.replyVariant();
+    }
+
+    /** Where the breaker stands: calls pass, one trial call may pass, or calls fail at once. */
+    public enum State { CLOSED, HALF_OPEN, OPEN }
+
+    public synchronized State state() {
+        if (openUntil == null) {
+            return State.CLOSED;
+        }
+        return clock.instant().isBefore(openUntil) || trialInFlight ? State.OPEN : State.HALF_OPEN;
+    }
+
     private <T> T call(Supplier<T> request) {
         boolean trial = admit();
         try {
