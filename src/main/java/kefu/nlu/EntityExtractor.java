@@ -146,6 +146,15 @@ public final class EntityExtractor implements OrderNumbers {
      */
     private static List<String> numbers(String text, Pattern shape, String prefix) {
         List<String> found = new ArrayList<>();
+        // Typed exactly as the shape says (any shape: "LWKZDKU1SBCXDXBN" as well as "K2026112400012").
+        Matcher exact = Pattern.compile("(?<![A-Za-z0-9])(" + shape.pattern() + ")(?![A-Za-z0-9])",
+                Pattern.CASE_INSENSITIVE).matcher(text);
+        while (exact.find()) {
+            String n = exact.group(1).toUpperCase(Locale.ROOT);
+            if (!found.contains(n)) {
+                found.add(n);
+            }
+        }
         Matcher m = LOOSE_NUMBER.matcher(text);
         while (m.find()) {
             String letters = m.group(1) == null ? "" : m.group(1);
