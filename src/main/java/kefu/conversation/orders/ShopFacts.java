@@ -14,6 +14,8 @@ final class ShopFacts {
     static final String MENTIONED = "shop.mentioned";
     static final String TICKETS = "shop.tickets";
     static final String URGES = "shop.urges";
+    /** Wrong bind codes in this conversation: {@code <count>:<epoch second of the first>}. */
+    static final String BIND_FAILURES = "shop.bind_failures";
 
     private static final int KEEP = 20;
     private static final int KEEP_MENTIONED = 5;
