@@ -45,7 +45,7 @@ public final class FaqHandler implements IntentHandler {
         if (question.isEmpty() || "button".equals(c.entity("via"))) {
             return topics(ctx, c);
         }
-        Answer answer = engine.answer(question, ctx.lang());
+        Answer answer = engine.answer(question, ctx.lang(), ctx.turn().isPrivate());
         return switch (answer.kind()) {
             case ANSWER -> answered(ctx, c, answer);
             case SUGGEST -> unsure(ctx, answer.suggestions());
