@@ -2,6 +2,7 @@ package kefu.handoff;
 
 import kefu.conversation.ConversationKey;
 import kefu.conversation.ConversationState;
+import kefu.conversation.InlineSecrets;
 import kefu.conversation.Intent;
 import kefu.conversation.Outcome;
 import kefu.conversation.Reply;
@@ -63,7 +64,7 @@ public final class StaffOwnedRelay implements TurnInterceptor, Ordered {
             return Optional.of(new Outcome(List.of(Reply.of(ctx.say("handoff.left_queue"))), back, null, 0, List.of(),
                     false));
         }
-        relay(ctx.turn(), buyer, thread);
+        relay(ctx.turn(), s, buyer, thread);
         List<Reply> replies = List.of();
         if (Owner.QUEUED.equals(s.owner())) {
             queue.enqueue(buyer, ctx.now());
@@ -86,16 +87,18 @@ public final class StaffOwnedRelay implements TurnInterceptor, Ordered {
                 && (LEAVE_QUEUE_WORDS.contains(text) || commands.name(text).filter("cancel"::equals).isPresent());
     }
 
-    private void relay(Turn turn, ConversationKey buyer, String thread) {
+    private void relay(Turn turn, ConversationState state, ConversationKey buyer, String thread) {
         String who = SummaryCard.masked(buyer);
         if (turn.attachment() != null) {
             desk.postFile(thread, turn.attachment(), texts.say("handoff.staff.buyer_file",
-                    Map.of("buyer", who, "caption", turn.hasText() ? turn.text() : "")));
+                    Map.of("buyer", who, "caption", turn.hasText() ? InlineSecrets.hide(turn.text()) : "")));
         } else if (turn.isButton()) {
-            desk.post(thread, texts.say("handoff.staff.buyer_pressed", Map.of("buyer", who, "button", turn.button())),
-                    List.of());
+            // Data the bot never offered is forged or stale: staff see it quoted as unknown, never as a plain line.
+            String key = state.offeredButtons().contains(turn.button()) ? "handoff.staff.buyer_pressed"
+                    : "handoff.staff.buyer_pressed_unknown";
+            desk.post(thread, texts.say(key, Map.of("buyer", who, "button", turn.button())), List.of());
         } else {
-            desk.post(thread, texts.say("handoff.staff.buyer_says", Map.of("buyer", who, "text", turn.trimmedText())),
+            desk.post(thread, texts.say("handoff.staff.buyer_says", Map.of("buyer", who, "text", InlineSecrets.hide(turn.trimmedText()))),
                     List.of());
         }
     }
