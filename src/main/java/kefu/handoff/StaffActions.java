@@ -165,7 +165,7 @@ public final class StaffActions implements StaffInbox {
             case "order" -> desk.post(threadRef, arg.isEmpty() ? texts.say("handoff.staff.order_usage")
                     : orders.view(arg.toUpperCase(Locale.ROOT)), List.of());
             case "queue" -> desk.post(threadRef, queueListing(), List.of());
-            case "ban" -> bans.ban(threadRef, arg);
+            case "ban" -> bans.ban(staffId, threadRef, arg);
             case "unban" -> bans.unban(threadRef, arg);
             default -> desk.post(threadRef, texts.say("handoff.staff.help"), List.of());
         }

@@ -12,6 +12,7 @@ import org.springframework.data.redis.core.StringRedisTemplate;
 import redis.clients.jedis.JedisPoolConfig;
 
 import java.net.URI;
+import java.time.Clock;
 import java.time.Duration;
 
 /** Wires Redis: the configured server, or an embedded one when none is configured. */
@@ -70,8 +71,15 @@ public class RedisConfig {
     }
 
     @Bean
-    BanList banList(StringRedisTemplate redis, RedisKeys keys) {
-        return new BanList(redis, keys);
+    BanList banList(StringRedisTemplate redis, RedisKeys keys, Clock clock) {
+        BanList bans = new BanList(redis, keys, clock);
+        bans.migrateLegacySet();
+        return bans;
+    }
+
+    @Bean
+    BuyerGate buyerGate(StringRedisTemplate redis, RedisKeys keys, SessionProperties settings) {
+        return new BuyerGate(redis, keys, settings);
     }
 
     @Bean

@@ -28,9 +28,19 @@ public record RedisKeys(String prefix) {
         return prefix + "turns:{" + key.asString() + "}";
     }
 
-    /** The set of banned conversation keys. */
-    public String banned() {
+    /** The set of banned conversation keys of earlier versions, moved to {@link #ban} flags at start-up. */
+    public String legacyBannedSet() {
         return prefix + "banned";
+    }
+
+    /** A buyer's ban: present while banned (with a TTL for a temporary ban); the value says why, who and when. */
+    public String ban(ConversationKey key) {
+        return prefix + "ban:{" + key.asString() + "}";
+    }
+
+    /** How often a buyer went over the flood limit lately (strikes toward a temporary ban). */
+    public String floodStrikes(ConversationKey key) {
+        return prefix + "strikes:{" + key.asString() + "}";
     }
 
     /** A key for a capability's own data, e.g. {@code named("ratelimit", "tg:1")}. */

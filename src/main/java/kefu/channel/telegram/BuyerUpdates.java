@@ -12,6 +12,8 @@ import kefu.conversation.Reply;
 import kefu.conversation.ReplyTexts;
 import kefu.conversation.Turn;
 import kefu.conversation.TurnResult;
+import kefu.session.BuyerGate;
+import kefu.spam.BlockList;
 import kefu.session.ConversationStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -47,9 +49,14 @@ public final class BuyerUpdates {
     private final BotIdentity identity;
     private final BlockedChats blocked;
     private final ReplyTexts texts;
+    private final BuyerGate gate;
+    private final BlockList blockList;
 
     public BuyerUpdates(ConversationEngine engine, ConversationStore store, TelegramSender sender, FileFetcher files,
-                        BotIdentity identity, BlockedChats blocked, ReplyTexts texts) {
+                        BotIdentity identity, BlockedChats blocked, ReplyTexts texts, BuyerGate gate,
+                        BlockList blockList) {
+        this.gate = gate;
+        this.blockList = blockList;
         this.engine = engine;
         this.store = store;
         this.sender = sender;
@@ -60,6 +67,11 @@ public final class BuyerUpdates {
     }
 
     public void handle(Update update) {
+        User from = update.hasCallbackQuery() ? update.getCallbackQuery().getFrom()
+                : update.hasMessage() ? update.getMessage().getFrom() : null;
+        if (from != null && blockList.blocked(key(from))) {
+            return; // on the shared block list: not even the button's spinner is answered
+        }
         if (update.hasCallbackQuery()) {
             press(update.getUpdateId(), update.getCallbackQuery());
         } else if (update.hasMessage()) {
@@ -78,7 +90,9 @@ public final class BuyerUpdates {
         String data = callback.getData();
         int bytes = data == null ? 0 : data.getBytes(StandardCharsets.UTF_8).length;
         if (bytes < 1 || bytes > Button.MAX_DATA_BYTES) {
-            sender.send(chatId, null, texts.get("button.stale", lang(key, callback.getFrom()), Map.of()), List.of());
+            if (gate.look(key) == BuyerGate.Verdict.OPEN) {
+                sender.send(chatId, null, texts.get("button.stale", lang(key, callback.getFrom()), Map.of()), List.of());
+            }
             return;
         }
         Turn turn = Turn.button(key, String.valueOf(updateId), data)
@@ -106,6 +120,14 @@ public final class BuyerUpdates {
         String id = String.valueOf(updateId);
         String text = message.hasText() ? withoutMention(message.getText()) : message.getCaption();
         if (message.hasPhoto() || message.hasDocument()) {
+            BuyerGate.Verdict verdict = gate.look(key);
+            if (verdict != BuyerGate.Verdict.OPEN) {
+                // Nothing is downloaded or refused for a banned or flooding buyer; the engine still counts the
+                // message (and sends the one cool-down note) as it would any other.
+                Turn bare = Turn.text(key, id, text == null ? "" : text).inChat(type).withLanguageHint(hint(from));
+                deliver(chatId, bare, engine.handle(bare), from);
+                return;
+            }
             FileFetcher.Fetched fetched = fetch(message);
             if (!(fetched instanceof FileFetcher.Fetched.Ok ok)) {
                 log.info("file from chat {} refused: {}", Pseudonym.ofTelegramChat(chatId), fetched);

@@ -7,6 +7,8 @@ import kefu.conversation.ReplyTexts;
 import kefu.handoff.BuyerMessenger;
 import kefu.handoff.StaffDesk;
 import kefu.handoff.StaffInbox;
+import kefu.session.BuyerGate;
+import kefu.spam.BlockList;
 import kefu.session.ConversationStore;
 import kefu.session.RedisKeys;
 import okhttp3.ConnectionPool;
@@ -91,8 +93,8 @@ public class TelegramConfig {
     @Bean
     BuyerUpdates buyerUpdates(ConversationEngine engine, ConversationStore store, TelegramSender sender,
                               FileFetcher telegramFileFetcher, BotIdentity identity, BlockedChats blocked,
-                              ReplyTexts texts) {
-        return new BuyerUpdates(engine, store, sender, telegramFileFetcher, identity, blocked, texts);
+                              ReplyTexts texts, BuyerGate gate, BlockList blockList) {
+        return new BuyerUpdates(engine, store, sender, telegramFileFetcher, identity, blocked, texts, gate, blockList);
     }
 
     @Bean

@@ -70,6 +70,7 @@ public final class BotApiTestServer implements AutoCloseable {
     private final Map<Long, Deque<Failure>> failures = new ConcurrentHashMap<>();
     private final Set<Long> blocked = ConcurrentHashMap.newKeySet();
     private final Map<String, byte[]> files = new ConcurrentHashMap<>();
+    private final Set<String> cutOff = ConcurrentHashMap.newKeySet();
     private final Map<Long, String> memberStatus = new ConcurrentHashMap<>();
 
     private final Deque<Long> lastSecond = new ArrayDeque<>();
@@ -120,6 +121,11 @@ public final class BotApiTestServer implements AutoCloseable {
         ObjectNode message = message(groupId, userId, "supergroup");
         message.put("text", text).put("message_thread_id", topicId).put("is_topic_message", true);
         return push("message", message);
+    }
+
+    /** Downloads of this file stop halfway, as on a dropped connection. */
+    public void cutOffDownloadsOf(String fileId) {
+        cutOff.add(fileId);
     }
 
     public int privatePhoto(long userId, String fileId, byte[] bytes, String caption) {
@@ -245,6 +251,12 @@ public final class BotApiTestServer implements AutoCloseable {
                 byte[] bytes = files.get(fileId);
                 if (bytes == null) {
                     respond(exchange, 404, "{}".getBytes(StandardCharsets.UTF_8));
+                } else if (cutOff.contains(fileId)) {
+                    // The connection drops halfway: the length promised is never delivered.
+                    exchange.sendResponseHeaders(200, bytes.length);
+                    exchange.getResponseBody().write(bytes, 0, bytes.length / 2);
+                    exchange.getResponseBody().flush();
+                    throw new IOException("download cut off on purpose");
                 } else {
                     respond(exchange, 200, bytes);
                 }
