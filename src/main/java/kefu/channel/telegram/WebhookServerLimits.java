@@ -24,7 +24,7 @@ import java.net.UnknownHostException;
 public class WebhookServerLimits {
 
     @Bean
-    WebServerFactoryCustomizer<TomcatServletWebServerFactory> webhookServerLimits(TelegramProperties props) {
+    WebServerFactoryCustomizer<TomcatServletWebServerFactory> webhookTomcatCustomizer(TelegramProperties props) {
         TelegramProperties.Webhook hook = props.webhook();
         return factory -> {
             try {

@@ -243,6 +243,17 @@ public final class BotApiTestServer implements AutoCloseable {
     // ---- the server
 
     private void serve(HttpExchange exchange) throws IOException {
+        String requested = exchange.getRequestURI().getPath();
+        String requestedFile = requested.substring(requested.lastIndexOf('/') + 1);
+        if (requested.startsWith("/file/bot") && cutOff.contains(requestedFile) && files.containsKey(requestedFile)) {
+            // The connection drops halfway: the length promised is never delivered. Throwing without closing the
+            // exchange makes the server drop the connection.
+            byte[] bytes = files.get(requestedFile);
+            exchange.sendResponseHeaders(200, bytes.length);
+            exchange.getResponseBody().write(bytes, 0, bytes.length / 2);
+            exchange.getResponseBody().flush();
+            throw new IOException("download cut off on purpose");
+        }
         try (exchange) {
             String path = exchange.getRequestURI().getPath();
             byte[] body = exchange.getRequestBody().readAllBytes();
@@ -251,12 +262,6 @@ public final class BotApiTestServer implements AutoCloseable {
                 byte[] bytes = files.get(fileId);
                 if (bytes == null) {
                     respond(exchange, 404, "{}".getBytes(StandardCharsets.UTF_8));
-                } else if (cutOff.contains(fileId)) {
-                    // The connection drops halfway: the length promised is never delivered.
-                    exchange.sendResponseHeaders(200, bytes.length);
-                    exchange.getResponseBody().write(bytes, 0, bytes.length / 2);
-                    exchange.getResponseBody().flush();
-                    throw new IOException("download cut off on purpose");
                 } else {
                     respond(exchange, 200, bytes);
                 }
