@@ -14,6 +14,9 @@ import kefu.conversation.ForgetListener;
 import kefu.conversation.IntentHandler;
 import kefu.conversation.ReplyTexts;
 import kefu.conversation.TurnInterceptor;
+import kefu.conversation.events.ConversationEventListener;
+import kefu.conversation.events.ConversationEvents;
+import kefu.conversation.events.FanOutEvents;
 import kefu.conversation.menu.FallbackHandler;
 import kefu.conversation.menu.GreetingHandler;
 import kefu.conversation.menu.MainMenu;
@@ -69,8 +72,14 @@ public class CoreConfig {
     }
 
     @Bean
-    FallbackHandler fallbackHandler(MainMenu menu, ObjectProvider<Escalation> escalation) {
-        return new FallbackHandler(menu, escalation.getIfAvailable());
+    FallbackHandler fallbackHandler(MainMenu menu, ObjectProvider<Escalation> escalation, ConversationEvents events) {
+        return new FallbackHandler(menu, escalation.getIfAvailable(), events);
+    }
+
+    /** Every {@link ConversationEventListener} bean hears what the engine and the handoff publish. */
+    @Bean
+    ConversationEvents conversationEvents(ObjectProvider<ConversationEventListener> listeners) {
+        return new FanOutEvents(listeners.orderedStream().toList());
     }
 
     @Bean
@@ -84,10 +93,10 @@ public class CoreConfig {
                                           ObjectProvider<ButtonHandler> buttons,
                                           ObjectProvider<TurnInterceptor> interceptors,
                                           ObjectProvider<ForgetListener> forgetListeners, ReplyTexts texts, Clock clock, SessionProperties session,
-                                          EngineProperties settings) {
+                                          EngineProperties settings, ConversationEvents events) {
         return new ConversationEngine(store, classifier, intents.orderedStream().toList(),
                 flows.orderedStream().toList(), buttons.orderedStream().toList(),
                 interceptors.orderedStream().toList(), forgetListeners.orderedStream().toList(), texts, clock,
-                session, settings);
+                session, settings, events);
     }
 }

@@ -1,5 +1,8 @@
 package kefu.conversation;
 
+import kefu.conversation.events.ConversationEvent.TurnAnswered;
+import kefu.conversation.events.ConversationEvent.TurnOutcome;
+import kefu.conversation.events.ConversationEvents;
 import kefu.nlu.IntentClassifier;
 import kefu.nlu.SlashCommands;
 import kefu.nlu.TextNormalizer;
@@ -9,6 +12,7 @@ import kefu.session.SessionProperties;
 import org.springframework.dao.DataAccessException;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -48,6 +52,7 @@ public final class ConversationEngine {
     private final Clock clock;
     private final SessionProperties session;
     private final EngineProperties settings;
+    private final ConversationEvents events;
     private final TextNormalizer normalizer = new TextNormalizer();
     private final SlashCommands commands = new SlashCommands();
     private final TurnLog turnLog = new TurnLog();
@@ -55,7 +60,8 @@ public final class ConversationEngine {
     public ConversationEngine(ConversationStore store, IntentClassifier classifier, List<IntentHandler> intentHandlers,
                               List<FlowHandler> flowHandlers, List<ButtonHandler> buttonHandlers,
                               List<TurnInterceptor> interceptors, List<ForgetListener> forgetListeners,
-                              ReplyTexts texts, Clock clock, SessionProperties session, EngineProperties settings) {
+                              ReplyTexts texts, Clock clock, SessionProperties session, EngineProperties settings,
+                              ConversationEvents events) {
         this.store = store;
         this.classifier = classifier;
         this.intents = new EnumMap<>(Intent.class);
@@ -68,6 +74,7 @@ public final class ConversationEngine {
         this.clock = clock;
         this.session = session;
         this.settings = settings;
+        this.events = events;
     }
 
     public TurnResult handle(Turn raw) {
@@ -78,27 +85,27 @@ public final class ConversationEngine {
             begin = store.begin(turn.key(), turn.messageId(), session.turnWait());
         } catch (DataAccessException e) {
             turnLog.storeDown(turn.key(), e);
-            return finish(turn, withoutStore(turn, clock.instant()), null, started);
+            return finish(turn, withoutStore(turn, clock.instant()), null, started, true);
         }
         if (begin instanceof Begin.Duplicate) {
             turnLog.duplicate(turn.key());
             return TurnResult.duplicateOf(turn.key());
         }
         if (begin instanceof Begin.Banned) {
-            return finish(turn, new Outcome(List.of(), null, null, 0, List.of(), false), null, started);
+            return finish(turn, new Outcome(List.of(), null, null, 0, List.of(), false), null, started, false);
         }
         if (begin instanceof Begin.Limited limited) {
             List<Reply> note = limited.firstOverLimit()
                     ? List.of(Reply.of(texts.get("input.flood",
                             Lang.detect(turn.text(), turn.startingLanguage(ConversationState.fresh())), Map.of())))
                     : List.of();
-            return finish(turn, new Outcome(note, null, Intent.FALLBACK, 1.0, List.of(), false), null, started);
+            return finish(turn, new Outcome(note, null, Intent.FALLBACK, 1.0, List.of(), false), null, started, false);
         }
         Begin.Acquired acquired = (Begin.Acquired) begin;
         ConversationState before = acquired.state();
         Instant now = clock.instant();
         if (turn.hasText() && commands.name(turn.trimmedText()).filter(FORGET_COMMAND::equals).isPresent()) {
-            return finish(turn, forget(acquired, turn, now), null, started);
+            return finish(turn, forget(acquired, turn, now), null, started, false);
         }
         Outcome outcome;
         try {
@@ -131,14 +138,32 @@ public final class ConversationEngine {
             store.release(acquired.lease());
             throw e;
         }
-        return finish(turn, outcome, after.flow(), started);
+        return finish(turn, outcome, after.flow(), started, true);
     }
 
-    private TurnResult finish(Turn turn, Outcome outcome, String flow, long started) {
+    /** @param report false for turns that are not conversation (banned, flooding, {@code /forget}) */
+    private TurnResult finish(Turn turn, Outcome outcome, String flow, long started, boolean report) {
         TurnResult result = new TurnResult(turn.key(), outcome.intent(), outcome.confidence(), outcome.replies(),
                 outcome.sources(), outcome.handoff(), flow, false);
-        turnLog.handled(turn.key(), result, (System.nanoTime() - started) / 1000);
+        long micros = (System.nanoTime() - started) / 1000;
+        turnLog.handled(turn.key(), result, micros);
+        if (report) {
+            events.publish(new TurnAnswered(turn.key(), clock.instant(), outcome.intent(), outcomeOf(turn, outcome),
+                    outcome.sources().isEmpty() ? null : outcome.sources().get(0).id(), Duration.ofNanos(micros * 1000)));
+        }
         return result;
+    }
+
+    private static TurnOutcome outcomeOf(Turn turn, Outcome outcome) {
+        if (outcome.handoff()) {
+            // A relay to staff has no intent of its own; a handover names the intent that led to it.
+            return outcome.intent() == null ? TurnOutcome.WITH_STAFF : TurnOutcome.HANDED_OVER;
+        }
+        if (outcome.intent() == null || outcome.intent() == Intent.FALLBACK) {
+            return TurnOutcome.OTHER;
+        }
+        boolean typedQuestion = outcome.intent() == Intent.FAQ && turn.hasText() && !turn.isButton();
+        return typedQuestion && outcome.sources().isEmpty() ? TurnOutcome.UNANSWERED : TurnOutcome.ANSWERED;
     }
 
     /**

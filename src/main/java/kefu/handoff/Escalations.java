@@ -8,6 +8,8 @@ import kefu.conversation.Intent;
 import kefu.conversation.Outcome;
 import kefu.conversation.Reply;
 import kefu.conversation.TurnContext;
+import kefu.conversation.events.ConversationEvent.HandedOver;
+import kefu.conversation.events.ConversationEvents;
 
 import org.springframework.beans.factory.ObjectProvider;
 
@@ -30,10 +32,12 @@ public final class Escalations implements Escalation {
     private final HandoffProperties settings;
     /** Looked up when needed: flows may themselves escalate, so they cannot be constructor dependencies. */
     private final ObjectProvider<FlowHandler> flows;
+    private final ConversationEvents events;
 
     public Escalations(StaffDesk desk, ThreadIndex threads, HandoffQueue queue, Transcript transcript,
                        ServiceHours hours, SummaryCard card, StaffTexts texts, HandoffProperties settings,
-                       ObjectProvider<FlowHandler> flows) {
+                       ObjectProvider<FlowHandler> flows, ConversationEvents events) {
+        this.events = events;
         this.flows = flows;
         this.desk = desk;
         this.threads = threads;
@@ -57,13 +61,14 @@ public final class Escalations implements Escalation {
         long position = queue.position(buyer).orElse(1);
         boolean open = hours.isOpen(now);
         s = setAside(s).withOwner(Owner.QUEUED).withFact(Facts.REASON, reason).withFact(Facts.QUEUE_NOTED, null)
-                .withFact(Facts.RATE_STAFF, null);
+                .withFact(Facts.RATE_STAFF, null).withFact(Facts.HANDED_AT, now.toString());
         String thread = openThread(buyer, s, intent);
         s = s.withFact(Facts.THREAD, thread);
         String queueLine = open ? texts.say("handoff.staff.queue_position", Map.of("position", position))
                 : texts.say("handoff.staff.queue_after_hours");
         postCard(thread, buyer, s, intent, reason, queueLine);
 
+        events.publish(new HandedOver(buyer, now, reason));
         String lead = ctx.texts().has("handoff.lead." + reason) ? ctx.say("handoff.lead." + reason) + "\n" : "";
         long ahead = position - 1;
         String status = open

@@ -8,6 +8,8 @@ final class Facts {
     static final String QUEUE_NOTED = "handoff.noted";
     static final String RATE_STAFF = "handoff.rate";
     static final String RATING = "handoff.rating";
+    /** When the buyer was handed over; cleared by the first staff reply (for wait and first-reply reports). */
+    static final String HANDED_AT = "handoff.at";
 
     static final String ACCOUNT = "shop.account";
     static final String VERIFIED = "shop.verified";

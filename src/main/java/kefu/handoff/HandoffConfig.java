@@ -3,6 +3,7 @@ package kefu.handoff;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import kefu.app.AppProperties;
 import kefu.conversation.FlowHandler;
+import kefu.conversation.events.ConversationEvents;
 import kefu.conversation.ReplyTexts;
 import kefu.session.BanList;
 import kefu.session.ConversationStore;
@@ -81,8 +82,8 @@ public class HandoffConfig {
     @Bean
     Escalations escalations(StaffDesks desks, ThreadIndex threads, HandoffQueue queue, Transcript transcript,
                             ServiceHours hours, SummaryCard card, StaffTexts texts, HandoffProperties settings,
-                            ObjectProvider<FlowHandler> flows) {
-        return new Escalations(desks.desk(), threads, queue, transcript, hours, card, texts, settings, flows);
+                            ObjectProvider<FlowHandler> flows, ConversationEvents events) {
+        return new Escalations(desks.desk(), threads, queue, transcript, hours, card, texts, settings, flows, events);
     }
 
     @Bean
@@ -102,8 +103,9 @@ public class HandoffConfig {
     }
 
     @Bean
-    RatingButtonHandler ratingButtonHandler(Ratings ratings, StaffDesks desks, StaffTexts texts) {
-        return new RatingButtonHandler(ratings, desks.desk(), texts);
+    RatingButtonHandler ratingButtonHandler(Ratings ratings, StaffDesks desks, StaffTexts texts,
+                                            ConversationEvents events) {
+        return new RatingButtonHandler(ratings, desks.desk(), texts, events);
     }
 
     @Bean
@@ -116,10 +118,10 @@ public class HandoffConfig {
                               HandoffQueue queue, StaffActivity activity, Transcript transcript,
                               Escalations escalations, SummaryCard card, StaffDesks desks, BuyerMessengers messengers,
                               StaffOrderLookup orders, StaffTexts texts, HandoffProperties settings,
-                              BanList bans, Clock clock) {
+                              BanList bans, Clock clock, ConversationEvents events) {
         return new StaffActions(store, session, threads, queue, activity, transcript, escalations, card, desks.desk(),
                 messengers, orders, texts, settings,
-                new StaffBans(bans, threads, desks.desk(), texts), clock);
+                new StaffBans(bans, threads, desks.desk(), texts), clock, events);
     }
 
     @Bean(initMethod = "start", destroyMethod = "stop")

@@ -5,6 +5,8 @@ import kefu.conversation.ConversationState;
 import kefu.conversation.Outcome;
 import kefu.conversation.Reply;
 import kefu.conversation.TurnContext;
+import kefu.conversation.events.ConversationEvent.Rated;
+import kefu.conversation.events.ConversationEvents;
 
 import java.util.List;
 import java.util.Map;
@@ -15,8 +17,10 @@ public final class RatingButtonHandler implements ButtonHandler {
     private final Ratings ratings;
     private final StaffDesk desk;
     private final StaffTexts texts;
+    private final ConversationEvents events;
 
-    public RatingButtonHandler(Ratings ratings, StaffDesk desk, StaffTexts texts) {
+    public RatingButtonHandler(Ratings ratings, StaffDesk desk, StaffTexts texts, ConversationEvents events) {
+        this.events = events;
         this.ratings = ratings;
         this.desk = desk;
         this.texts = texts;
@@ -36,6 +40,7 @@ public final class RatingButtonHandler implements ButtonHandler {
             return new Outcome(List.of(Reply.of(ctx.say("handoff.rate.done_before"))), s, null, 0, List.of(), false);
         }
         ratings.store(ctx.turn().key(), staff, score, ctx.now());
+        events.publish(new Rated(ctx.turn().key(), ctx.now(), staff, score));
         String thread = s.fact(Facts.THREAD);
         if (thread != null) {
             desk.post(thread, texts.say("handoff.staff.rated", Map.of("score", score)), List.of());

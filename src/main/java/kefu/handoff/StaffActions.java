@@ -7,6 +7,11 @@ import kefu.conversation.ConversationState;
 import kefu.conversation.HistoryEntry;
 import kefu.conversation.Intent;
 import kefu.conversation.Reply;
+import kefu.conversation.events.ConversationEvent;
+import kefu.conversation.events.ConversationEvent.ConversationClosed;
+import kefu.conversation.events.ConversationEvent.StaffJoined;
+import kefu.conversation.events.ConversationEvent.StaffReplied;
+import kefu.conversation.events.ConversationEvents;
 import kefu.session.ConversationStore;
 import kefu.session.ConversationStore.Begin;
 import kefu.session.SessionProperties;
@@ -22,6 +27,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.BiFunction;
+import java.util.function.Consumer;
 import java.util.stream.IntStream;
 
 /**
@@ -49,11 +55,13 @@ public final class StaffActions implements StaffInbox {
     private final StaffTexts texts;
     private final HandoffProperties settings;
     private final Clock clock;
+    private final ConversationEvents events;
 
     public StaffActions(ConversationStore store, SessionProperties session, ThreadIndex threads, HandoffQueue queue,
                         StaffActivity activity, Transcript transcript, Escalations escalations, SummaryCard card,
                         StaffDesk desk, BuyerMessengers messengers, StaffOrderLookup orders, StaffTexts texts,
-                        HandoffProperties settings, StaffBans bans, Clock clock) {
+                        HandoffProperties settings, StaffBans bans, Clock clock, ConversationEvents events) {
+        this.events = events;
         this.bans = bans;
         this.store = store;
         this.session = session;
@@ -121,6 +129,7 @@ public final class StaffActions implements StaffInbox {
         if (buyer == null || text == null || text.isBlank()) {
             return;
         }
+        List<ConversationEvent> happened = new ArrayList<>();
         change(buyer, threadRef, (s, now) -> {
             Optional<String> serving = Owner.staffId(s.owner());
             if (serving.isPresent() && !serving.get().equals(staffId)) {
@@ -135,10 +144,23 @@ public final class StaffActions implements StaffInbox {
             // Writing in a queued thread takes the conversation: no separate /claim needed.
             List<String> notes = Owner.QUEUED.equals(s.owner())
                     ? List.of(texts.say("handoff.staff.claimed", Map.of("alias", alias))) : List.of();
+            Duration sinceHandover = since(s, now);
+            if (Owner.QUEUED.equals(s.owner())) {
+                happened.add(new StaffJoined(buyer, now, staffId, sinceHandover));
+            }
+            happened.add(new StaffReplied(buyer, now, staffId, sinceHandover));
             ConversationState next = s.withOwner(Owner.staff(staffId)).withFact(Facts.QUEUE_NOTED, null)
+                    .withFact(Facts.HANDED_AT, null)
                     .withHistory(new HistoryEntry(HistoryEntry.STAFF, said, null, now), session.historySize());
             return new Step(next, List.of(Reply.of(said)), notes, false);
         });
+        happened.forEach(events::publish);
+    }
+
+    /** Time since the handover, until the first staff reply clears it; null when not known. */
+    private static Duration since(ConversationState s, Instant now) {
+        String at = s.fact(Facts.HANDED_AT);
+        return at == null ? null : Duration.between(Instant.parse(at), now);
     }
 
     @Override
@@ -197,6 +219,7 @@ public final class StaffActions implements StaffInbox {
         if (buyer == null) {
             return;
         }
+        List<ConversationEvent> happened = new ArrayList<>();
         change(buyer, threadRef, (s, now) -> {
             if (Owner.staffId(s.owner()).filter(staffId::equals).isPresent()) {
                 return Step.tellStaff(s, texts.say("handoff.staff.already_yours"));
@@ -206,32 +229,42 @@ public final class StaffActions implements StaffInbox {
             ConversationState next = s.endFlow().withOwner(Owner.staff(staffId)).withFact(Facts.QUEUE_NOTED, null)
                     .withFact(Facts.RATE_STAFF, null)
                     .withHistory(new HistoryEntry(HistoryEntry.BOT, hello, null, now), session.historySize());
+            happened.add(new StaffJoined(buyer, now, staffId, since(s, now)));
             return new Step(next, List.of(Reply.of(hello)),
                     List.of(texts.say("handoff.staff.claimed", Map.of("alias", alias))), true);
         });
+        happened.forEach(events::publish);
     }
 
     private void close(String staffId, String threadRef) {
         ConversationKey buyer = admittedBuyer(staffId, threadRef);
         if (buyer != null) {
+            List<ConversationEvent> happened = new ArrayList<>();
             change(buyer, threadRef, (s, now) -> handBack(s, now, "handoff.closed",
-                    texts.say("handoff.staff.closed", Map.of("alias", settings.aliasOf(staffId)))));
+                    texts.say("handoff.staff.closed", Map.of("alias", settings.aliasOf(staffId))),
+                    closed -> happened.add(new ConversationClosed(buyer, now, closed, false))));
+            happened.forEach(events::publish);
         }
     }
 
     /** Closes a conversation staff left quiet since {@code quietSince}; does nothing if it woke up meanwhile. */
     public void closeIdle(ConversationKey buyer, Instant quietSince) {
+        List<ConversationEvent> happened = new ArrayList<>();
         change(buyer, null, (s, now) -> {
             boolean stillQuiet = activity.lastSeen(buyer).map(t -> !t.isAfter(quietSince)).orElse(false);
             if (Owner.staffId(s.owner()).isEmpty() || !stillQuiet) {
                 return new Step(s, List.of(), List.of(), false);
             }
             return handBack(s, now, "handoff.idle_closed", texts.say("handoff.staff.idle_closed",
-                    Map.of("minutes", settings.idleClose().toMinutes())));
+                    Map.of("minutes", settings.idleClose().toMinutes())),
+                    closed -> happened.add(new ConversationClosed(buyer, now, closed, true)));
         });
+        happened.forEach(events::publish);
     }
 
-    private Step handBack(ConversationState s, Instant now, String buyerKey, String staffNote) {
+    /** @param closed told who served (null: closed while still queued) when the conversation is handed back */
+    private Step handBack(ConversationState s, Instant now, String buyerKey, String staffNote,
+                          Consumer<String> closed) {
         if (!Owner.withHumans(s.owner())) {
             return Step.tellStaff(s, texts.say("handoff.staff.not_handed"));
         }
@@ -240,8 +273,9 @@ public final class StaffActions implements StaffInbox {
         List<Button> rate = served == null ? List.of() : IntStream.rangeClosed(1, 5)
                 .mapToObj(n -> new Button(texts.toBuyer(s.lang(), "handoff.rate." + n, Map.of()), RATE_ACTION + ":" + n))
                 .toList();
+        closed.accept(served);
         ConversationState next = s.withOwner(Owner.CLOSED).withFallbackStreak(0).withFact(Facts.QUEUE_NOTED, null)
-                .withFact(Facts.RATE_STAFF, served)
+                .withFact(Facts.RATE_STAFF, served).withFact(Facts.HANDED_AT, null)
                 .withHistory(new HistoryEntry(HistoryEntry.BOT, bye, null, now), session.historySize())
                 .withOfferedButtons(rate.stream().map(Button::data).toList());
         return new Step(next, List.of(Reply.of(bye, rate)), List.of(staffNote), false);

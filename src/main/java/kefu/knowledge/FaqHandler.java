@@ -9,6 +9,9 @@ import kefu.conversation.Outcome;
 import kefu.conversation.Reply;
 import kefu.conversation.Source;
 import kefu.conversation.TurnContext;
+import kefu.conversation.events.ConversationEvent.FallbackGiven;
+import kefu.conversation.events.ConversationEvent.FallbackKind;
+import kefu.conversation.events.ConversationEvents;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -27,11 +30,14 @@ public final class FaqHandler implements IntentHandler {
     private final AnswerEngine engine;
     private final KnowledgeBase knowledge;
     private final KnowledgeProperties settings;
+    private final ConversationEvents events;
 
-    public FaqHandler(AnswerEngine engine, KnowledgeBase knowledge, KnowledgeProperties settings) {
+    public FaqHandler(AnswerEngine engine, KnowledgeBase knowledge, KnowledgeProperties settings,
+                      ConversationEvents events) {
         this.engine = engine;
         this.knowledge = knowledge;
         this.settings = settings;
+        this.events = events;
     }
 
     @Override
@@ -46,6 +52,10 @@ public final class FaqHandler implements IntentHandler {
             return topics(ctx, c);
         }
         Answer answer = engine.answer(question, ctx.lang(), ctx.turn().isPrivate());
+        if (answer.kind() != Answer.Kind.ANSWER) {
+            events.publish(new FallbackGiven(ctx.turn().key(), ctx.now(), question,
+                    answer.kind() == Answer.Kind.SUGGEST ? FallbackKind.NOT_SURE : FallbackKind.NO_MATCH));
+        }
         return switch (answer.kind()) {
             case ANSWER -> answered(ctx, c, answer);
             case SUGGEST -> unsure(ctx, answer.suggestions());

@@ -3,6 +3,7 @@ package kefu.knowledge;
 import dev.langchain4j.model.openai.OpenAiChatModel;
 import kefu.app.BotFiles;
 import kefu.conversation.ReplyTexts;
+import kefu.conversation.events.ConversationEvents;
 import kefu.knowledge.llm.LlmAnswerComposer;
 import kefu.knowledge.llm.LlmProperties;
 import kefu.knowledge.llm.NoComposer;
@@ -59,8 +60,9 @@ public class KnowledgeConfig {
     }
 
     @Bean
-    FaqHandler faqHandler(AnswerEngine engine, KnowledgeBase knowledge, KnowledgeProperties props) {
-        return new FaqHandler(engine, knowledge, props);
+    FaqHandler faqHandler(AnswerEngine engine, KnowledgeBase knowledge, KnowledgeProperties props,
+                          ConversationEvents events) {
+        return new FaqHandler(engine, knowledge, props, events);
     }
 
     @Bean

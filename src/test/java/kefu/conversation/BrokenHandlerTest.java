@@ -39,7 +39,8 @@ class BrokenHandlerTest extends AppTest {
                 ? Optional.of(Outcome.of(null, Intent.FALLBACK, 1.0, Reply.of("never recorded")))
                 : Optional.empty();
         ConversationEngine withBrokenHandler = new ConversationEngine(store, classifier, List.of(), List.of(),
-                List.of(), List.of(broken), List.of(), texts, clock, session, settings);
+                List.of(), List.of(broken), List.of(), texts, clock, session, settings,
+                kefu.conversation.events.ConversationEvents.none());
 
         TurnResult r = withBrokenHandler.handle(Turn.text(buyer, "m1", "boom"));
 

@@ -8,6 +8,8 @@ import kefu.conversation.Intent;
 import kefu.conversation.Outcome;
 import kefu.conversation.Reply;
 import kefu.conversation.TurnContext;
+import kefu.conversation.events.ConversationEvent.TicketFiled;
+import kefu.conversation.events.ConversationEvents;
 import kefu.shop.RequestSigner;
 import kefu.shop.ShopGateway;
 import kefu.shop.ShopOrder;
@@ -55,8 +57,10 @@ final class AfterSalesForm implements FlowHandler, ButtonHandler {
     private final ShopGateway shop;
     private final OrderWords words;
     private final ShopProperties.Chat chat;
+    private final ConversationEvents events;
 
-    AfterSalesForm(ShopGateway shop, OrderWords words, ShopProperties.Chat chat) {
+    AfterSalesForm(ShopGateway shop, OrderWords words, ShopProperties.Chat chat, ConversationEvents events) {
+        this.events = events;
         this.shop = shop;
         this.words = words;
         this.chat = chat;
@@ -273,6 +277,9 @@ final class AfterSalesForm implements FlowHandler, ButtonHandler {
         }
         var t = r.ticket();
         done = ShopFacts.add(done, ShopFacts.TICKETS, t.ticketNo());
+        if (r.filed()) {
+            events.publish(new TicketFiled(ctx.turn().key(), ctx.now(), t.ticketNo()));
+        }
         String textKey = r.filed() ? "shop.as.filed" : "shop.as.open_exists";
         return Outcome.of(done, Intent.AFTER_SALES, 1.0, Reply.of(ctx.say(textKey, Map.of("ticket", t.ticketNo(),
                 "order", t.orderNo(), "min", t.slaHoursMin(), "max", t.slaHoursMax()))));

@@ -7,6 +7,8 @@ import kefu.conversation.IntentHandler;
 import kefu.conversation.Outcome;
 import kefu.conversation.Reply;
 import kefu.conversation.TurnContext;
+import kefu.conversation.events.ConversationEvent.OrderLookedUp;
+import kefu.conversation.events.ConversationEvents;
 import kefu.shop.OrderRules;
 import kefu.shop.OrderStatus;
 import kefu.shop.ShopOrder;
@@ -25,8 +27,11 @@ final class OrderStatusHandler implements IntentHandler, OrderAction {
     private final Binding binding;
     private final OrderWords words;
     private final OrderRules rules;
+    private final ConversationEvents events;
 
-    OrderStatusHandler(OrderAccess access, Binding binding, OrderWords words, OrderRules rules) {
+    OrderStatusHandler(OrderAccess access, Binding binding, OrderWords words, OrderRules rules,
+                       ConversationEvents events) {
+        this.events = events;
         this.access = access;
         this.binding = binding;
         this.words = words;
@@ -54,6 +59,7 @@ final class OrderStatusHandler implements IntentHandler, OrderAction {
 
     @Override
     public Outcome run(TurnContext ctx, ShopOrder o) {
+        events.publish(new OrderLookedUp(ctx.turn().key(), ctx.now(), o.status().wireName()));
         Map<String, Object> vars = words.vars(ctx, o);
         boolean late = o.status().awaitsDelivery() && o.expectedBy() != null && ctx.now().isAfter(o.expectedBy());
         String statusKey = late ? "shop.status.late" : "shop.status." + o.status().wireName();

@@ -1,6 +1,7 @@
 package kefu.conversation.orders;
 
 import kefu.app.AppProperties;
+import kefu.conversation.events.ConversationEvents;
 import kefu.nlu.EntityExtractor;
 import kefu.nlu.IntentClassifier;
 import kefu.shop.OrderRules;
@@ -31,13 +32,15 @@ public class OrdersConfig {
     }
 
     @Bean
-    OrderStatusHandler orderStatusHandler(OrderAccess access, Binding binding, OrderWords words, OrderRules rules) {
-        return new OrderStatusHandler(access, binding, words, rules);
+    OrderStatusHandler orderStatusHandler(OrderAccess access, Binding binding, OrderWords words, OrderRules rules,
+                                          ConversationEvents events) {
+        return new OrderStatusHandler(access, binding, words, rules, events);
     }
 
     @Bean
-    UrgeHandler urgeHandler(OrderAccess access, ShopGateway shop, OrderWords words, OrderRules rules) {
-        return new UrgeHandler(access, shop, words, rules);
+    UrgeHandler urgeHandler(OrderAccess access, ShopGateway shop, OrderWords words, OrderRules rules,
+                            ConversationEvents events) {
+        return new UrgeHandler(access, shop, words, rules, events);
     }
 
     @Bean
@@ -51,8 +54,8 @@ public class OrdersConfig {
     }
 
     @Bean
-    AfterSalesForm afterSalesForm(ShopGateway shop, OrderWords words, ShopProperties props) {
-        return new AfterSalesForm(shop, words, props.chat());
+    AfterSalesForm afterSalesForm(ShopGateway shop, OrderWords words, ShopProperties props, ConversationEvents events) {
+        return new AfterSalesForm(shop, words, props.chat(), events);
     }
 
     @Bean

@@ -6,6 +6,8 @@ import kefu.conversation.IntentHandler;
 import kefu.conversation.Outcome;
 import kefu.conversation.Reply;
 import kefu.conversation.TurnContext;
+import kefu.conversation.events.ConversationEvent.OrderUrged;
+import kefu.conversation.events.ConversationEvents;
 import kefu.shop.OrderRules;
 import kefu.shop.RequestSigner;
 import kefu.shop.ShopGateway;
@@ -27,8 +29,10 @@ final class UrgeHandler implements IntentHandler, OrderAction {
     private final ShopGateway shop;
     private final OrderWords words;
     private final OrderRules rules;
+    private final ConversationEvents events;
 
-    UrgeHandler(OrderAccess access, ShopGateway shop, OrderWords words, OrderRules rules) {
+    UrgeHandler(OrderAccess access, ShopGateway shop, OrderWords words, OrderRules rules, ConversationEvents events) {
+        this.events = events;
         this.access = access;
         this.shop = shop;
         this.words = words;
@@ -72,6 +76,7 @@ final class UrgeHandler implements IntentHandler, OrderAction {
         vars.put("next", words.time(r.nextAllowedAt()));
         if (r.accepted()) {
             vars.put("handled", words.time(r.expectedBy()));
+            events.publish(new OrderUrged(ctx.turn().key(), ctx.now(), o.orderNo()));
             return Outcome.of(ShopFacts.add(ctx.state(), ShopFacts.URGES, o.orderNo()), Intent.URGE_ORDER, 1.0,
                     Reply.of(ctx.say("shop.urge.accepted", vars)));
         }
