@@ -16,7 +16,8 @@ public final class InlineSecrets {
     private static final Pattern BIND_COMMAND = Pattern.compile("(?i)(/bind(?:@\\w+)?)\\s+\\S.*");
     private static final Pattern BIND_CODE = Pattern.compile("(?i)(?<![A-Za-z0-9])BIND(?:[-\\s]?[0-9A-Z]{2,}){1,4}");
     /** A shop order number: a long token with at least 8 digits (K2026112400004, 20261124000123456...). */
-    private static final Pattern ORDER_LIKE = Pattern.compile("(?<![A-Za-z0-9])(?=[A-Za-z0-9-]*(?:\\d[^\\d\\s]*){8})[A-Za-z0-9-]{10,40}(?![A-Za-z0-9])");
+    private static final Pattern ORDER_LIKE = Pattern.compile(
+            "(?<![A-Za-z0-9])(?=(?:[A-Za-z-]*\\d){8})[A-Za-z0-9-]{10,40}(?![A-Za-z0-9])");
     private static final Pattern EMAIL = Pattern.compile("[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+)*\\.[A-Za-z]{2,24}");
     private static final Pattern SHORT_NUMBER = Pattern.compile("(?<![A-Za-z0-9])\\d{4,6}(?![A-Za-z0-9])");
     /** Letters and digits mixed, like a query password (not a word, not an order number). */
