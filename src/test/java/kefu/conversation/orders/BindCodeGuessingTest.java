@@ -7,7 +7,7 @@ import kefu.conversation.Reply;
 import kefu.conversation.ReplyTexts;
 import kefu.conversation.Turn;
 import kefu.conversation.TurnResult;
-import kefu.session.ConversationStore;
+import kefu.conversation.ConversationStore;
 import kefu.shop.SandboxFixtures;
 import kefu.shop.sandbox.SandboxShop;
 import kefu.testsupport.AppTest;
