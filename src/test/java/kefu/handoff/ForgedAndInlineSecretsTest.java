@@ -6,6 +6,7 @@ import kefu.conversation.ConversationKey;
 import kefu.conversation.HistoryEntry;
 import kefu.conversation.InlineSecrets;
 import kefu.conversation.Turn;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -29,6 +30,12 @@ class ForgedAndInlineSecretsTest extends HandoffTestBase {
 
     private final String buyer = uniqueUser();
     private final ConversationKey key = cli(buyer);
+
+    /** Nobody is left waiting in the handoff queue other test classes share. */
+    @AfterEach
+    void leaveTheQueue() {
+        say("/cancel");
+    }
 
     private void say(String text) {
         engine.handle(Turn.text(key, null, text));

@@ -71,7 +71,7 @@ class StaffBanTest extends HandoffTestBase {
 
     @Test
     void inTheBuyersThreadEverythingAfterBanIsTheReason() throws Exception {
-        chat(says(buyer, "转人工"), staffRuns("agent1", buyer, "/ban 辱骂客服 多次"));
+        chat(says(buyer, "转人工"), staffRuns("agent1", buyer, "/ban 辱骂客服 多次"), staffRuns("agent1", buyer, "/close"));
 
         BanList.Ban ban = bans.ban(cli(buyer)).orElseThrow();
         assertThat(ban.reason()).isEqualTo("辱骂客服 多次");
