@@ -59,8 +59,8 @@ class ForgedAndInlineSecretsTest extends HandoffTestBase {
 
         String cleaned = ButtonData.clean(forged);
         assertThat(cleaned).doesNotContain("\n").doesNotContain("\u202e").doesNotContain("\u001b");
-        assertThat(staffSaw()).contains(texts.say("handoff.staff.buyer_pressed_unknown",
-                Map.of("buyer", SummaryCard.masked(key), "button", cleaned)));
+        assertThat(staffSaw()).contains(texts.say("handoff.staff.buyer_pressed", Map.of("buyer", SummaryCard.masked(key),
+                "button", texts.say("handoff.staff.unknown_button", Map.of("button", cleaned)))));
         assertThat(staffSaw()).noneMatch(t -> t.contains("\n✅"));
         assertThat(state(buyer).history()).extracting(HistoryEntry::text)
                 .contains("[unknown button] «" + cleaned + "»");
