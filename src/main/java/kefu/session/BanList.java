@@ -3,6 +3,8 @@ package kefu.session;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import kefu.conversation.ConversationKey;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.data.redis.core.StringRedisTemplate;
 
 import java.time.Clock;
@@ -46,27 +48,27 @@ public final class BanList {
 
     /** Bans until lifted; {@code reason} may be empty. */
     public void ban(ConversationKey buyer, String reason, String by) {
-        redis.opsForValue().set(keys.ban(buyer), encode(new Stored(reason == null ? "" : reason.strip(), by,
+        redis.opsForValue().set(keys.banned(buyer), encode(new Stored(reason == null ? "" : reason.strip(), by,
                 clock.instant())));
     }
 
     /** Lifts the ban; the ban that was lifted, if there was one. */
     public Optional<Ban> unban(ConversationKey buyer) {
         Optional<Ban> was = ban(buyer);
-        redis.delete(keys.ban(buyer));
+        redis.delete(keys.banned(buyer));
         return was;
     }
 
     public boolean banned(ConversationKey buyer) {
-        return Boolean.TRUE.equals(redis.hasKey(keys.ban(buyer)));
+        return Boolean.TRUE.equals(redis.hasKey(keys.banned(buyer)));
     }
 
     public Optional<Ban> ban(ConversationKey buyer) {
-        String stored = redis.opsForValue().get(keys.ban(buyer));
+        String stored = redis.opsForValue().get(keys.banned(buyer));
         if (stored == null) {
             return Optional.empty();
         }
-        Long ttl = redis.getExpire(keys.ban(buyer));
+        Long ttl = redis.getExpire(keys.banned(buyer));
         Instant until = ttl == null || ttl < 0 ? null : clock.instant().plusSeconds(ttl);
         Stored s = decode(stored);
         return Optional.of(new Ban(s.reason(), s.by(), s.at(), until));

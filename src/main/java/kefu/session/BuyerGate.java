@@ -36,7 +36,7 @@ public final class BuyerGate {
     }
 
     public Verdict look(ConversationKey buyer) {
-        String verdict = redis.execute(LOOK, List.of(keys.ban(buyer), keys.turnCounter(buyer)),
+        String verdict = redis.execute(LOOK, List.of(keys.banned(buyer), keys.turnCounter(buyer)),
                 String.valueOf(settings.floodMaxTurns()));
         return switch (verdict == null ? "open" : verdict) {
             case "banned" -> Verdict.BANNED;

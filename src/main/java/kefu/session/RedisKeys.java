@@ -28,14 +28,17 @@ public record RedisKeys(String prefix) {
         return prefix + "turns:{" + key.asString() + "}";
     }
 
-    /** The set of banned conversation keys of earlier versions, moved to {@link #ban} flags at start-up. */
-    public String legacyBannedSet() {
-        return prefix + "banned";
+    /**
+     * Present while the buyer is banned: a flag per buyer, in the buyer's slot, so the turn script can read it.
+     * Its value says why, who and when; a temporary (flood) ban has a TTL.
+     */
+    public String banned(ConversationKey key) {
+        return prefix + "banned:{" + key.asString() + "}";
     }
 
-    /** A buyer's ban: present while banned (with a TTL for a temporary ban); the value says why, who and when. */
-    public String ban(ConversationKey key) {
-        return prefix + "ban:{" + key.asString() + "}";
+    /** The one set of banned buyers kept before the per-buyer flags; read once to move them over. */
+    public String legacyBannedSet() {
+        return prefix + "banned";
     }
 
     /** How often a buyer went over the flood limit lately (strikes toward a temporary ban). */
