@@ -90,12 +90,12 @@ public final class StaffActions implements StaffInbox {
     }
 
     /**
-     * The channel adapter admits members of the staff group; when {@code kefu.handoff.staff-ids} lists ids,
+     * The channel adapter admits members of the staff group; when {@code kefu.handoff.only-staff-ids} lists ids,
      * only those ids may act, even inside the group.
      */
     public boolean isStaff(String staffId) {
         return staffId != null && !staffId.isBlank()
-                && (settings.staffIds().isEmpty() || settings.staffIds().contains(staffId));
+                && (settings.onlyStaffIds().isEmpty() || settings.onlyStaffIds().contains(staffId));
     }
 
     @Override
@@ -361,7 +361,7 @@ public final class StaffActions implements StaffInbox {
         if (isStaff(staffId)) {
             return true;
         }
-        log.warn("ignored an action by {}: not in kefu.handoff.staff-ids", staffId == null ? "-" : "a non-staff id");
+        log.warn("ignored an action by {}: not in kefu.handoff.only-staff-ids", staffId == null ? "-" : "a non-staff id");
         return false;
     }
 

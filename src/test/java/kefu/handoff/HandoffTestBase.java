@@ -38,7 +38,7 @@ import java.util.UUID;
  */
 @SpringBootTest(properties = {
         "kefu.command-runner.enabled=false",
-        "kefu.handoff.staff-ids=agent1,agent2",
+        "kefu.handoff.only-staff-ids=agent1,agent2",
         "kefu.handoff.staff-aliases.agent1=小美",
         "kefu.handoff.service-opens=09:00",
         "kefu.handoff.service-closes=22:00",

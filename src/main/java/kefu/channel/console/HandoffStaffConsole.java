@@ -47,7 +47,7 @@ public final class HandoffStaffConsole implements StaffConsole {
     @Override
     public String handle(ChatInput input) {
         if (!actions.isStaff(input.staff())) {
-            return codec.error(input.user(), "not_staff", "'" + input.staff() + "' is not in kefu.handoff.staff-ids");
+            return codec.error(input.user(), "not_staff", "'" + input.staff() + "' is not in kefu.handoff.only-staff-ids");
         }
         ConversationKey buyer = keys.key(input.user());
         String thread = actions.threadOf(buyer);
