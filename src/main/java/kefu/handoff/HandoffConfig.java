@@ -80,14 +80,14 @@ public class HandoffConfig {
     }
 
     @Bean
-    Escalations escalations(StaffDesks desks, ThreadIndex threads, HandoffQueue queue, Transcript transcript,
+    HandoffEscalation handoffEscalation(StaffDesks desks, ThreadIndex threads, HandoffQueue queue, Transcript transcript,
                             ServiceHours hours, SummaryCard card, StaffTexts texts, HandoffProperties settings,
                             ObjectProvider<FlowHandler> flows, ConversationEvents events) {
-        return new Escalations(desks.desk(), threads, queue, transcript, hours, card, texts, settings, flows, events);
+        return new HandoffEscalation(desks.desk(), threads, queue, transcript, hours, card, texts, settings, flows, events);
     }
 
     @Bean
-    HumanHandoffHandler humanHandoffHandler(Escalations escalations) {
+    HumanHandoffHandler humanHandoffHandler(HandoffEscalation escalations) {
         return new HumanHandoffHandler(escalations);
     }
 
@@ -97,7 +97,7 @@ public class HandoffConfig {
     }
 
     @Bean
-    StaffOwnedRelay staffOwnedRelay(StaffDesks desks, Escalations escalations, HandoffQueue queue,
+    StaffOwnedRelay staffOwnedRelay(StaffDesks desks, HandoffEscalation escalations, HandoffQueue queue,
                                     StaffActivity activity, StaffTexts texts) {
         return new StaffOwnedRelay(desks.desk(), escalations, queue, activity, texts);
     }
@@ -116,7 +116,7 @@ public class HandoffConfig {
     @Bean
     StaffActions staffActions(ConversationStore store, SessionProperties session, ThreadIndex threads,
                               HandoffQueue queue, StaffActivity activity, Transcript transcript,
-                              Escalations escalations, SummaryCard card, StaffDesks desks, BuyerMessengers messengers,
+                              HandoffEscalation escalations, SummaryCard card, StaffDesks desks, BuyerMessengers messengers,
                               StaffOrderLookup orders, StaffTexts texts, HandoffProperties settings,
                               BanList bans, Clock clock, ConversationEvents events) {
         return new StaffActions(store, session, threads, queue, activity, transcript, escalations, card, desks.desk(),

@@ -48,7 +48,7 @@ public final class StaffActions implements StaffInbox {
     private final HandoffQueue queue;
     private final StaffActivity activity;
     private final Transcript transcript;
-    private final Escalations escalations;
+    private final HandoffEscalation escalations;
     private final SummaryCard card;
     private final StaffDesk desk;
     private final BuyerMessengers messengers;
@@ -60,7 +60,7 @@ public final class StaffActions implements StaffInbox {
     private final ConversationEvents events;
 
     public StaffActions(ConversationStore store, SessionProperties session, ThreadIndex threads, HandoffQueue queue,
-                        StaffActivity activity, Transcript transcript, Escalations escalations, SummaryCard card,
+                        StaffActivity activity, Transcript transcript, HandoffEscalation escalations, SummaryCard card,
                         StaffDesk desk, BuyerMessengers messengers, StaffOrderLookup orders, StaffTexts texts,
                         HandoffProperties settings, StaffBans bans, Clock clock, ConversationEvents events) {
         this.events = events;
@@ -142,7 +142,7 @@ public final class StaffActions implements StaffInbox {
                 return Step.tellStaff(s, texts.say("handoff.staff.not_handed"));
             }
             String alias = settings.aliasOf(staffId);
-            String said = texts.toBuyer(s.lang(), "handoff.staff_says", Map.of("alias", alias, "text", text.strip()));
+            String said = texts.buyerText(s.lang(), "handoff.staff_says", Map.of("alias", alias, "text", text.strip()));
             // Writing in a queued thread takes the conversation: no separate /claim needed.
             List<String> notes = Handover.QUEUED.equals(s.handover())
                     ? List.of(texts.say("handoff.staff.claimed", Map.of("alias", alias))) : List.of();
@@ -227,7 +227,7 @@ public final class StaffActions implements StaffInbox {
                 return Step.tellStaff(s, texts.say("handoff.staff.already_yours"));
             }
             String alias = settings.aliasOf(staffId);
-            String hello = texts.toBuyer(s.lang(), "handoff.claimed", Map.of("alias", alias));
+            String hello = texts.buyerText(s.lang(), "handoff.claimed", Map.of("alias", alias));
             ConversationState next = s.endFlow().withHandover(Handover.staff(staffId)).withFact(Facts.QUEUE_NOTED, null)
                     .withFact(Facts.RATE_STAFF, null)
                     .withHistory(new HistoryEntry(HistoryEntry.BOT, hello, null, now), session.historySize());
@@ -271,9 +271,9 @@ public final class StaffActions implements StaffInbox {
             return Step.tellStaff(s, texts.say("handoff.staff.not_handed"));
         }
         String served = s.handover().assignee().orElse(null);
-        String bye = texts.toBuyer(s.lang(), buyerKey, Map.of());
+        String bye = texts.buyerText(s.lang(), buyerKey, Map.of());
         List<Button> rate = served == null ? List.of() : IntStream.rangeClosed(1, 5)
-                .mapToObj(n -> RatingButtonHandler.button(texts.toBuyer(s.lang(), "handoff.rate." + n, Map.of()), n))
+                .mapToObj(n -> RatingButtonHandler.button(texts.buyerText(s.lang(), "handoff.rate." + n, Map.of()), n))
                 .toList();
         closed.accept(served);
         ConversationState next = s.withHandover(Handover.CLOSED).withFallbackStreak(0).withFact(Facts.QUEUE_NOTED, null)

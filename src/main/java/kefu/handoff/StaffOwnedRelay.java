@@ -31,12 +31,12 @@ public final class StaffOwnedRelay implements TurnInterceptor, Ordered {
 
 
     private final StaffDesk desk;
-    private final Escalations escalations;
+    private final HandoffEscalation escalations;
     private final HandoffQueue queue;
     private final StaffActivity activity;
     private final StaffTexts texts;
 
-    public StaffOwnedRelay(StaffDesk desk, Escalations escalations, HandoffQueue queue, StaffActivity activity,
+    public StaffOwnedRelay(StaffDesk desk, HandoffEscalation escalations, HandoffQueue queue, StaffActivity activity,
                            StaffTexts texts) {
         this.desk = desk;
         this.escalations = escalations;

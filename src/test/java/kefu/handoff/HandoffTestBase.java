@@ -143,8 +143,8 @@ abstract class HandoffTestBase {
         return store.peek(cli(user)).orElseThrow();
     }
 
-    CollectingStaffDesk desk() {
-        return desks.collecting().orElseThrow();
+    InMemoryStaffDesk desk() {
+        return desks.inMemory().orElseThrow();
     }
 
     static List<String> texts(JsonNode arrayOfMessages) {
