@@ -113,15 +113,27 @@ public class HandoffConfig {
         return new ShopOrderLookup(shop, texts, app.timezone());
     }
 
+    @Bean(initMethod = "start", destroyMethod = "stop")
+    DeliveryNotifier deliveryNotifier(kefu.shop.notices.DeliveryWatches watches, ShopGateway shop, BuyerMessengers messengers,
+                                      ConversationStore store, StaffTexts texts, kefu.shop.notices.NoticeProperties settings) {
+        return new DeliveryNotifier(watches, shop, messengers, store, texts, settings);
+    }
+
+    @Bean
+    KeptTicketDesk keptTicketDesk(kefu.shop.ShopConnection shop, StaffDesks desks, BuyerMessengers messengers,
+                                  ConversationStore store, StaffTexts texts, AppProperties app) {
+        return new KeptTicketDesk(shop, desks.desk(), messengers, store, texts, app.timezone());
+    }
+
     @Bean
     StaffActions staffActions(ConversationStore store, SessionProperties session, ThreadIndex threads,
                               HandoffQueue queue, StaffActivity activity, Transcript transcript,
                               HandoffEscalation escalations, SummaryCard card, StaffDesks desks, BuyerMessengers messengers,
                               StaffOrderLookup orders, StaffTexts texts, HandoffProperties settings,
-                              BanList bans, Clock clock, ConversationEvents events) {
+                              BanList bans, KeptTicketDesk tickets, Clock clock, ConversationEvents events) {
         return new StaffActions(store, session, threads, queue, activity, transcript, escalations, card, desks.desk(),
                 messengers, orders, texts, settings,
-                new StaffBans(bans, threads, desks.desk(), texts), clock, events);
+                new StaffBans(bans, threads, desks.desk(), texts), tickets, clock, events);
     }
 
     @Bean(initMethod = "start", destroyMethod = "stop")

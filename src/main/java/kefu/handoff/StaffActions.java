@@ -53,6 +53,7 @@ public final class StaffActions implements StaffInbox {
     private final StaffDesk desk;
     private final BuyerMessengers messengers;
     private final StaffOrderLookup orders;
+    private final StaffTickets tickets;
     private final StaffBans bans;
     private final StaffTexts texts;
     private final HandoffProperties settings;
@@ -62,9 +63,11 @@ public final class StaffActions implements StaffInbox {
     public StaffActions(ConversationStore store, SessionProperties session, ThreadIndex threads, HandoffQueue queue,
                         StaffActivity activity, Transcript transcript, HandoffEscalation escalations, SummaryCard card,
                         StaffDesk desk, BuyerMessengers messengers, StaffOrderLookup orders, StaffTexts texts,
-                        HandoffProperties settings, StaffBans bans, Clock clock, ConversationEvents events) {
+                        HandoffProperties settings, StaffBans bans, StaffTickets tickets, Clock clock,
+                        ConversationEvents events) {
         this.events = events;
         this.bans = bans;
+        this.tickets = tickets;
         this.store = store;
         this.session = session;
         this.threads = threads;
@@ -190,6 +193,7 @@ public final class StaffActions implements StaffInbox {
             case ORDER -> desk.post(threadRef, arg.isEmpty() ? texts.say("handoff.staff.order_usage")
                     : orders.view(arg.toUpperCase(Locale.ROOT)), List.of());
             case QUEUE -> desk.post(threadRef, queueListing(), List.of());
+            case TICKET -> tickets.command(threadRef, arg);
             case BAN -> bans.ban(threadRef, arg);
             case UNBAN -> bans.unban(threadRef, arg);
         }
@@ -212,7 +216,13 @@ public final class StaffActions implements StaffInbox {
         switch (data == null ? "" : data) {
             case SummaryCard.CLAIM -> claim(staffId, threadRef);
             case SummaryCard.CLOSE -> close(staffId, threadRef);
-            default -> desk.post(threadRef, texts.say("handoff.staff.help"), List.of());
+            default -> {
+                if (data != null && data.startsWith(StaffTickets.BUTTON)) {
+                    tickets.button(threadRef, data);
+                } else {
+                    desk.post(threadRef, texts.say("handoff.staff.help"), List.of());
+                }
+            }
         }
     }
 

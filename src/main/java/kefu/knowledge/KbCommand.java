@@ -170,7 +170,7 @@ public final class KbCommand implements CliCommand {
     }
 
     /** {@code bot/help-center-facts.yml}: numbers every shop's articles may state as written. */
-    private List<String> facts() throws IOException {
+    private List<String> facts() {
         List<String> facts = new ArrayList<>();
         for (Resource r : files.bot("help-center-facts.yml")) {
             Object yaml = new Yaml(new SafeConstructor(new LoaderOptions())).load(KnowledgeBase.read(r));
