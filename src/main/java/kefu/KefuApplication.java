@@ -22,25 +22,39 @@ public class KefuApplication {
 
     public static void main(String[] args) {
         SpringApplication app = new SpringApplication(KefuApplication.class);
-        // Only the Telegram webhook needs a web server; every other command starts without one.
-        boolean webhook = "webhook".equalsIgnoreCase(setting(args, "kefu.telegram.mode", "KEFU_TELEGRAM_MODE"));
         String token = setting(args, "kefu.telegram.token", "KEFU_TELEGRAM_TOKEN");
-        app.setWebApplicationType(webhook ? WebApplicationType.SERVLET : WebApplicationType.NONE);
-        java.util.Map<String, Object> defaults = new java.util.HashMap<>();
-        if (webhook) {
-            // The webhook endpoint listens on the Telegram setting's port unless server.port says otherwise.
-            defaults.put("server.port", "${kefu.telegram.webhook.port:8443}");
-        }
-        if (CommandLine.parse(args, token != null && !token.isBlank()).interactive()) {
-            // The terminal chat shows only the dialogue; warnings still reach stderr.
-            defaults.put("logging.level.root", "WARN");
-            defaults.put("logging.level.kefu.session.EmbeddedRedis", "INFO");
-        }
-        app.setDefaultProperties(defaults);
+        CommandLine line = CommandLine.parse(args, token != null && !token.isBlank());
+        // Short commands (chat, kb, bench) start without a web server; a serving mode has one for the
+        // management port (health, metrics), and the webhook its own public port besides.
+        app.setWebApplicationType(line.keepsRunning() ? WebApplicationType.SERVLET : WebApplicationType.NONE);
+        app.setDefaultProperties(defaults(line,
+                "webhook".equalsIgnoreCase(setting(args, "kefu.telegram.mode", "KEFU_TELEGRAM_MODE"))));
         ConfigurableApplicationContext context = app.run(args);
         if (!context.getBean(CommandRunner.class).serving()) {
             System.exit(SpringApplication.exit(context));
         }
+    }
+
+    /** Settings that depend on the command: which ports serve what, how much the terminal chat logs. */
+    static java.util.Map<String, Object> defaults(CommandLine line, boolean webhook) {
+        java.util.Map<String, Object> defaults = new java.util.HashMap<>();
+        if (webhook && CommandLine.TELEGRAM.equals(line.command())) {
+            // The webhook endpoint listens on the Telegram setting's port unless server.port says otherwise;
+            // health and metrics get their own port, on loopback.
+            defaults.put("server.port", "${kefu.telegram.webhook.port:8443}");
+            defaults.put("management.server.port", "${kefu.management.port:9090}");
+            defaults.put("management.server.address", "${kefu.management.address:127.0.0.1}");
+        } else if (line.keepsRunning()) {
+            // Nothing else is served over HTTP: the management endpoints are the whole web server.
+            defaults.put("server.port", "${kefu.management.port:9090}");
+            defaults.put("server.address", "${kefu.management.address:127.0.0.1}");
+        }
+        if (line.interactive()) {
+            // The terminal chat shows only the dialogue; warnings still reach stderr.
+            defaults.put("logging.level.root", "WARN");
+            defaults.put("logging.level.kefu.session.EmbeddedRedis", "INFO");
+        }
+        return defaults;
     }
 
     /** Off in tests, which drive the beans directly instead of a command line. */

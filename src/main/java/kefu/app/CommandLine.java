@@ -26,6 +26,13 @@ public record CommandLine(String command, List<String> args) {
         return new CommandLine(words.get(0), List.copyOf(words.subList(1, words.size())));
     }
 
+    /** Commands that serve until the process is stopped, and so expose health and metrics. */
+    private static final java.util.Set<String> SERVING = java.util.Set.of(TELEGRAM, "sandbox-shop", "serve");
+
+    public boolean keepsRunning() {
+        return SERVING.contains(command);
+    }
+
     public boolean interactive() {
         return CHAT.equals(command) && !args.contains("--json");
     }

@@ -82,8 +82,9 @@ public class HandoffConfig {
     @Bean
     HandoffEscalation handoffEscalation(StaffDesks desks, ThreadIndex threads, HandoffQueue queue, Transcript transcript,
                             ServiceHours hours, SummaryCard card, StaffTexts texts, HandoffProperties settings,
-                            ObjectProvider<FlowHandler> flows, ConversationEvents events) {
-        return new HandoffEscalation(desks.desk(), threads, queue, transcript, hours, card, texts, settings, flows, events);
+                            StaffOrderLookup orders, ObjectProvider<FlowHandler> flows, ConversationEvents events) {
+        return new HandoffEscalation(desks.desk(), threads, queue, transcript, hours, card, texts, settings, orders, flows,
+                events);
     }
 
     @Bean
@@ -98,8 +99,8 @@ public class HandoffConfig {
 
     @Bean
     StaffOwnedRelay staffOwnedRelay(StaffDesks desks, HandoffEscalation escalations, HandoffQueue queue,
-                                    StaffActivity activity, StaffTexts texts) {
-        return new StaffOwnedRelay(desks.desk(), escalations, queue, activity, texts);
+                                    StaffActivity activity, StaffTexts texts, AppProperties app) {
+        return new StaffOwnedRelay(desks.desk(), escalations, queue, activity, texts, app.timezone());
     }
 
     @Bean
@@ -130,10 +131,16 @@ public class HandoffConfig {
                               HandoffQueue queue, StaffActivity activity, Transcript transcript,
                               HandoffEscalation escalations, SummaryCard card, StaffDesks desks, BuyerMessengers messengers,
                               StaffOrderLookup orders, StaffTexts texts, HandoffProperties settings,
-                              BanList bans, KeptTicketDesk tickets, Clock clock, ConversationEvents events) {
+                              BanList bans, KeptTicketDesk tickets, StaffNames names, Clock clock,
+                              ConversationEvents events) {
         return new StaffActions(store, session, threads, queue, activity, transcript, escalations, card, desks.desk(),
                 messengers, orders, texts, settings,
-                new StaffBans(bans, threads, desks.desk(), texts), tickets, clock, events);
+                new StaffBans(bans, threads, desks.desk(), texts), tickets, names, clock, events);
+    }
+
+    @Bean
+    StaffNames staffNames(StringRedisTemplate redis, RedisKeys keys, HandoffProperties settings) {
+        return new StaffNames(redis, keys, settings);
     }
 
     @Bean(initMethod = "start", destroyMethod = "stop")

@@ -2,6 +2,8 @@ package kefu.channel.telegram;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import kefu.conversation.ConversationEngine;
 import kefu.conversation.ConversationStore;
 import kefu.conversation.ReplyTexts;
@@ -28,7 +30,7 @@ import java.util.concurrent.TimeUnit;
 
 /** Wires the Telegram channel. Nothing talks to Telegram until the {@code telegram} command starts the bot. */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(TelegramProperties.class)
+@EnableConfigurationProperties({TelegramProperties.class, OutboxProperties.class})
 public class TelegramConfig {
 
     @Bean
@@ -65,8 +67,31 @@ public class TelegramConfig {
 
     @Bean
     TelegramSender telegramSender(TelegramClient client, SendRateLimiter limiter, BlockedChats blocked,
-                                  TelegramProperties props) {
-        return new TelegramSender(client, limiter, blocked, props.maxAttempts());
+                                  TelegramProperties props, ObjectProvider<MeterRegistry> meters) {
+        return new TelegramSender(client, limiter, blocked, props.maxAttempts(),
+                meters.getIfAvailable(SimpleMeterRegistry::new));
+    }
+
+    @Bean
+    OutboundQueue outboundQueue(StringRedisTemplate redis, RedisKeys keys) {
+        return new OutboundQueue(redis, keys, telegramJson());
+    }
+
+    /** Files waiting in the send queue (relayed to staff, or from staff to a buyer). */
+    @Bean
+    FileCopies telegramFileCopies(TelegramProperties props) {
+        return new FileCopies(props.downloadDir().resolve("outbox"));
+    }
+
+    @Bean
+    TelegramOutbox telegramOutbox(OutboundQueue queue, OutboxProperties settings) {
+        return new TelegramOutbox(queue, settings);
+    }
+
+    @Bean(destroyMethod = "close")
+    OutboundSenders outboundSenders(OutboundQueue queue, SendRateLimiter limiter, TelegramSender sender,
+                                    TelegramOutbox outbox, OutboxProperties settings, TelegramProperties props) {
+        return new OutboundSenders(queue, limiter, sender, outbox, settings, props.maxAttempts());
     }
 
     @Bean
@@ -90,9 +115,9 @@ public class TelegramConfig {
 
     @Bean
     BuyerUpdates buyerUpdates(ConversationEngine engine, ConversationStore store, TelegramSender sender,
-                              FileFetcher telegramFileFetcher, BotIdentity identity, BlockedChats blocked,
-                              ReplyTexts texts) {
-        return new BuyerUpdates(engine, store, sender, telegramFileFetcher, identity, blocked, texts);
+                              TelegramOutbox outbox, FileFetcher telegramFileFetcher, BotIdentity identity,
+                              BlockedChats blocked, ReplyTexts texts) {
+        return new BuyerUpdates(engine, store, sender, outbox, telegramFileFetcher, identity, blocked, texts);
     }
 
     @Bean
@@ -122,8 +147,8 @@ public class TelegramConfig {
 
     @Bean(destroyMethod = "close")
     TelegramBot telegramBot(TelegramProperties props, TelegramClient client, UpdateDispatcher dispatcher,
-                            BotIdentity identity, ReplyTexts texts) {
-        return new TelegramBot(props, client, telegramUrl(props), dispatcher, identity, texts, telegramJson());
+                            OutboundSenders senders, BotIdentity identity, ReplyTexts texts) {
+        return new TelegramBot(props, client, telegramUrl(props), dispatcher, senders, identity, texts, telegramJson());
     }
 
     @Bean
@@ -137,15 +162,15 @@ public class TelegramConfig {
     }
 
     @Bean
-    BuyerMessenger telegramBuyerMessenger(TelegramSender sender) {
-        return new TelegramBuyerMessenger(sender);
+    BuyerMessenger telegramBuyerMessenger(TelegramOutbox outbox, FileCopies copies) {
+        return new TelegramBuyerMessenger(outbox, copies);
     }
 
     @Bean
     @ConditionalOnExpression("'${kefu.telegram.staff-chat-id:}' != ''")
-    StaffDesk telegramStaffDesk(TelegramClient client, TelegramSender sender, StringRedisTemplate redis,
-                                RedisKeys keys, TelegramProperties props) {
-        return new TelegramStaffDesk(client, sender, redis, keys, props.staffChatId());
+    StaffDesk telegramStaffDesk(TelegramClient client, TelegramOutbox outbox, StringRedisTemplate redis,
+                                RedisKeys keys, TelegramProperties props, FileCopies copies) {
+        return new TelegramStaffDesk(client, outbox, redis, keys, props.staffChatId(), copies);
     }
 
     static TelegramUrl telegramUrl(TelegramProperties props) {

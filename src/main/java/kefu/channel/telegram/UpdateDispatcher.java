@@ -15,6 +15,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -36,8 +37,10 @@ public final class UpdateDispatcher implements AutoCloseable {
     private final Duration sweepInterval;
     private final long heartbeatMillis;
     private final ConcurrentHashMap<String, Boolean> scheduled = new ConcurrentHashMap<>();
-    private volatile ExecutorService pool;
+    private volatile ThreadPoolExecutor pool;
     private volatile ScheduledExecutorService sweeper;
+    /** Lease heartbeats on their own thread: a slow sweep (a Redis round trip per lane shard) never delays one. */
+    private volatile ScheduledExecutorService heartbeats;
     /** Set when the bot stops: the update in hand is finished, the rest stay queued for the next instance. */
     private volatile boolean closing;
 
@@ -56,8 +59,9 @@ public final class UpdateDispatcher implements AutoCloseable {
         if (pool != null) {
             return;
         }
-        pool = Executors.newFixedThreadPool(workers, named("tg-update-", false));
+        pool = (ThreadPoolExecutor) Executors.newFixedThreadPool(workers, named("tg-update-", false));
         sweeper = Executors.newSingleThreadScheduledExecutor(named("tg-sweep-", true));
+        heartbeats = Executors.newSingleThreadScheduledExecutor(named("tg-lease-", true));
         long every = sweepInterval.toMillis();
         sweeper.scheduleWithFixedDelay(this::sweep, every, every, TimeUnit.MILLISECONDS);
     }
@@ -102,7 +106,7 @@ public final class UpdateDispatcher implements AutoCloseable {
                 Optional<String> next;
                 while (!closing && (next = lanes.head(lane)).isPresent()) {
                     // A slow update (a long retry_after, a slow answer) keeps the lane until it is done.
-                    ScheduledFuture<?> heartbeat = sweeper.scheduleAtFixedRate(() -> lanes.renew(lane, token.get()),
+                    ScheduledFuture<?> heartbeat = heartbeats.scheduleAtFixedRate(() -> lanes.renew(lane, token.get()),
                             heartbeatMillis, heartbeatMillis, TimeUnit.MILLISECONDS);
                     try {
                         handle(next.get());
@@ -112,6 +116,9 @@ public final class UpdateDispatcher implements AutoCloseable {
                     if (!lanes.done(lane, token.get())) {
                         log.warn("lost the lease on lane {} while handling it", forLog(lane));
                         return;
+                    }
+                    if (!pool.getQueue().isEmpty()) {
+                        break; // other chats wait for a worker: this one goes to the back of the line
                     }
                 }
             } finally {
@@ -168,6 +175,9 @@ public final class UpdateDispatcher implements AutoCloseable {
         // Last: the updates still in hand renew their leases on it until they are done.
         if (sweeper != null) {
             sweeper.shutdownNow();
+        }
+        if (heartbeats != null) {
+            heartbeats.shutdownNow();
         }
     }
 
