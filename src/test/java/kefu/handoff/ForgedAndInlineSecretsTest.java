@@ -46,7 +46,7 @@ class ForgedAndInlineSecretsTest extends HandoffTestBase {
     }
 
     private List<String> staffSaw() {
-        return desk().posts(thread()).stream().map(CollectingStaffDesk.Post::text).toList();
+        return desk().posts(thread()).stream().map(InMemoryStaffDesk.Post::text).toList();
     }
 
     @Test
