@@ -2,6 +2,7 @@ package kefu.channel.telegram;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -11,6 +12,7 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * {@code kefu.telegram.*}: the bot token, where the Bot API is, polling or webhook, the staff group and
@@ -24,7 +26,8 @@ public record TelegramProperties(String token,
                                  @NotNull Mode mode,
                                  @NotNull @Valid Webhook webhook,
                                  Long staffChatId,
-                                 List<Long> staffIds,
+                                 List<Long> extraStaffIds,
+                                 @Deprecated List<Long> staffIds,
                                  @NotNull Duration staffCacheTtl,
                                  @Min(1) long maxFileBytes,
                                  @NotNull Path downloadDir,
@@ -38,7 +41,10 @@ public record TelegramProperties(String token,
                                  @NotNull @Valid Limits limits) {
 
     public TelegramProperties {
-        staffIds = staffIds == null ? List.of() : List.copyOf(staffIds);
+        // extra-staff-ids widens the staff group; staff-ids is its former name, still read.
+        extraStaffIds = Stream.concat(extraStaffIds == null ? Stream.<Long>of() : extraStaffIds.stream(),
+                staffIds == null ? Stream.<Long>of() : staffIds.stream()).distinct().toList();
+        staffIds = extraStaffIds;
     }
 
     public enum Mode { POLLING, WEBHOOK }
@@ -48,15 +54,24 @@ public record TelegramProperties(String token,
      * @param path   the local path the endpoint listens on
      * @param port   the local port of the web server
      * @param secret compared with {@code X-Telegram-Bot-Api-Secret-Token} on every request
+     * @param maxConnections   the most connections Telegram opens to the webhook (setWebhook)
+     * @param address          the local address the web server listens on: loopback behind a reverse proxy
+     * @param headerTimeout    how long a connection may take to send its request line and headers
+     * @param keepAliveTimeout how long an idle kept-alive connection stays open
+     * @param serverConnections the most connections the web server keeps open at once; more wait in the
+     *                          operating system's queue ({@code acceptCount}) or are refused
      */
     public record Webhook(String url, @NotNull String path, @Min(1) int port, String secret,
-                          @Min(1) int maxConnections) {
+                          @Min(1) int maxConnections, @NotBlank String address, @NotNull Duration headerTimeout,
+                          @NotNull Duration keepAliveTimeout, @Min(1) int serverConnections, @Min(1) int acceptCount) {
 
         /** Without the secret: a logged or reported settings object must not carry it. */
         @Override
         public String toString() {
             return "Webhook[url=" + url + ", path=" + path + ", port=" + port + ", secret="
-                    + (secret == null || secret.isEmpty() ? "" : "***") + ", maxConnections=" + maxConnections + "]";
+                    + (secret == null || secret.isEmpty() ? "" : "***") + ", maxConnections=" + maxConnections
+                    + ", address=" + address + ", headerTimeout=" + headerTimeout + ", keepAliveTimeout="
+                    + keepAliveTimeout + ", serverConnections=" + serverConnections + ", acceptCount=" + acceptCount + "]";
         }
     }
 
@@ -76,7 +91,7 @@ public record TelegramProperties(String token,
     @Override
     public String toString() {
         return "TelegramProperties[token=" + (hasToken() ? "***" : "") + ", apiUrl=" + apiUrl + ", mode=" + mode
-                + ", webhook=" + webhook + ", staffChatId=" + staffChatId + ", staffIds=" + staffIds
+                + ", webhook=" + webhook + ", staffChatId=" + staffChatId + ", extraStaffIds=" + extraStaffIds
                 + ", maxFileBytes=" + maxFileBytes + ", downloadDir=" + downloadDir + ", workers=" + workers + "]";
     }
 

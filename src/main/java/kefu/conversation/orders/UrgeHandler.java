@@ -81,13 +81,13 @@ final class UrgeHandler implements IntentHandler, OrderAction {
                     kefu.conversation.DialogueContext.Why.URGED, ctx.now(), r.expectedBy());
             return Outcome.of(urged, Intent.URGE_ORDER, 1.0, Reply.of(ctx.say("shop.urge.accepted", vars)));
         }
-        String key2 = switch (r.reason()) {
+        String refusalKey = switch (r.reason()) {
             case "too_early" -> "shop.urge.too_early";
             case "too_soon" -> "shop.urge.too_soon";
             default -> "shop.urge.not_urgeable";
         };
         vars.put("status", ctx.say("shop.status." + o.status().wireName(), vars));
-        Outcome out = reply(ctx, ctx.say(key2, vars));
+        Outcome out = reply(ctx, ctx.say(refusalKey, vars));
         // Urged a moment ago (by this buyer or another way): the order is being hurried, and its card says so.
         return "too_soon".equals(r.reason())
                 ? out.withState(OrderAccess.focus(ShopFacts.add(ctx.state(), ShopFacts.URGES, o.orderNo()), o,
