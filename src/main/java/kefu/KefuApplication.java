@@ -22,16 +22,22 @@ public class KefuApplication {
 
     public static void main(String[] args) {
         SpringApplication app = new SpringApplication(KefuApplication.class);
-        // Only the Telegram webhook needs a web server; every other command starts without one.
+        // Only `serve` (the console, the webhook) needs a web server; every other command starts without one.
         boolean webhook = "webhook".equalsIgnoreCase(setting(args, "kefu.telegram.mode", "KEFU_TELEGRAM_MODE"));
         String token = setting(args, "kefu.telegram.token", "KEFU_TELEGRAM_TOKEN");
-        app.setWebApplicationType(webhook ? WebApplicationType.SERVLET : WebApplicationType.NONE);
+        CommandLine line = CommandLine.parse(args, token != null && !token.isBlank());
+        app.setWebApplicationType(webhook || line.serves() ? WebApplicationType.SERVLET : WebApplicationType.NONE);
         java.util.Map<String, Object> defaults = new java.util.HashMap<>();
-        if (webhook) {
+        if (line.serves()) {
+            // The console on its own (loopback by default) address; a webhook gets a second connector of its own.
+            defaults.put("server.port", "${kefu.console.port:8080}");
+            defaults.put("server.address", "${kefu.console.bind:127.0.0.1}");
+            defaults.put("kefu.telegram.webhook.own-connector", Boolean.toString(webhook));
+        } else if (webhook) {
             // The webhook endpoint listens on the Telegram setting's port unless server.port says otherwise.
             defaults.put("server.port", "${kefu.telegram.webhook.port:8443}");
         }
-        if (CommandLine.parse(args, token != null && !token.isBlank()).interactive()) {
+        if (line.interactive()) {
             // The terminal chat shows only the dialogue; warnings still reach stderr.
             defaults.put("logging.level.root", "WARN");
             defaults.put("logging.level.kefu.session.EmbeddedRedis", "INFO");
