@@ -7,13 +7,17 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import kefu.conversation.ButtonHandler;
 import kefu.conversation.ConversationEngine;
+import kefu.conversation.ConversationStore;
 import kefu.conversation.EngineProperties;
 import kefu.conversation.Escalation;
 import kefu.conversation.FlowHandler;
 import kefu.conversation.ForgetListener;
+import kefu.conversation.IntentClassifier;
 import kefu.conversation.IntentHandler;
 import kefu.conversation.ReplyTexts;
+import kefu.conversation.TextNormalizer;
 import kefu.conversation.TurnInterceptor;
+import kefu.conversation.TurnSettings;
 import kefu.conversation.events.ConversationEventListener;
 import kefu.conversation.events.ConversationEvents;
 import kefu.conversation.events.FanOutEvents;
@@ -21,9 +25,7 @@ import kefu.conversation.menu.FallbackHandler;
 import kefu.conversation.menu.GreetingHandler;
 import kefu.conversation.menu.MainMenu;
 import kefu.nlu.EntityExtractor;
-import kefu.nlu.IntentClassifier;
 import kefu.nlu.NluProperties;
-import kefu.session.ConversationStore;
 import kefu.session.SessionProperties;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -92,11 +94,12 @@ public class CoreConfig {
                                           ObjectProvider<IntentHandler> intents, ObjectProvider<FlowHandler> flows,
                                           ObjectProvider<ButtonHandler> buttons,
                                           ObjectProvider<TurnInterceptor> interceptors,
-                                          ObjectProvider<ForgetListener> forgetListeners, ReplyTexts texts, Clock clock, SessionProperties session,
+                                          ObjectProvider<ForgetListener> forgetListeners, ReplyTexts texts,
+                                          TextNormalizer normalizer, Clock clock, SessionProperties session,
                                           EngineProperties settings, ConversationEvents events) {
         return new ConversationEngine(store, classifier, intents.orderedStream().toList(),
                 flows.orderedStream().toList(), buttons.orderedStream().toList(),
-                interceptors.orderedStream().toList(), forgetListeners.orderedStream().toList(), texts, clock,
-                session, settings, events);
+                interceptors.orderedStream().toList(), forgetListeners.orderedStream().toList(), texts, normalizer, clock,
+                new TurnSettings(settings.maxTextLength(), session.turnWait(), session.historySize()), events);
     }
 }

@@ -1,15 +1,11 @@
 package kefu.conversation;
 
+import kefu.conversation.ConversationStore.Begin;
+import kefu.conversation.command.BuyerCommand;
+import kefu.conversation.command.SlashCommand;
 import kefu.conversation.events.ConversationEvent.TurnAnswered;
 import kefu.conversation.events.ConversationEvent.TurnOutcome;
 import kefu.conversation.events.ConversationEvents;
-import kefu.nlu.IntentClassifier;
-import kefu.nlu.SlashCommands;
-import kefu.nlu.TextNormalizer;
-import kefu.session.ConversationStore;
-import kefu.session.ConversationStore.Begin;
-import kefu.session.SessionProperties;
-import org.springframework.dao.DataAccessException;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -30,9 +26,7 @@ import java.util.function.Function;
 public final class ConversationEngine {
 
     private static final Set<String> LEAVE_FLOW_WORDS = Set.of("取消", "退出", "算了", "不用了", "cancel", "quit", "exit");
-    private static final String INTENT_ACTION = "intent";
     private static final Set<Intent> FLOW_HINT_AFTER = Set.of(Intent.FAQ, Intent.FALLBACK, Intent.GREETING);
-    private static final String FORGET_COMMAND = "forget";
     /** What the history keeps of a message that answered a request for a secret (proof, bind code). */
     static final String HIDDEN_INPUT = "[hidden: proof or code]";
     /** What can be answered without the conversation store. */
@@ -50,17 +44,15 @@ public final class ConversationEngine {
     private final List<ForgetListener> forgetListeners;
     private final ReplyTexts texts;
     private final Clock clock;
-    private final SessionProperties session;
-    private final EngineProperties settings;
+    private final TextNormalizer normalizer;
+    private final TurnSettings settings;
     private final ConversationEvents events;
-    private final TextNormalizer normalizer = new TextNormalizer();
-    private final SlashCommands commands = new SlashCommands();
     private final TurnLog turnLog = new TurnLog();
 
     public ConversationEngine(ConversationStore store, IntentClassifier classifier, List<IntentHandler> intentHandlers,
                               List<FlowHandler> flowHandlers, List<ButtonHandler> buttonHandlers,
                               List<TurnInterceptor> interceptors, List<ForgetListener> forgetListeners,
-                              ReplyTexts texts, Clock clock, SessionProperties session, EngineProperties settings,
+                              ReplyTexts texts, TextNormalizer normalizer, Clock clock, TurnSettings settings,
                               ConversationEvents events) {
         this.store = store;
         this.classifier = classifier;
@@ -72,7 +64,7 @@ public final class ConversationEngine {
         this.forgetListeners = List.copyOf(forgetListeners);
         this.texts = texts;
         this.clock = clock;
-        this.session = session;
+        this.normalizer = normalizer;
         this.settings = settings;
         this.events = events;
     }
@@ -82,8 +74,8 @@ public final class ConversationEngine {
         Turn turn = normalized(raw);
         Begin begin;
         try {
-            begin = store.begin(turn.key(), turn.messageId(), session.turnWait());
-        } catch (DataAccessException e) {
+            begin = store.begin(turn.key(), turn.messageId(), settings.turnWait());
+        } catch (StoreUnavailableException e) {
             turnLog.storeDown(turn.key(), e);
             return finish(turn, withoutStore(turn, clock.instant()), null, started, true);
         }
@@ -104,7 +96,7 @@ public final class ConversationEngine {
         Begin.Acquired acquired = (Begin.Acquired) begin;
         ConversationState before = acquired.state();
         Instant now = clock.instant();
-        if (turn.hasText() && commands.name(turn.trimmedText()).filter(FORGET_COMMAND::equals).isPresent()) {
+        if (turn.hasText() && SlashCommand.parse(turn.trimmedText()).filter(c -> c.is(BuyerCommand.FORGET)).isPresent()) {
             return finish(turn, forget(acquired, turn, now), null, started, false);
         }
         Outcome outcome;
@@ -131,7 +123,7 @@ public final class ConversationEngine {
         }
         try {
             store.commit(acquired.lease(), after);
-        } catch (DataAccessException e) {
+        } catch (StoreUnavailableException e) {
             // The answer was decided (and any shop call made); only this step's memory is lost.
             turnLog.storeDown(turn.key(), e);
         } catch (RuntimeException e) {
@@ -265,10 +257,7 @@ public final class ConversationEngine {
     private Outcome inGroup(TurnContext ctx) {
         Outcome toPrivate = Outcome.of(ctx.state(), Intent.FALLBACK, 1.0, Reply.of(ctx.say("security.group.private_only")));
         if (ctx.turn().isButton()) {
-            String data = ctx.turn().button();
-            boolean intentButton = data.startsWith(INTENT_ACTION + ":");
-            Optional<Intent> pressed = intentButton ? Intent.find(data.substring(INTENT_ACTION.length() + 1))
-                    : Optional.empty();
+            Optional<Intent> pressed = Buttons.intentOf(ctx.turn().button());
             return pressed.isPresent() && !ORDER_INTENTS.contains(pressed.get()) ? press(ctx) : toPrivate;
         }
         if (ctx.state().inFlow()) {
@@ -282,7 +271,7 @@ public final class ConversationEngine {
         IntentHandler handler = intents.get(c.intent());
         if (handler == null) {
             return Outcome.of(ctx.state(), c.intent(), c.confidence(), Reply.of(ctx.say("not_available"),
-                    List.of(Button.of(ctx.label("button.human"), INTENT_ACTION, Intent.HUMAN_HANDOFF.wireName()))));
+                    List.of(Buttons.human(ctx))));
         }
         Outcome out = handler.handle(ctx, c);
         return out.intent() == null ? out.withIntent(c.intent(), c.confidence()) : out;
@@ -293,15 +282,13 @@ public final class ConversationEngine {
         if (!ctx.state().offeredButtons().contains(data)) {
             return stale(ctx);
         }
+        Optional<Intent> intent = Buttons.intentOf(data);
+        if (intent.isPresent()) {
+            return answer(ctx, new Classification(intent.get(), 1.0, Map.of("via", "button")));
+        }
         int colon = data.indexOf(':');
         String action = colon < 0 ? data : data.substring(0, colon);
         String argument = colon < 0 ? "" : data.substring(colon + 1);
-        if (INTENT_ACTION.equals(action)) {
-            Optional<Intent> intent = Intent.find(argument);
-            if (intent.isPresent()) {
-                return answer(ctx, new Classification(intent.get(), 1.0, Map.of("via", "button")));
-            }
-        }
         ButtonHandler handler = buttons.get(action);
         if (handler == null) {
             return stale(ctx);
@@ -312,21 +299,20 @@ public final class ConversationEngine {
     /** An old or unknown button: say so, and offer the main ways on so the buyer is not left at a dead end. */
     private Outcome stale(TurnContext ctx) {
         List<Button> next = List.of(
-                Button.of(ctx.label("button.order_status"), INTENT_ACTION, Intent.ORDER_STATUS.wireName()),
-                Button.of(ctx.label("button.faq"), INTENT_ACTION, Intent.FAQ.wireName()),
-                Button.of(ctx.label("button.human"), INTENT_ACTION, Intent.HUMAN_HANDOFF.wireName()));
+                Buttons.intent(ctx.label("button.order_status"), Intent.ORDER_STATUS),
+                Buttons.intent(ctx.label("button.faq"), Intent.FAQ),
+                Buttons.human(ctx));
         return Outcome.of(ctx.state(), Intent.FALLBACK, 1.0, Reply.of(ctx.say("button.stale"), next));
     }
 
     private boolean leavesFlow(String text) {
         String t = text.toLowerCase(java.util.Locale.ROOT);
-        return LEAVE_FLOW_WORDS.contains(t) || commands.name(t).filter("cancel"::equals).isPresent();
+        return LEAVE_FLOW_WORDS.contains(t) || SlashCommand.parse(t).filter(c -> c.is(BuyerCommand.CANCEL)).isPresent();
     }
 
     private Outcome apology(Turn turn, ConversationState state, Instant now) {
         TurnContext ctx = new TurnContext(turn, state, state.lang(), now, texts);
-        return Outcome.of(state, Intent.FALLBACK, 0, Reply.of(ctx.say("error.internal"),
-                List.of(Button.of(ctx.label("button.human"), INTENT_ACTION, Intent.HUMAN_HANDOFF.wireName()))));
+        return Outcome.of(state, Intent.FALLBACK, 0, Reply.of(ctx.say("error.internal"), List.of(Buttons.human(ctx))));
     }
 
     private boolean expectsSecret(ConversationState before) {
@@ -340,11 +326,11 @@ public final class ConversationEngine {
         String said = turn.hasText() ? (secretInput ? HIDDEN_INPUT : turn.text()) : turn.isButton() ? "[button] " + turn.button()
                 : turn.attachment() != null ? "[file] " + turn.attachment().fileName() : "";
         String intent = outcome.intent() == null ? null : outcome.intent().wireName();
-        s = s.withHistory(new HistoryEntry(HistoryEntry.BUYER, clip(said), intent, now), session.historySize());
+        s = s.withHistory(new HistoryEntry(HistoryEntry.BUYER, clip(said), intent, now), settings.historySize());
         for (Reply reply : outcome.replies()) {
             // Secrets are never copied into the history that staff and logs may see.
             String text = reply.privateOnly() ? "[private reply]" : reply.text();
-            s = s.withHistory(new HistoryEntry(HistoryEntry.BOT, clip(text), intent, now), session.historySize());
+            s = s.withHistory(new HistoryEntry(HistoryEntry.BOT, clip(text), intent, now), settings.historySize());
         }
         List<String> shown = outcome.replies().stream().flatMap(r -> r.buttons().stream()).map(Button::data).toList();
         int streak = outcome.intent() == Intent.FALLBACK && !turn.isButton() ? s.fallbackStreak() + 1 : 0;

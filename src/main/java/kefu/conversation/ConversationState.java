@@ -1,5 +1,6 @@
 package kefu.conversation;
 
+import com.fasterxml.jackson.annotation.JsonAlias;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 
 import java.time.Instant;
@@ -12,7 +13,7 @@ import java.util.Map;
 /**
  * Everything the bot remembers about one conversation, stored as one JSON document in Redis.
  *
- * @param owner      who answers the buyer: {@code bot}, {@code queued}, {@code staff:<id>} or {@code closed}
+ * @param handover   who answers the buyer: the bot, the staff queue, a staff member, or closed by staff
  * @param flow       the guided form in progress (e.g. after-sales), or null
  * @param slots      what the current flow has collected so far; cleared when the flow ends
  * @param facts      what outlives a flow: bound shop account, verified orders, counters
@@ -20,16 +21,15 @@ import java.util.Map;
  * @param offeredButtons button data the bot showed most recently; any other press is stale or forged
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record ConversationState(Lang lang, String owner, String flow, Map<String, String> slots,
+public record ConversationState(Lang lang, @JsonAlias("owner") Handover handover, String flow, Map<String, String> slots,
                                 Map<String, String> facts, List<HistoryEntry> history,
                                 int fallbackStreak, List<String> offeredButtons, Instant updatedAt) {
 
-    public static final String OWNER_BOT = "bot";
     private static final int MAX_OFFERED_BUTTONS = 40;
 
     public ConversationState {
         lang = lang == null ? Lang.ZH : lang;
-        owner = owner == null ? OWNER_BOT : owner;
+        handover = handover == null ? Handover.BOT : handover;
         slots = slots == null ? Map.of() : Map.copyOf(slots);
         facts = facts == null ? Map.of() : Map.copyOf(facts);
         history = history == null ? List.of() : List.copyOf(history);
@@ -37,11 +37,11 @@ public record ConversationState(Lang lang, String owner, String flow, Map<String
     }
 
     public static ConversationState fresh() {
-        return new ConversationState(Lang.ZH, OWNER_BOT, null, Map.of(), Map.of(), List.of(), 0, List.of(), null);
+        return new ConversationState(Lang.ZH, Handover.BOT, null, Map.of(), Map.of(), List.of(), 0, List.of(), null);
     }
 
     public boolean botOwned() {
-        return OWNER_BOT.equals(owner) || "closed".equals(owner);
+        return !handover.withHumans();
     }
 
     public boolean inFlow() {
@@ -57,41 +57,41 @@ public record ConversationState(Lang lang, String owner, String flow, Map<String
     }
 
     public ConversationState withLang(Lang value) {
-        return new ConversationState(value, owner, flow, slots, facts, history, fallbackStreak, offeredButtons, updatedAt);
+        return new ConversationState(value, handover, flow, slots, facts, history, fallbackStreak, offeredButtons, updatedAt);
     }
 
-    public ConversationState withOwner(String value) {
+    public ConversationState withHandover(Handover value) {
         return new ConversationState(lang, value, flow, slots, facts, history, fallbackStreak, offeredButtons, updatedAt);
     }
 
     /** Enters a guided flow with empty slots (a flow already in progress is abandoned). */
     public ConversationState startFlow(String name) {
-        return new ConversationState(lang, owner, name, Map.of(), facts, history, fallbackStreak, offeredButtons, updatedAt);
+        return new ConversationState(lang, handover, name, Map.of(), facts, history, fallbackStreak, offeredButtons, updatedAt);
     }
 
     public ConversationState endFlow() {
-        return new ConversationState(lang, owner, null, Map.of(), facts, history, fallbackStreak, offeredButtons, updatedAt);
+        return new ConversationState(lang, handover, null, Map.of(), facts, history, fallbackStreak, offeredButtons, updatedAt);
     }
 
     public ConversationState withSlot(String name, String value) {
-        return new ConversationState(lang, owner, flow, put(slots, name, value), facts, history, fallbackStreak,
+        return new ConversationState(lang, handover, flow, put(slots, name, value), facts, history, fallbackStreak,
                 offeredButtons, updatedAt);
     }
 
     public ConversationState withFact(String name, String value) {
-        return new ConversationState(lang, owner, flow, slots, put(facts, name, value), history, fallbackStreak,
+        return new ConversationState(lang, handover, flow, slots, put(facts, name, value), history, fallbackStreak,
                 offeredButtons, updatedAt);
     }
 
     public ConversationState withFallbackStreak(int value) {
-        return new ConversationState(lang, owner, flow, slots, facts, history, value, offeredButtons, updatedAt);
+        return new ConversationState(lang, handover, flow, slots, facts, history, value, offeredButtons, updatedAt);
     }
 
     public ConversationState withHistory(HistoryEntry entry, int keep) {
         List<HistoryEntry> next = new ArrayList<>(history);
         next.add(entry);
         int from = Math.max(0, next.size() - keep);
-        return new ConversationState(lang, owner, flow, slots, facts, next.subList(from, next.size()),
+        return new ConversationState(lang, handover, flow, slots, facts, next.subList(from, next.size()),
                 fallbackStreak, offeredButtons, updatedAt);
     }
 
@@ -105,11 +105,11 @@ public record ConversationState(Lang lang, String owner, String flow, Map<String
         merged.addAll(shown);
         List<String> all = new ArrayList<>(merged);
         List<String> kept = all.subList(Math.max(0, all.size() - MAX_OFFERED_BUTTONS), all.size());
-        return new ConversationState(lang, owner, flow, slots, facts, history, fallbackStreak, kept, updatedAt);
+        return new ConversationState(lang, handover, flow, slots, facts, history, fallbackStreak, kept, updatedAt);
     }
 
     public ConversationState touchedAt(Instant at) {
-        return new ConversationState(lang, owner, flow, slots, facts, history, fallbackStreak, offeredButtons, at);
+        return new ConversationState(lang, handover, flow, slots, facts, history, fallbackStreak, offeredButtons, at);
     }
 
     private static Map<String, String> put(Map<String, String> map, String name, String value) {

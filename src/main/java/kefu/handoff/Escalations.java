@@ -4,6 +4,7 @@ import kefu.conversation.ConversationKey;
 import kefu.conversation.ConversationState;
 import kefu.conversation.Escalation;
 import kefu.conversation.FlowHandler;
+import kefu.conversation.Handover;
 import kefu.conversation.Intent;
 import kefu.conversation.Outcome;
 import kefu.conversation.Reply;
@@ -52,7 +53,7 @@ public final class Escalations implements Escalation {
     @Override
     public Outcome escalate(TurnContext ctx, Intent intent, String reason) {
         ConversationState s = ctx.state();
-        if (Owner.withHumans(s.owner())) {
+        if (s.handover().withHumans()) {
             return Outcome.of(s, intent, 1.0, Reply.of(ctx.say("handoff.already"))).withHandoff(true);
         }
         ConversationKey buyer = ctx.turn().key();
@@ -60,7 +61,7 @@ public final class Escalations implements Escalation {
         queue.enqueue(buyer, now);
         long position = queue.position(buyer).orElse(1);
         boolean open = hours.isOpen(now);
-        s = setAside(s).withOwner(Owner.QUEUED).withFact(Facts.REASON, reason).withFact(Facts.QUEUE_NOTED, null)
+        s = setAside(s).withHandover(Handover.QUEUED).withFact(Facts.REASON, reason).withFact(Facts.QUEUE_NOTED, null)
                 .withFact(Facts.RATE_STAFF, null).withFact(Facts.HANDED_AT, now.toString());
         String thread = openThread(buyer, s, intent);
         s = s.withFact(Facts.THREAD, thread);

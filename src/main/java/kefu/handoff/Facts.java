@@ -1,6 +1,6 @@
 package kefu.handoff;
 
-/** Names of the conversation facts the handoff capability reads and writes. */
+/** Names of the conversation facts the handoff capability owns (order facts: {@code ShopFacts}). */
 final class Facts {
 
     static final String THREAD = "handoff.thread";
@@ -10,12 +10,6 @@ final class Facts {
     static final String RATING = "handoff.rating";
     /** When the buyer was handed over; cleared by the first staff reply (for wait and first-reply reports). */
     static final String HANDED_AT = "handoff.at";
-
-    static final String ACCOUNT = "shop.account";
-    static final String VERIFIED = "shop.verified";
-    static final String MENTIONED = "shop.mentioned";
-    static final String TICKETS = "shop.tickets";
-    static final String URGES = "shop.urges";
 
     private Facts() {
     }

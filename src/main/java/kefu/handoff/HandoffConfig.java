@@ -2,11 +2,11 @@ package kefu.handoff;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import kefu.app.AppProperties;
+import kefu.conversation.ConversationStore;
 import kefu.conversation.FlowHandler;
 import kefu.conversation.events.ConversationEvents;
 import kefu.conversation.ReplyTexts;
 import kefu.session.BanList;
-import kefu.session.ConversationStore;
 import kefu.session.RedisKeys;
 import kefu.session.SessionProperties;
 import kefu.shop.ShopGateway;
@@ -60,8 +60,8 @@ public class HandoffConfig {
 
     @Bean
     HandoffForgetting handoffForgetting(HandoffQueue queue, StaffActivity activity, ThreadIndex threads,
-                                        Ratings ratings, StaffDesks desks, StaffTexts texts) {
-        return new HandoffForgetting(queue, activity, threads, ratings, desks.desk(), texts);
+                                        Ratings ratings, Transcript transcript, StaffDesks desks, StaffTexts texts) {
+        return new HandoffForgetting(queue, activity, threads, ratings, transcript, desks.desk(), texts);
     }
 
     @Bean

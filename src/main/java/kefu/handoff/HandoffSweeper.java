@@ -1,8 +1,9 @@
 package kefu.handoff;
 
+import kefu.conversation.ConversationBusyException;
 import kefu.conversation.ConversationState;
-import kefu.session.ConversationBusyException;
-import kefu.session.ConversationStore;
+import kefu.conversation.ConversationStore;
+import kefu.conversation.Handover;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -56,7 +57,7 @@ public final class HandoffSweeper {
         Instant now = clock.instant();
         for (HandoffQueue.Waiting w : queue.waiting()) {
             Optional<ConversationState> state = store.peek(w.buyer());
-            if (state.isEmpty() || !Owner.QUEUED.equals(state.get().owner())) {
+            if (state.isEmpty() || !Handover.QUEUED.equals(state.get().handover())) {
                 queue.remove(w.buyer());
             }
         }

@@ -1,5 +1,6 @@
 package kefu.handoff;
 
+import kefu.conversation.Button;
 import kefu.conversation.ButtonHandler;
 import kefu.conversation.ConversationState;
 import kefu.conversation.Outcome;
@@ -19,6 +20,8 @@ public final class RatingButtonHandler implements ButtonHandler {
     private final StaffTexts texts;
     private final ConversationEvents events;
 
+    private static final String ACTION = "rate";
+
     public RatingButtonHandler(Ratings ratings, StaffDesk desk, StaffTexts texts, ConversationEvents events) {
         this.events = events;
         this.ratings = ratings;
@@ -26,9 +29,14 @@ public final class RatingButtonHandler implements ButtonHandler {
         this.texts = texts;
     }
 
+    /** A button that rates the staff member who served with {@code score} (1 to 5). */
+    static Button button(String label, int score) {
+        return Button.of(label, ACTION, String.valueOf(score));
+    }
+
     @Override
     public String action() {
-        return StaffActions.RATE_ACTION;
+        return ACTION;
     }
 
     @Override

@@ -4,16 +4,19 @@ import kefu.conversation.Attachment;
 import kefu.conversation.Button;
 import kefu.conversation.ConversationKey;
 import kefu.conversation.ConversationState;
+import kefu.conversation.ConversationStore.Begin;
+import kefu.conversation.ConversationStore;
+import kefu.conversation.Handover;
 import kefu.conversation.HistoryEntry;
 import kefu.conversation.Intent;
 import kefu.conversation.Reply;
-import kefu.conversation.events.ConversationEvent;
+import kefu.conversation.command.SlashCommand;
+import kefu.conversation.command.StaffCommand;
 import kefu.conversation.events.ConversationEvent.ConversationClosed;
 import kefu.conversation.events.ConversationEvent.StaffJoined;
 import kefu.conversation.events.ConversationEvent.StaffReplied;
+import kefu.conversation.events.ConversationEvent;
 import kefu.conversation.events.ConversationEvents;
-import kefu.session.ConversationStore;
-import kefu.session.ConversationStore.Begin;
 import kefu.session.SessionProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,7 +41,6 @@ import java.util.stream.IntStream;
 public final class StaffActions implements StaffInbox {
 
     private static final Logger log = LoggerFactory.getLogger(StaffActions.class);
-    public static final String RATE_ACTION = "rate";
 
     private final ConversationStore store;
     private final SessionProperties session;
@@ -131,25 +133,25 @@ public final class StaffActions implements StaffInbox {
         }
         List<ConversationEvent> happened = new ArrayList<>();
         change(buyer, threadRef, (s, now) -> {
-            Optional<String> serving = Owner.staffId(s.owner());
+            Optional<String> serving = s.handover().assignee();
             if (serving.isPresent() && !serving.get().equals(staffId)) {
                 return Step.tellStaff(s, texts.say("handoff.staff.not_yours",
                         Map.of("alias", settings.aliasOf(serving.get()))));
             }
-            if (!Owner.withHumans(s.owner())) {
+            if (!s.handover().withHumans()) {
                 return Step.tellStaff(s, texts.say("handoff.staff.not_handed"));
             }
             String alias = settings.aliasOf(staffId);
             String said = texts.toBuyer(s.lang(), "handoff.staff_says", Map.of("alias", alias, "text", text.strip()));
             // Writing in a queued thread takes the conversation: no separate /claim needed.
-            List<String> notes = Owner.QUEUED.equals(s.owner())
+            List<String> notes = Handover.QUEUED.equals(s.handover())
                     ? List.of(texts.say("handoff.staff.claimed", Map.of("alias", alias))) : List.of();
             Duration sinceHandover = since(s, now);
-            if (Owner.QUEUED.equals(s.owner())) {
+            if (Handover.QUEUED.equals(s.handover())) {
                 happened.add(new StaffJoined(buyer, now, staffId, sinceHandover));
             }
             happened.add(new StaffReplied(buyer, now, staffId, sinceHandover));
-            ConversationState next = s.withOwner(Owner.staff(staffId)).withFact(Facts.QUEUE_NOTED, null)
+            ConversationState next = s.withHandover(Handover.staff(staffId)).withFact(Facts.QUEUE_NOTED, null)
                     .withFact(Facts.HANDED_AT, null)
                     .withHistory(new HistoryEntry(HistoryEntry.STAFF, said, null, now), session.historySize());
             return new Step(next, List.of(Reply.of(said)), notes, false);
@@ -175,21 +177,21 @@ public final class StaffActions implements StaffInbox {
         if (!admitted(staffId)) {
             return;
         }
-        String name = command == null ? "" : command.strip().toLowerCase(Locale.ROOT);
-        name = name.startsWith("/") ? name.substring(1) : name;
-        int at = name.indexOf('@');
-        name = at >= 0 ? name.substring(0, at) : name;
+        Optional<StaffCommand> known = StaffCommand.find(SlashCommand.bare(command));
         String arg = argument == null ? "" : argument.strip();
-        switch (name) {
-            case "claim" -> claim(staffId, threadRef != null || arg.isEmpty() ? threadRef : stepInThread(arg));
-            case "close" -> close(staffId, threadRef);
-            case "note" -> note(staffId, threadRef, arg);
-            case "order" -> desk.post(threadRef, arg.isEmpty() ? texts.say("handoff.staff.order_usage")
+        if (known.isEmpty()) {
+            desk.post(threadRef, texts.say("handoff.staff.help"), List.of());
+            return;
+        }
+        switch (known.get()) {
+            case CLAIM -> claim(staffId, threadRef != null || arg.isEmpty() ? threadRef : stepInThread(arg));
+            case CLOSE -> close(staffId, threadRef);
+            case NOTE -> note(staffId, threadRef, arg);
+            case ORDER -> desk.post(threadRef, arg.isEmpty() ? texts.say("handoff.staff.order_usage")
                     : orders.view(arg.toUpperCase(Locale.ROOT)), List.of());
-            case "queue" -> desk.post(threadRef, queueListing(), List.of());
-            case "ban" -> bans.ban(threadRef, arg);
-            case "unban" -> bans.unban(threadRef, arg);
-            default -> desk.post(threadRef, texts.say("handoff.staff.help"), List.of());
+            case QUEUE -> desk.post(threadRef, queueListing(), List.of());
+            case BAN -> bans.ban(threadRef, arg);
+            case UNBAN -> bans.unban(threadRef, arg);
         }
     }
 
@@ -221,12 +223,12 @@ public final class StaffActions implements StaffInbox {
         }
         List<ConversationEvent> happened = new ArrayList<>();
         change(buyer, threadRef, (s, now) -> {
-            if (Owner.staffId(s.owner()).filter(staffId::equals).isPresent()) {
+            if (s.handover().assignee().filter(staffId::equals).isPresent()) {
                 return Step.tellStaff(s, texts.say("handoff.staff.already_yours"));
             }
             String alias = settings.aliasOf(staffId);
             String hello = texts.toBuyer(s.lang(), "handoff.claimed", Map.of("alias", alias));
-            ConversationState next = s.endFlow().withOwner(Owner.staff(staffId)).withFact(Facts.QUEUE_NOTED, null)
+            ConversationState next = s.endFlow().withHandover(Handover.staff(staffId)).withFact(Facts.QUEUE_NOTED, null)
                     .withFact(Facts.RATE_STAFF, null)
                     .withHistory(new HistoryEntry(HistoryEntry.BOT, hello, null, now), session.historySize());
             happened.add(new StaffJoined(buyer, now, staffId, since(s, now)));
@@ -252,7 +254,7 @@ public final class StaffActions implements StaffInbox {
         List<ConversationEvent> happened = new ArrayList<>();
         change(buyer, null, (s, now) -> {
             boolean stillQuiet = activity.lastSeen(buyer).map(t -> !t.isAfter(quietSince)).orElse(false);
-            if (Owner.staffId(s.owner()).isEmpty() || !stillQuiet) {
+            if (s.handover().assignee().isEmpty() || !stillQuiet) {
                 return new Step(s, List.of(), List.of(), false);
             }
             return handBack(s, now, "handoff.idle_closed", texts.say("handoff.staff.idle_closed",
@@ -265,16 +267,16 @@ public final class StaffActions implements StaffInbox {
     /** @param closed told who served (null: closed while still queued) when the conversation is handed back */
     private Step handBack(ConversationState s, Instant now, String buyerKey, String staffNote,
                           Consumer<String> closed) {
-        if (!Owner.withHumans(s.owner())) {
+        if (!s.handover().withHumans()) {
             return Step.tellStaff(s, texts.say("handoff.staff.not_handed"));
         }
-        String served = Owner.staffId(s.owner()).orElse(null);
+        String served = s.handover().assignee().orElse(null);
         String bye = texts.toBuyer(s.lang(), buyerKey, Map.of());
         List<Button> rate = served == null ? List.of() : IntStream.rangeClosed(1, 5)
-                .mapToObj(n -> new Button(texts.toBuyer(s.lang(), "handoff.rate." + n, Map.of()), RATE_ACTION + ":" + n))
+                .mapToObj(n -> RatingButtonHandler.button(texts.toBuyer(s.lang(), "handoff.rate." + n, Map.of()), n))
                 .toList();
         closed.accept(served);
-        ConversationState next = s.withOwner(Owner.CLOSED).withFallbackStreak(0).withFact(Facts.QUEUE_NOTED, null)
+        ConversationState next = s.withHandover(Handover.CLOSED).withFallbackStreak(0).withFact(Facts.QUEUE_NOTED, null)
                 .withFact(Facts.RATE_STAFF, served).withFact(Facts.HANDED_AT, null)
                 .withHistory(new HistoryEntry(HistoryEntry.BOT, bye, null, now), session.historySize())
                 .withOfferedButtons(rate.stream().map(Button::data).toList());
@@ -335,11 +337,11 @@ public final class StaffActions implements StaffInbox {
             store.release(acquired.lease());
             throw e;
         }
-        String owner = step.state().owner();
-        if (Owner.staffId(owner).isPresent()) {
+        Handover owner = step.state().handover();
+        if (owner.assignee().isPresent()) {
             queue.remove(buyer);
             activity.touch(buyer, clock.instant());
-        } else if (!Owner.QUEUED.equals(owner)) {
+        } else if (!Handover.QUEUED.equals(owner)) {
             queue.remove(buyer);
             activity.remove(buyer);
         }

@@ -2,13 +2,15 @@ package kefu.handoff;
 
 import kefu.conversation.ConversationKey;
 import kefu.conversation.ConversationState;
+import kefu.conversation.Handover;
 import kefu.conversation.Intent;
 import kefu.conversation.Outcome;
 import kefu.conversation.Reply;
 import kefu.conversation.Turn;
 import kefu.conversation.TurnContext;
 import kefu.conversation.TurnInterceptor;
-import kefu.nlu.SlashCommands;
+import kefu.conversation.command.BuyerCommand;
+import kefu.conversation.command.SlashCommand;
 import org.springframework.core.Ordered;
 
 import java.util.List;
@@ -27,7 +29,6 @@ public final class StaffOwnedRelay implements TurnInterceptor, Ordered {
     public static final int ORDER = Ordered.HIGHEST_PRECEDENCE + 100;
     private static final Set<String> LEAVE_QUEUE_WORDS = Set.of("取消排队", "不用人工了");
 
-    private final SlashCommands commands = new SlashCommands();
 
     private final StaffDesk desk;
     private final Escalations escalations;
@@ -47,7 +48,7 @@ public final class StaffOwnedRelay implements TurnInterceptor, Ordered {
     @Override
     public Optional<Outcome> intercept(TurnContext ctx) {
         ConversationState s = ctx.state();
-        if (!Owner.withHumans(s.owner())) {
+        if (!s.handover().withHumans()) {
             return Optional.empty();
         }
         ConversationKey buyer = ctx.turn().key();
@@ -56,16 +57,16 @@ public final class StaffOwnedRelay implements TurnInterceptor, Ordered {
             thread = escalations.openThread(buyer, s, Intent.HUMAN_HANDOFF);
             s = s.withFact(Facts.THREAD, thread);
         }
-        if (Owner.QUEUED.equals(s.owner()) && leavesQueue(ctx.turn())) {
+        if (Handover.QUEUED.equals(s.handover()) && leavesQueue(ctx.turn())) {
             queue.remove(buyer);
             desk.post(thread, texts.say("handoff.staff.buyer_left", Map.of("buyer", SummaryCard.masked(buyer))), List.of());
-            ConversationState back = s.withOwner(Owner.BOT).withFact(Facts.QUEUE_NOTED, null);
+            ConversationState back = s.withHandover(Handover.BOT).withFact(Facts.QUEUE_NOTED, null);
             return Optional.of(new Outcome(List.of(Reply.of(ctx.say("handoff.left_queue"))), back, null, 0, List.of(),
                     false));
         }
         relay(ctx.turn(), buyer, thread);
         List<Reply> replies = List.of();
-        if (Owner.QUEUED.equals(s.owner())) {
+        if (Handover.QUEUED.equals(s.handover())) {
             queue.enqueue(buyer, ctx.now());
             if (s.fact(Facts.QUEUE_NOTED) == null) {
                 long position = queue.position(buyer).orElse(1);
@@ -83,7 +84,7 @@ public final class StaffOwnedRelay implements TurnInterceptor, Ordered {
     private boolean leavesQueue(Turn turn) {
         String text = turn.trimmedText();
         return !turn.isButton() && turn.attachment() == null
-                && (LEAVE_QUEUE_WORDS.contains(text) || commands.name(text).filter("cancel"::equals).isPresent());
+                && (LEAVE_QUEUE_WORDS.contains(text) || SlashCommand.parse(text).filter(c -> c.is(BuyerCommand.CANCEL)).isPresent());
     }
 
     private void relay(Turn turn, ConversationKey buyer, String thread) {

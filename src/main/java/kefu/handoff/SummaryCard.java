@@ -5,6 +5,7 @@ import kefu.conversation.ConversationKey;
 import kefu.conversation.ConversationState;
 import kefu.conversation.HistoryEntry;
 import kefu.conversation.Intent;
+import kefu.conversation.orders.ShopFacts;
 
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -48,11 +49,11 @@ public final class SummaryCard {
         vars.put("channel", buyer.channel());
         vars.put("reason", reasonName(reason));
         vars.put("intent", intentName(intent));
-        vars.put("account", orNone(state.fact(Facts.ACCOUNT)));
-        vars.put("mentioned", orNone(state.fact(Facts.MENTIONED)));
-        vars.put("verified", orNone(state.fact(Facts.VERIFIED)));
-        vars.put("tickets", orNone(state.fact(Facts.TICKETS)));
-        vars.put("urges", orNone(state.fact(Facts.URGES)));
+        vars.put("account", orNone(state.fact(ShopFacts.ACCOUNT)));
+        vars.put("mentioned", orNone(state.fact(ShopFacts.MENTIONED)));
+        vars.put("verified", orNone(state.fact(ShopFacts.VERIFIED)));
+        vars.put("tickets", orNone(state.fact(ShopFacts.TICKETS)));
+        vars.put("urges", orNone(state.fact(ShopFacts.URGES)));
         vars.put("queue", queueLine);
         vars.put("transcript", lines(lastLines));
         return texts.say("handoff.staff.card", vars);
@@ -104,7 +105,7 @@ public final class SummaryCard {
     }
 
     static String lastOrder(ConversationState state) {
-        for (String fact : List.of(Facts.MENTIONED, Facts.VERIFIED)) {
+        for (String fact : List.of(ShopFacts.MENTIONED, ShopFacts.VERIFIED)) {
             String all = state.fact(fact);
             if (all != null && !all.isBlank()) {
                 String[] orders = all.split(",");

@@ -89,6 +89,11 @@ public final class Transcript {
     }
 
     /** The last {@code count} lines, oldest first. */
+    /** Deletes the buyer's transcript (the buyer's {@code /forget}). */
+    public void forget(ConversationKey buyer) {
+        redis.delete(keys.transcript(buyer));
+    }
+
     public List<HistoryEntry> last(ConversationKey buyer, int count) {
         List<String> raw = redis.opsForList().range(keys.transcript(buyer), -count, -1);
         return raw == null ? List.of() : raw.stream().map(this::read).toList();

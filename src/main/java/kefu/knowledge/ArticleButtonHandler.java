@@ -1,5 +1,6 @@
 package kefu.knowledge;
 
+import kefu.conversation.Button;
 import kefu.conversation.ButtonHandler;
 import kefu.conversation.Intent;
 import kefu.conversation.Outcome;
@@ -12,14 +13,21 @@ public final class ArticleButtonHandler implements ButtonHandler {
     private final KnowledgeBase knowledge;
     private final FaqHandler faq;
 
+    private static final String ACTION = "kb";
+
     public ArticleButtonHandler(KnowledgeBase knowledge, FaqHandler faq) {
         this.knowledge = knowledge;
         this.faq = faq;
     }
 
+    /** A button that shows the article {@code articleId}. */
+    static Button button(String title, String articleId) {
+        return Button.of(title, ACTION, articleId);
+    }
+
     @Override
     public String action() {
-        return FaqHandler.ARTICLE_ACTION;
+        return ACTION;
     }
 
     @Override

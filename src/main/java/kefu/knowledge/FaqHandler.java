@@ -1,6 +1,7 @@
 package kefu.knowledge;
 
 import kefu.conversation.Button;
+import kefu.conversation.Buttons;
 import kefu.conversation.Classification;
 import kefu.conversation.Intent;
 import kefu.conversation.IntentHandler;
@@ -25,7 +26,6 @@ import java.util.Optional;
  */
 public final class FaqHandler implements IntentHandler {
 
-    static final String ARTICLE_ACTION = "kb";
 
     private final AnswerEngine engine;
     private final KnowledgeBase knowledge;
@@ -83,7 +83,7 @@ public final class FaqHandler implements IntentHandler {
     private Outcome unsure(TurnContext ctx, List<Article> close) {
         List<Button> buttons = new ArrayList<>();
         for (Article a : close) {
-            buttons.add(Button.of(title(a, ctx.lang()), ARTICLE_ACTION, a.id()));
+            buttons.add(ArticleButtonHandler.button(title(a, ctx.lang()), a.id()));
         }
         buttons.add(human(ctx));
         return Outcome.of(ctx.state(), Intent.FAQ, 0.4, Reply.of(ctx.say("knowledge.unsure"), buttons));
@@ -93,7 +93,7 @@ public final class FaqHandler implements IntentHandler {
         List<Button> buttons = new ArrayList<>();
         for (String id : settings.popular()) {
             Optional<Article> a = knowledge.article(id);
-            a.ifPresent(article -> buttons.add(Button.of(title(article, ctx.lang()), ARTICLE_ACTION, article.id())));
+            a.ifPresent(article -> buttons.add(ArticleButtonHandler.button(title(article, ctx.lang()), article.id())));
         }
         buttons.add(human(ctx));
         return Outcome.of(ctx.state(), Intent.FAQ, c.confidence(), Reply.of(ctx.say("knowledge.topics"), buttons));
@@ -104,13 +104,13 @@ public final class FaqHandler implements IntentHandler {
         List<Button> buttons = new ArrayList<>();
         for (String action : a.actions()) {
             Intent.find(action).ifPresent(i -> buttons.add(
-                    Button.of(ctx.label("knowledge.button." + i.wireName()), "intent", i.wireName())));
+                    Buttons.intent(ctx.label("knowledge.button." + i.wireName()), i)));
         }
         return buttons;
     }
 
     private static Button human(TurnContext ctx) {
-        return Button.of(ctx.label("knowledge.button.human_handoff"), "intent", Intent.HUMAN_HANDOFF.wireName());
+        return Buttons.intent(ctx.label("knowledge.button.human_handoff"), Intent.HUMAN_HANDOFF);
     }
 
     static String title(Article a, Lang lang) {

@@ -1,5 +1,7 @@
 package kefu.nlu;
 
+import kefu.conversation.OrderNumbers;
+
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -11,9 +13,9 @@ import java.util.regex.Pattern;
  * {@code K2026112400012}), a mainland mobile number, an email address.
  * Entity names: {@code order}, {@code phone}, {@code email}.
  */
-public final class EntityExtractor {
+public final class EntityExtractor implements OrderNumbers {
 
-    public static final String ORDER = "order";
+    public static final String ORDER = OrderNumbers.ENTITY;
     public static final String PHONE = "phone";
     public static final String EMAIL = "email";
 
@@ -37,7 +39,7 @@ public final class EntityExtractor {
         return found;
     }
 
-    /** The first order number in the text, upper-cased. */
+    @Override
     public Optional<String> orderNumber(String text) {
         Matcher m = orderPattern.matcher(text);
         return m.find() ? Optional.of(m.group(1).toUpperCase(java.util.Locale.ROOT)) : Optional.empty();

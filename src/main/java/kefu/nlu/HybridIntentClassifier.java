@@ -2,7 +2,9 @@ package kefu.nlu;
 
 import kefu.conversation.Classification;
 import kefu.conversation.Intent;
+import kefu.conversation.IntentClassifier;
 import kefu.conversation.TurnContext;
+import kefu.conversation.orders.ShopFacts;
 
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -40,7 +42,6 @@ public final class HybridIntentClassifier implements IntentClassifier {
             Intent.HUMAN_HANDOFF, Pattern.compile("(?i)人工|真人|活人|投诉|human|agent"));
     /** A buyer with a ticket asking how it is going wants the ticket, not the article on how to check. */
     private static final Pattern PROGRESS = Pattern.compile("(?i)进度|处理到哪|处理得怎么样|工单|progress|ticket");
-    private static final String TICKETS_FACT = "shop.tickets";
     /** Asking to link the shop account to this chat is the bind step in words ("绑定账号"), not an account-security question. */
     private static final Pattern BIND_REQUEST = Pattern.compile("(?i)(我要|我想|想|请|帮我|怎么|如何|在哪)?(绑定|关联|綁定)(一下)?"
             + "(我的)?(店铺|商城|网店)?(账号|帐号|账户|客服)(一下)?[吗呢？?。.!！]*|"
@@ -86,7 +87,7 @@ public final class HybridIntentClassifier implements IntentClassifier {
     @Override
     public Classification classify(TurnContext ctx) {
         String text = ctx.turn().trimmedText();
-        if (ctx.state().fact(TICKETS_FACT) != null && PROGRESS.matcher(text).find()
+        if (ctx.state().fact(ShopFacts.TICKETS) != null && PROGRESS.matcher(text).find()
                 && commands.match(text).isEmpty()) {
             return new Classification(Intent.AFTER_SALES, 0.9, entities.extract(text));
         }

@@ -20,6 +20,11 @@ public class NluConfig {
     }
 
     @Bean
+    UnicodeTextNormalizer textNormalizer() {
+        return new UnicodeTextNormalizer();
+    }
+
+    @Bean
     TextEmbedder textEmbedder(NluProperties props) {
         String file = props.embeddingCache();
         return new TextEmbedder(BgeSmallZhV15QuantizedEmbeddingModel::new,

@@ -1,6 +1,7 @@
 package kefu.session;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import kefu.conversation.ConversationStore;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;

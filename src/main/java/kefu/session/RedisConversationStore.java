@@ -1,7 +1,12 @@
 package kefu.session;
 
+import kefu.conversation.ConversationBusyException;
 import kefu.conversation.ConversationKey;
 import kefu.conversation.ConversationState;
+import kefu.conversation.ConversationStore;
+import kefu.conversation.LeaseLostException;
+import kefu.conversation.StoreUnavailableException;
+import org.springframework.dao.DataAccessException;
 import org.springframework.data.redis.RedisConnectionFailureException;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.core.script.RedisScript;
@@ -10,10 +15,12 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 /**
  * Conversation state in Redis, one JSON document per buyer with an idle TTL. A turn costs two round trips:
  * one script takes the lease, checks the message id and reads the state; one saves, marks and releases.
+ * Spring's data-access failures leave as {@link StoreUnavailableException}, so the core knows no Spring type.
  */
 public final class RedisConversationStore implements ConversationStore {
 
@@ -72,12 +79,12 @@ public final class RedisConversationStore implements ConversationStore {
 
     @Override
     public Begin begin(ConversationKey key, String messageId, Duration wait) {
-        return begin(key, messageId, wait, true);
+        return reachable(() -> begin(key, messageId, wait, true));
     }
 
     @Override
     public Begin.Acquired beginAction(ConversationKey key, Duration wait) {
-        return (Begin.Acquired) begin(key, null, wait, false);
+        return reachable(() -> (Begin.Acquired) begin(key, null, wait, false));
     }
 
     private Begin begin(ConversationKey key, String messageId, Duration wait, boolean buyerTurn) {
@@ -126,10 +133,10 @@ public final class RedisConversationStore implements ConversationStore {
 
     @Override
     public void commit(Lease lease, ConversationState state) {
-        Long ok = redis.execute(COMMIT,
+        Long ok = reachable(() -> redis.execute(COMMIT,
                 List.of(keys.lock(lease.key()), keys.state(lease.key()), seenKey(lease.key(), lease.messageId())),
                 lease.token(), codec.encode(state),
-                String.valueOf(settings.idleTtl().toSeconds()), String.valueOf(settings.dedupeTtl().toSeconds()));
+                String.valueOf(settings.idleTtl().toSeconds()), String.valueOf(settings.dedupeTtl().toSeconds())));
         if (ok == null || ok == 0) {
             throw new LeaseLostException(lease.key());
         }
@@ -137,17 +144,25 @@ public final class RedisConversationStore implements ConversationStore {
 
     @Override
     public void release(Lease lease) {
-        redis.execute(RELEASE, List.of(keys.lock(lease.key())), lease.token());
+        reachable(() -> redis.execute(RELEASE, List.of(keys.lock(lease.key())), lease.token()));
     }
 
     @Override
     public Optional<ConversationState> peek(ConversationKey key) {
-        return Optional.ofNullable(redis.opsForValue().get(keys.state(key))).map(codec::decode);
+        return reachable(() -> Optional.ofNullable(redis.opsForValue().get(keys.state(key))).map(codec::decode));
     }
 
     @Override
     public void forget(ConversationKey key) {
-        redis.delete(List.of(keys.state(key), keys.transcript(key)));
+        reachable(() -> redis.delete(keys.state(key)));
+    }
+
+    private static <T> T reachable(Supplier<T> call) {
+        try {
+            return call.get();
+        } catch (DataAccessException e) {
+            throw new StoreUnavailableException("conversation store unavailable: " + e.getMessage(), e);
+        }
     }
 
     private String seenKey(ConversationKey key, String messageId) {

@@ -1,11 +1,11 @@
 package kefu.shop;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import kefu.session.RedisProperties;
 import kefu.shop.sandbox.SandboxSeedFile;
 import kefu.shop.sandbox.SandboxShop;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -26,10 +26,11 @@ public class ShopConfig {
     }
 
     @Bean
-    SandboxShop sandboxShop(StringRedisTemplate redis, RedisProperties redisProps, ObjectMapper json,
-                            OrderRules rules, ShopProperties props, Clock clock) {
+    SandboxShop sandboxShop(StringRedisTemplate redis, @Value("${kefu.redis.key-prefix:kefu:}") String redisPrefix,
+                            ObjectMapper json, OrderRules rules, ShopProperties props, Clock clock) {
+        // Next to the bot's own keys unless the sandbox is given a prefix of its own.
         String prefix = props.sandbox().keyPrefix() == null || props.sandbox().keyPrefix().isBlank()
-                ? redisProps.keyPrefix() + "sandbox-shop:" : props.sandbox().keyPrefix();
+                ? redisPrefix + "sandbox-shop:" : props.sandbox().keyPrefix();
         SandboxShop shop = new SandboxShop(redis, prefix, json, rules, props.sandbox(), clock);
         if (props.inProcessSandbox() || props.sandbox().reseed()) {
             seed(shop, props, json);

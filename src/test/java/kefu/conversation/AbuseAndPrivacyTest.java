@@ -1,7 +1,6 @@
 package kefu.conversation;
 
 import kefu.session.BanList;
-import kefu.session.ConversationStore;
 import kefu.session.SessionProperties;
 import kefu.testsupport.AppTest;
 import org.junit.jupiter.api.Test;

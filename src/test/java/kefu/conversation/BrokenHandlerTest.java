@@ -1,7 +1,5 @@
 package kefu.conversation;
 
-import kefu.nlu.IntentClassifier;
-import kefu.session.ConversationStore;
 import kefu.session.SessionProperties;
 import kefu.testsupport.AppTest;
 import org.junit.jupiter.api.Test;
@@ -25,6 +23,8 @@ class BrokenHandlerTest extends AppTest {
     @Autowired
     Clock clock;
     @Autowired
+    TextNormalizer normalizer;
+    @Autowired
     SessionProperties session;
     @Autowired
     EngineProperties settings;
@@ -39,7 +39,8 @@ class BrokenHandlerTest extends AppTest {
                 ? Optional.of(Outcome.of(null, Intent.FALLBACK, 1.0, Reply.of("never recorded")))
                 : Optional.empty();
         ConversationEngine withBrokenHandler = new ConversationEngine(store, classifier, List.of(), List.of(),
-                List.of(), List.of(broken), List.of(), texts, clock, session, settings,
+                List.of(), List.of(broken), List.of(), texts, normalizer, clock,
+                new TurnSettings(settings.maxTextLength(), session.turnWait(), session.historySize()),
                 kefu.conversation.events.ConversationEvents.none());
 
         TurnResult r = withBrokenHandler.handle(Turn.text(buyer, "m1", "boom"));

@@ -1,6 +1,5 @@
 package kefu.conversation;
 
-import kefu.session.ConversationStore;
 import kefu.testsupport.AppTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;

@@ -1,7 +1,6 @@
 package kefu.conversation;
 
 import kefu.KefuApplication;
-import kefu.session.ConversationStore;
 import kefu.session.EmbeddedRedis;
 import kefu.testsupport.RealRedis;
 import org.junit.jupiter.api.Test;

@@ -3,6 +3,8 @@ package kefu.handoff;
 import com.fasterxml.jackson.databind.JsonNode;
 import kefu.conversation.ConversationKey;
 import kefu.conversation.ConversationState;
+import kefu.conversation.ConversationStore.Begin;
+import kefu.conversation.Handover;
 import kefu.conversation.HistoryEntry;
 import kefu.conversation.Intent;
 import kefu.conversation.Lang;
@@ -10,7 +12,6 @@ import kefu.conversation.Outcome;
 import kefu.conversation.ReplyTexts;
 import kefu.conversation.Turn;
 import kefu.conversation.TurnContext;
-import kefu.session.ConversationStore.Begin;
 import kefu.testsupport.RealRedis;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -62,7 +63,7 @@ class HandoffChatTest extends HandoffTestBase {
         assertThat(escalated.get("handoff").asBoolean()).isTrue();
         assertThat(texts(escalated.get("replies")).get(0)).contains("前面还有 " + ahead + " 位", "预计等待约 " + Math.max(1, 3 * ahead) + " 分钟");
         ConversationState s = state(buyer);
-        assertThat(s.owner()).isEqualTo(Owner.QUEUED);
+        assertThat(s.handover()).isEqualTo(Handover.QUEUED);
         String thread = s.fact("handoff.thread");
         assertThat(threads.buyerOf(thread)).isEqualTo(cli(buyer));
         assertThat(queue.position(cli(buyer))).hasValue(queue.waiting().size());
@@ -138,7 +139,7 @@ class HandoffChatTest extends HandoffTestBase {
         assertThat(out.get(4).get("intent").asText()).isEqualTo("greeting");
         assertThat(out.get(4).get("replies")).isNotEmpty();
         assertThat(out.get(4).get("handoff").asBoolean()).isFalse();
-        assertThat(state(buyer).owner()).isEqualTo(Owner.CLOSED);
+        assertThat(state(buyer).handover()).isEqualTo(Handover.CLOSED);
         assertThat(queue.position(cli(buyer))).isEmpty();
     }
 
@@ -156,7 +157,7 @@ class HandoffChatTest extends HandoffTestBase {
         actions.button("mallory", thread, SummaryCard.CLAIM);
 
         assertThat(out).extracting(n -> n.get("error").asText()).containsOnly("not_staff");
-        assertThat(state(buyer).owner()).isEqualTo(Owner.QUEUED);
+        assertThat(state(buyer).handover()).isEqualTo(Handover.QUEUED);
         assertThat(state(buyer).history()).noneMatch(h -> h.role().equals(HistoryEntry.STAFF));
         JsonNode nextStaffLine = one(staffRuns("agent1", buyer, "/queue"));
         assertThat(nextStaffLine.get("replies")).as("nothing reached the buyer").isEmpty();
@@ -228,7 +229,7 @@ class HandoffChatTest extends HandoffTestBase {
         String thread = state(buyer).fact("handoff.thread");
         assertThat(desk().posts(thread).get(1).text()).contains("非服务时间");
         assertThat(reminders(buyer)).as("no reminders while staff are off").isEmpty();
-        assertThat(state(buyer).owner()).isEqualTo(Owner.QUEUED);
+        assertThat(state(buyer).handover()).isEqualTo(Handover.QUEUED);
     }
 
     @Test
@@ -236,18 +237,18 @@ class HandoffChatTest extends HandoffTestBase {
         chat(says(buyer, "转人工"), staffSays("agent1", buyer, "请稍等"));
         later(Duration.ofMinutes(29));
         sweeper.sweep();
-        assertThat(state(buyer).owner()).isEqualTo(Owner.staff("agent1"));
+        assertThat(state(buyer).handover()).isEqualTo(Handover.staff("agent1"));
 
         chat(says(buyer, "还在吗"));
         later(Duration.ofMinutes(29));
         sweeper.sweep();
-        assertThat(state(buyer).owner()).as("the buyer's message kept it open").isEqualTo(Owner.staff("agent1"));
+        assertThat(state(buyer).handover()).as("the buyer's message kept it open").isEqualTo(Handover.staff("agent1"));
 
         later(Duration.ofMinutes(2));
         sweeper.sweep();
         JsonNode staffView = one(staffRuns("agent1", buyer, "/queue"));
 
-        assertThat(state(buyer).owner()).isEqualTo(Owner.CLOSED);
+        assertThat(state(buyer).handover()).isEqualTo(Handover.CLOSED);
         String thread = state(buyer).fact("handoff.thread");
         assertThat(desk().posts(thread)).extracting(CollectingStaffDesk.Post::text).anyMatch(t -> t.contains("自动结束"));
         assertThat(texts(staffView.get("replies"))).as("the buyer was told, with the rating buttons")
@@ -274,7 +275,7 @@ class HandoffChatTest extends HandoffTestBase {
         assertThat(texts(out.get(1).get("replies"))).singleElement().asString().contains("小美");
         assertThat(String.join("\n", texts(out.get(1).get("staff")))).contains("客服主动接手", "小美 已接手");
         assertThat(out.get(2).get("replies")).isEmpty();
-        assertThat(state(buyer).owner()).isEqualTo(Owner.staff("agent1"));
+        assertThat(state(buyer).handover()).isEqualTo(Handover.staff("agent1"));
     }
 
     @Test
@@ -328,7 +329,7 @@ class HandoffChatTest extends HandoffTestBase {
         Outcome outcome = escalations.escalate(ctx, Intent.AFTER_SALES, "flow");
 
         assertThat(outcome.handoff()).isTrue();
-        assertThat(outcome.state().owner()).isEqualTo(Owner.QUEUED);
+        assertThat(outcome.state().handover()).isEqualTo(Handover.QUEUED);
         assertThat(outcome.state().flow()).as("staff take over from the unfinished form").isNull();
         assertThat(outcome.replies().get(0).text()).startsWith("这个问题需要人工处理。").contains("转接人工客服");
         assertThat(desk().posts(outcome.state().fact("handoff.thread")).get(1).text())
@@ -349,7 +350,7 @@ class HandoffChatTest extends HandoffTestBase {
         assertThat(desk().posts(state(buyer).fact("handoff.thread"))).extracting(CollectingStaffDesk.Post::text)
                 .anyMatch(t -> t.contains("已取消排队"));
         assertThat(out.get(5).get("replies")).as("relayed to the staff member serving").isEmpty();
-        assertThat(state(other).owner()).isEqualTo(Owner.staff("agent1"));
+        assertThat(state(other).handover()).isEqualTo(Handover.staff("agent1"));
     }
 
     @Test

@@ -10,7 +10,7 @@ import kefu.channel.console.JsonChat;
 import kefu.channel.console.StaffConsole;
 import kefu.conversation.ConversationKey;
 import kefu.conversation.ConversationState;
-import kefu.session.ConversationStore;
+import kefu.conversation.ConversationStore;
 import kefu.testsupport.RealRedis;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;

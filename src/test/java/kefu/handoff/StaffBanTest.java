@@ -1,6 +1,7 @@
 package kefu.handoff;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import kefu.conversation.Handover;
 import kefu.session.BanList;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -59,7 +60,7 @@ class StaffBanTest extends HandoffTestBase {
                 staffRuns("agent1", buyer, "/close"));
 
         assertThat(out.get(3).has("error")).as("close answered %s", out.get(3)).isFalse();
-        assertThat(state(buyer).owner()).isEqualTo(Owner.CLOSED);
+        assertThat(state(buyer).handover()).isEqualTo(Handover.CLOSED);
     }
 
     @Test
@@ -75,6 +76,6 @@ class StaffBanTest extends HandoffTestBase {
         JsonNode staffLine = out.get(out.size() - 1);
         assertThat(staffLine.has("error")).as("staff line answered %s", staffLine).isFalse();
         assertThat(texts(staffLine.get("replies"))).anyMatch(t -> t.contains("您好，我来处理"));
-        assertThat(state(buyer).owner()).isEqualTo("staff:agent1");
+        assertThat(state(buyer).handover()).isEqualTo(Handover.staff("agent1"));
     }
 }

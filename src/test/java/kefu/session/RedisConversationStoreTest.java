@@ -1,8 +1,11 @@
 package kefu.session;
 
+import kefu.conversation.ConversationBusyException;
 import kefu.conversation.ConversationKey;
 import kefu.conversation.ConversationState;
+import kefu.conversation.ConversationStore;
 import kefu.conversation.HistoryEntry;
+import kefu.conversation.LeaseLostException;
 import kefu.testsupport.AppTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;

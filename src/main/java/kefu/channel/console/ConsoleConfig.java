@@ -2,9 +2,9 @@ package kefu.channel.console;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import kefu.conversation.ConversationEngine;
+import kefu.conversation.ConversationStore;
 import kefu.handoff.StaffActions;
 import kefu.handoff.StaffDesks;
-import kefu.session.ConversationStore;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 

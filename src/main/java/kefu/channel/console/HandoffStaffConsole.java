@@ -1,12 +1,14 @@
 package kefu.channel.console;
 
 import kefu.conversation.ConversationKey;
+import kefu.conversation.ConversationStore;
+import kefu.conversation.Handover;
 import kefu.conversation.TurnResult;
+import kefu.conversation.command.SlashCommand;
+import kefu.conversation.command.StaffCommand;
 import kefu.handoff.CollectingStaffDesk;
-import kefu.handoff.Owner;
 import kefu.handoff.StaffActions;
 import kefu.handoff.StaffDesks;
-import kefu.session.ConversationStore;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -50,13 +52,11 @@ public final class HandoffStaffConsole implements StaffConsole {
         ConversationKey buyer = keys.key(input.user());
         String thread = actions.threadOf(buyer);
         if (input.command() != null) {
-            String[] parts = input.command().strip().split("\\s+", 2);
-            String name = parts[0];
-            String argument = parts.length > 1 ? parts[1] : "";
-            if (thread == null && name.equalsIgnoreCase("/claim")) {
+            SlashCommand command = SlashCommand.bare(input.command());
+            if (thread == null && StaffCommand.find(command).filter(StaffCommand.CLAIM::equals).isPresent()) {
                 thread = actions.openThreadFor(buyer);
             }
-            actions.command(input.staff(), thread, name, argument);
+            actions.command(input.staff(), thread, command.name(), command.argument());
         } else if (input.text() != null && !input.text().isBlank()) {
             if (thread == null) {
                 return codec.error(input.user(), "not_handed_over",
@@ -66,7 +66,7 @@ public final class HandoffStaffConsole implements StaffConsole {
         } else {
             return codec.error(input.user(), "empty", "staff lines need 'text' or 'command'");
         }
-        boolean withStaff = store.peek(buyer).map(s -> Owner.withHumans(s.owner())).orElse(false);
+        boolean withStaff = store.peek(buyer).map(s -> s.handover().withHumans()).orElse(false);
         TurnResult result = new TurnResult(buyer, null, 0, messenger.drain(buyer), List.of(), withStaff, null, false);
         return codec.staffResult(input.user(), result, staffPosts(thread));
     }

@@ -1,6 +1,6 @@
 package kefu.channel.console;
 
-import kefu.session.ConversationBusyException;
+import kefu.conversation.ConversationBusyException;
 
 import java.io.IOException;
 import java.io.PrintStream;

@@ -7,12 +7,13 @@ import kefu.conversation.ChatType;
 import kefu.conversation.ConversationEngine;
 import kefu.conversation.ConversationKey;
 import kefu.conversation.ConversationState;
+import kefu.conversation.ConversationStore;
 import kefu.conversation.Lang;
 import kefu.conversation.Reply;
 import kefu.conversation.ReplyTexts;
 import kefu.conversation.Turn;
 import kefu.conversation.TurnResult;
-import kefu.session.ConversationStore;
+import kefu.conversation.command.SlashCommand;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.telegram.telegrambots.meta.api.objects.CallbackQuery;
@@ -28,6 +29,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
@@ -160,10 +162,9 @@ public final class BuyerUpdates {
     private boolean addressed(Message message) {
         String name = identity.username().toLowerCase(Locale.ROOT);
         String text = message.hasText() ? message.getText() : message.getCaption();
-        if (text != null && text.startsWith("/")) {
-            String command = text.split("\\s+", 2)[0].toLowerCase(Locale.ROOT);
-            int at = command.indexOf('@');
-            return at < 0 || command.substring(at + 1).equals(name);
+        Optional<SlashCommand> command = SlashCommand.parse(text);
+        if (command.isPresent()) {
+            return command.get().addressedTo(name);
         }
         if (text != null && !name.isEmpty() && text.toLowerCase(Locale.ROOT).contains("@" + name)) {
             return true;

@@ -1,5 +1,7 @@
 package kefu.channel.telegram;
 
+import kefu.conversation.command.SlashCommand;
+import kefu.conversation.command.StaffCommand;
 import kefu.handoff.StaffInbox;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -12,8 +14,6 @@ import org.telegram.telegrambots.meta.api.objects.message.Message;
 import org.telegram.telegrambots.meta.api.objects.photo.PhotoSize;
 
 import java.util.Comparator;
-import java.util.Locale;
-import java.util.Set;
 
 /**
  * Routes what happens in the staff group to the {@link StaffInbox}: topic messages and files, staff commands,
@@ -21,7 +21,6 @@ import java.util.Set;
  */
 public final class StaffUpdates {
 
-    static final Set<String> COMMANDS = Set.of("claim", "close", "note", "order", "queue", "ban", "unban");
     private static final Logger log = LoggerFactory.getLogger(StaffUpdates.class);
 
     private final ObjectProvider<StaffInbox> inbox;
@@ -71,18 +70,10 @@ public final class StaffUpdates {
     }
 
     private void command(StaffInbox target, String staffId, String threadRef, String text) {
-        String[] parts = text.substring(1).split("\\s+", 2);
-        String name = parts[0].toLowerCase(Locale.ROOT);
-        int at = name.indexOf('@');
-        if (at >= 0) {
-            if (!name.substring(at + 1).equals(identity.username().toLowerCase(Locale.ROOT))) {
-                return; // meant for another bot
-            }
-            name = name.substring(0, at);
-        }
-        if (COMMANDS.contains(name)) {
-            target.command(staffId, threadRef, name, parts.length > 1 ? parts[1].strip() : "");
-        }
+        SlashCommand.parse(text)
+                .filter(c -> c.addressedTo(identity.username())) // otherwise meant for another bot
+                .ifPresent(c -> StaffCommand.find(c)
+                        .ifPresent(known -> target.command(staffId, threadRef, known.wireName(), c.argument())));
     }
 
     private void file(StaffInbox target, String staffId, String threadRef, Message message) {

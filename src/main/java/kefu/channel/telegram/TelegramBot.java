@@ -3,6 +3,7 @@ package kefu.channel.telegram;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import kefu.conversation.Lang;
 import kefu.conversation.ReplyTexts;
+import kefu.conversation.command.BuyerCommand;
 import okhttp3.OkHttpClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,7 +28,6 @@ import java.util.Map;
  */
 public final class TelegramBot implements AutoCloseable {
 
-    static final List<String> COMMANDS = List.of("start", "help", "menu", "order", "bind", "human", "cancel");
     static final List<String> ALLOWED_UPDATES = List.of("message", "callback_query");
     private static final Logger log = LoggerFactory.getLogger(TelegramBot.class);
 
@@ -72,7 +72,7 @@ public final class TelegramBot implements AutoCloseable {
     }
 
     private List<BotCommand> commands(Lang lang) {
-        return COMMANDS.stream()
+        return BuyerCommand.menu().stream().map(BuyerCommand::wireName)
                 .map(c -> new BotCommand(c, texts.get("telegram.command." + c, lang, Map.of())))
                 .toList();
     }

@@ -1,6 +1,7 @@
 package kefu.conversation.menu;
 
 import kefu.conversation.Button;
+import kefu.conversation.Buttons;
 import kefu.conversation.Intent;
 import kefu.conversation.TurnContext;
 
@@ -19,6 +20,6 @@ public final class MainMenu {
     }
 
     private static Button intent(TurnContext ctx, String label, Intent intent) {
-        return Button.of(ctx.label(label), "intent", intent.wireName());
+        return Buttons.intent(ctx.label(label), intent);
     }
 }

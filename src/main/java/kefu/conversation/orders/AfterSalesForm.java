@@ -53,6 +53,7 @@ final class AfterSalesForm implements FlowHandler, ButtonHandler {
     private static final Set<String> CONTINUE_WORDS = Set.of("继续", "继续填写", "继续申请", "繼續", "continue");
     /** Where a form waits while the buyer runs another order flow (one flow at a time per conversation). */
     static final String PARKED = "shop.form";
+    private static final String ACTION = "as";
 
     private final ShopGateway shop;
     private final OrderWords words;
@@ -73,7 +74,12 @@ final class AfterSalesForm implements FlowHandler, ButtonHandler {
 
     @Override
     public String action() {
-        return "as";
+        return ACTION;
+    }
+
+    /** A button of this form ({@code as:submit}, {@code as:reason:<code>}...). */
+    private static Button button(String label, String argument) {
+        return Button.of(label, ACTION, argument);
     }
 
     Outcome start(TurnContext ctx, ShopOrder order) {
@@ -125,8 +131,8 @@ final class AfterSalesForm implements FlowHandler, ButtonHandler {
     @Override
     public Optional<Reply> stillWaiting(TurnContext ctx) {
         return Optional.of(Reply.of(ctx.say("shop.as.waiting", Map.of("order", ctx.state().slot(ORDER))), List.of(
-                Button.of(ctx.label("shop.button.resume"), "as", "resume"),
-                Button.of(ctx.label("shop.button.quit"), "as", "quit"))));
+                button(ctx.label("shop.button.resume"), "resume"),
+                button(ctx.label("shop.button.quit"), "quit"))));
     }
 
     /** Handed to a person mid-form: the form is parked, and "申请售后" later brings it back. */
@@ -193,7 +199,7 @@ final class AfterSalesForm implements FlowHandler, ButtonHandler {
     private Outcome askReason(TurnContext ctx, Map<String, Object> vars) {
         List<Button> buttons = new ArrayList<>();
         for (String r : REASONS) {
-            buttons.add(Button.of(ctx.label("shop.as.reason." + r), "as", "reason:" + r));
+            buttons.add(button(ctx.label("shop.as.reason." + r), "reason:" + r));
         }
         return Outcome.of(ctx.state(), Intent.AFTER_SALES, 1.0, Reply.of(ctx.say("shop.as.ask_reason", vars), buttons));
     }
@@ -250,8 +256,8 @@ final class AfterSalesForm implements FlowHandler, ButtonHandler {
                 "description", s.slot(DESCRIPTION) == null ? "" : s.slot(DESCRIPTION),
                 "photos", evidence(s).size());
         return Outcome.of(s, Intent.AFTER_SALES, 1.0, Reply.of(ctx.say(key, vars), List.of(
-                Button.of(ctx.label("shop.button.submit"), "as", "submit"),
-                Button.of(ctx.label("shop.button.quit"), "as", "quit"))));
+                button(ctx.label("shop.button.submit"), "submit"),
+                button(ctx.label("shop.button.quit"), "quit"))));
     }
 
     private Outcome submit(TurnContext ctx) {
@@ -267,7 +273,7 @@ final class AfterSalesForm implements FlowHandler, ButtonHandler {
             r = shop.file(new TicketRequest(s.slot(ORDER), chatUser, s.slot(REASON), s.slot(DESCRIPTION), evidence(s)), key);
         } catch (ShopUnavailableException e) {
             return Outcome.of(s, Intent.AFTER_SALES, 1.0, Reply.of(ctx.say("shop.as.submit_failed"), List.of(
-                    Button.of(ctx.label("shop.button.submit"), "as", "submit"), words.human(ctx))));
+                    button(ctx.label("shop.button.submit"), "submit"), words.human(ctx))));
         }
         ConversationState done = s.endFlow();
         if (!r.filed() && "not_eligible".equals(r.refusal())) {

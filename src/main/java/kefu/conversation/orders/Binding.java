@@ -55,7 +55,7 @@ final class Binding {
         }
         List<Button> buttons = new ArrayList<>();
         for (ShopOrder o : recent) {
-            buttons.add(Button.of(o.orderNo() + " " + o.product(), "pick", "status:" + o.orderNo()));
+            buttons.add(PickButtons.button(o.orderNo() + " " + o.product(), "status", o.orderNo()));
         }
         String key = recent.isEmpty() ? "shop.bind.done.empty" : "shop.bind.done";
         return Outcome.of(state, Intent.ORDER_STATUS, 1.0,

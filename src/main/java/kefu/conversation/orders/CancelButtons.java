@@ -1,5 +1,6 @@
 package kefu.conversation.orders;
 
+import kefu.conversation.Button;
 import kefu.conversation.ButtonHandler;
 import kefu.conversation.Intent;
 import kefu.conversation.Outcome;
@@ -17,6 +18,8 @@ import java.util.Optional;
 /** The buyer's answer to the cancel warning: {@code cancel:yes:ORDER} cancels, {@code cancel:no:ORDER} keeps it. */
 final class CancelButtons implements ButtonHandler {
 
+    private static final String ACTION = "cancel";
+
     private final ShopGateway shop;
     private final OrderAccess access;
     private final CancelHandler cancel;
@@ -27,9 +30,19 @@ final class CancelButtons implements ButtonHandler {
         this.cancel = cancel;
     }
 
+    /** Confirms cancelling {@code orderNo}. */
+    static Button confirm(String label, String orderNo) {
+        return Button.of(label, ACTION, "yes:" + orderNo);
+    }
+
+    /** Keeps {@code orderNo} as it is. */
+    static Button keep(String label, String orderNo) {
+        return Button.of(label, ACTION, "no:" + orderNo);
+    }
+
     @Override
     public String action() {
-        return "cancel";
+        return ACTION;
     }
 
     @Override

@@ -50,8 +50,8 @@ final class CancelHandler implements IntentHandler, OrderAction {
         OrderRules.Check check = rules.cancel(o, ctx.now());
         if (check.allowed()) {
             return Outcome.of(ctx.state(), Intent.CANCEL_ORDER, 1.0, Reply.of(ctx.say("shop.cancel.confirm", vars),
-                    List.of(Button.of(ctx.label("shop.button.cancel_confirm"), "cancel", "yes:" + o.orderNo()),
-                            Button.of(ctx.label("shop.button.cancel_keep"), "cancel", "no:" + o.orderNo()))));
+                    List.of(CancelButtons.confirm(ctx.label("shop.button.cancel_confirm"), o.orderNo()),
+                            CancelButtons.keep(ctx.label("shop.button.cancel_keep"), o.orderNo()))));
         }
         return refusal(ctx, o, check.reason(), check);
     }

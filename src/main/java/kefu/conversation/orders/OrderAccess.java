@@ -3,10 +3,10 @@ package kefu.conversation.orders;
 import kefu.conversation.Button;
 import kefu.conversation.Classification;
 import kefu.conversation.ConversationState;
+import kefu.conversation.OrderNumbers;
 import kefu.conversation.Outcome;
 import kefu.conversation.Reply;
 import kefu.conversation.TurnContext;
-import kefu.nlu.EntityExtractor;
 import kefu.shop.ShopGateway;
 import kefu.shop.ShopOrder;
 import kefu.shop.ShopProperties;
@@ -33,11 +33,11 @@ final class OrderAccess {
     static final String LANG = "lang";
 
     private final ShopGateway shop;
-    private final EntityExtractor entities;
+    private final OrderNumbers entities;
     private final OrderWords words;
     private final ShopProperties.Chat chat;
 
-    OrderAccess(ShopGateway shop, EntityExtractor entities, OrderWords words, ShopProperties.Chat chat) {
+    OrderAccess(ShopGateway shop, OrderNumbers entities, OrderWords words, ShopProperties.Chat chat) {
         this.shop = shop;
         this.entities = entities;
         this.words = words;
@@ -54,7 +54,7 @@ final class OrderAccess {
     }
 
     Optional<String> orderNumber(TurnContext ctx, Classification c) {
-        String entity = c == null ? null : c.entity(EntityExtractor.ORDER);
+        String entity = c == null ? null : c.entity(OrderNumbers.ENTITY);
         if (entity != null && !entity.isBlank()) {
             return Optional.of(entity.toUpperCase(java.util.Locale.ROOT));
         }
@@ -72,7 +72,7 @@ final class OrderAccess {
                 if (!recent.isEmpty()) {
                     List<Button> buttons = new ArrayList<>();
                     for (ShopOrder o : recent) {
-                        buttons.add(Button.of(o.orderNo() + " " + o.product(), "pick", action.name() + ":" + o.orderNo()));
+                        buttons.add(PickButtons.button(o.orderNo() + " " + o.product(), action.name(), o.orderNo()));
                     }
                     return Outcome.of(s, action.intent(), 1.0, Reply.of(ctx.say("shop.ask_order.bound"), buttons));
                 }
@@ -85,10 +85,10 @@ final class OrderAccess {
         Collections.reverse(proved);
         List<Button> buttons = new ArrayList<>();
         for (String orderNo : proved.subList(0, Math.min(proved.size(), chat.recentOrders()))) {
-            buttons.add(Button.of(orderNo, "pick", action.name() + ":" + orderNo));
+            buttons.add(PickButtons.button(orderNo, action.name(), orderNo));
         }
         if (account == null) {
-            buttons.add(Button.of(ctx.label("shop.button.bind"), "bind", "start"));
+            buttons.add(BindButtons.start(ctx.label("shop.button.bind")));
         }
         String text = proved.isEmpty() ? "shop.ask_order" : "shop.ask_order.bound";
         return Outcome.of(s, action.intent(), 1.0, Reply.of(ctx.say(text), buttons));

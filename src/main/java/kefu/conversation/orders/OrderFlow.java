@@ -3,12 +3,12 @@ package kefu.conversation.orders;
 import kefu.conversation.ConversationState;
 import kefu.conversation.FlowHandler;
 import kefu.conversation.Intent;
+import kefu.conversation.IntentClassifier;
 import kefu.conversation.Lang;
+import kefu.conversation.OrderNumbers;
 import kefu.conversation.Outcome;
 import kefu.conversation.Reply;
 import kefu.conversation.TurnContext;
-import kefu.nlu.EntityExtractor;
-import kefu.nlu.IntentClassifier;
 import kefu.shop.ShopGateway;
 import kefu.shop.ShopUnavailableException;
 import kefu.shop.Verification;
@@ -32,12 +32,12 @@ final class OrderFlow implements FlowHandler {
     private final ShopGateway shop;
     private final OrderAccess access;
     private final Binding binding;
-    private final EntityExtractor entities;
+    private final OrderNumbers entities;
     private final OrderWords words;
     private final Map<String, OrderAction> actions;
     private final IntentClassifier classifier;
 
-    OrderFlow(ShopGateway shop, OrderAccess access, Binding binding, EntityExtractor entities, OrderWords words,
+    OrderFlow(ShopGateway shop, OrderAccess access, Binding binding, OrderNumbers entities, OrderWords words,
               List<OrderAction> actions, IntentClassifier classifier) {
         this.classifier = classifier;
         this.shop = shop;

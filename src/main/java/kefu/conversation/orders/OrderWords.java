@@ -1,6 +1,7 @@
 package kefu.conversation.orders;
 
 import kefu.conversation.Button;
+import kefu.conversation.Buttons;
 import kefu.conversation.Intent;
 import kefu.conversation.TurnContext;
 import kefu.privacy.Masking;
@@ -43,10 +44,10 @@ final class OrderWords {
     }
 
     Button human(TurnContext ctx) {
-        return Button.of(ctx.label("button.human"), "intent", Intent.HUMAN_HANDOFF.wireName());
+        return Buttons.human(ctx);
     }
 
     Button pick(TurnContext ctx, String labelKey, String action, String orderNo) {
-        return Button.of(ctx.label(labelKey), "pick", action + ":" + orderNo);
+        return PickButtons.button(ctx.label(labelKey), action, orderNo);
     }
 }

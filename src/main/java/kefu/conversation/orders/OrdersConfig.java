@@ -1,14 +1,15 @@
 package kefu.conversation.orders;
 
-import kefu.app.AppProperties;
+import kefu.conversation.IntentClassifier;
+import kefu.conversation.OrderNumbers;
 import kefu.conversation.events.ConversationEvents;
-import kefu.nlu.EntityExtractor;
-import kefu.nlu.IntentClassifier;
 import kefu.shop.OrderRules;
 import kefu.shop.ShopGateway;
 import kefu.shop.ShopProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+
+import java.time.Clock;
 
 import java.util.List;
 
@@ -17,12 +18,12 @@ import java.util.List;
 public class OrdersConfig {
 
     @Bean
-    OrderWords orderWords(AppProperties app) {
-        return new OrderWords(app.timezone());
+    OrderWords orderWords(Clock clock) {
+        return new OrderWords(clock.getZone());
     }
 
     @Bean
-    OrderAccess orderAccess(ShopGateway shop, EntityExtractor entities, OrderWords words, ShopProperties props) {
+    OrderAccess orderAccess(ShopGateway shop, OrderNumbers entities, OrderWords words, ShopProperties props) {
         return new OrderAccess(shop, entities, words, props.chat());
     }
 
@@ -65,7 +66,7 @@ public class OrdersConfig {
     }
 
     @Bean
-    OrderFlow orderFlow(ShopGateway shop, OrderAccess access, Binding binding, EntityExtractor entities,
+    OrderFlow orderFlow(ShopGateway shop, OrderAccess access, Binding binding, OrderNumbers entities,
                         OrderWords words, List<OrderAction> actions, IntentClassifier classifier) {
         return new OrderFlow(shop, access, binding, entities, words, actions, classifier);
     }

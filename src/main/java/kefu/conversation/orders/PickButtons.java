@@ -1,5 +1,6 @@
 package kefu.conversation.orders;
 
+import kefu.conversation.Button;
 import kefu.conversation.ButtonHandler;
 import kefu.conversation.Intent;
 import kefu.conversation.Outcome;
@@ -14,6 +15,8 @@ import java.util.stream.Collectors;
 /** Order buttons ({@code pick:ACTION:ORDER}): run an action on the chosen order, ownership checked as for typed numbers. */
 final class PickButtons implements ButtonHandler {
 
+    private static final String ACTION = "pick";
+
     private final OrderAccess access;
     private final Map<String, OrderAction> actions;
 
@@ -22,9 +25,14 @@ final class PickButtons implements ButtonHandler {
         this.actions = actions.stream().collect(Collectors.toMap(OrderAction::name, Function.identity()));
     }
 
+    /** A button that runs {@code action} (an {@link OrderAction#name()}) on the order {@code orderNo}. */
+    static Button button(String label, String action, String orderNo) {
+        return Button.of(label, ACTION, action + ":" + orderNo);
+    }
+
     @Override
     public String action() {
-        return "pick";
+        return ACTION;
     }
 
     @Override

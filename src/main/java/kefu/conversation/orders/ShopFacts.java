@@ -6,14 +6,17 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
-/** The order facts a conversation keeps (comma-separated lists), shared with other capabilities. */
-final class ShopFacts {
+/**
+ * The order facts a conversation keeps (comma-separated lists). The orders flows own these keys; other capabilities
+ * (the staff summary card, the classifier) read them through this class only.
+ */
+public final class ShopFacts {
 
-    static final String ACCOUNT = "shop.account";
-    static final String VERIFIED = "shop.verified";
-    static final String MENTIONED = "shop.mentioned";
-    static final String TICKETS = "shop.tickets";
-    static final String URGES = "shop.urges";
+    public static final String ACCOUNT = "shop.account";
+    public static final String VERIFIED = "shop.verified";
+    public static final String MENTIONED = "shop.mentioned";
+    public static final String TICKETS = "shop.tickets";
+    public static final String URGES = "shop.urges";
 
     private static final int KEEP = 20;
     private static final int KEEP_MENTIONED = 5;
@@ -21,12 +24,12 @@ final class ShopFacts {
     private ShopFacts() {
     }
 
-    static List<String> list(ConversationState state, String fact) {
+    public static List<String> list(ConversationState state, String fact) {
         String v = state.fact(fact);
         return v == null || v.isBlank() ? List.of() : Arrays.asList(v.split(","));
     }
 
-    static boolean contains(ConversationState state, String fact, String value) {
+    public static boolean contains(ConversationState state, String fact, String value) {
         return list(state, fact).contains(value);
     }
 

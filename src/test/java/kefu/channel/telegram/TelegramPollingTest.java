@@ -1,8 +1,8 @@
 package kefu.channel.telegram;
 
 import kefu.conversation.ConversationKey;
+import kefu.conversation.ConversationStore;
 import kefu.conversation.HistoryEntry;
-import kefu.session.ConversationStore;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 

@@ -1,8 +1,9 @@
 package kefu.channel.telegram;
 
 import kefu.conversation.ConversationKey;
+import kefu.conversation.ConversationStore;
+import kefu.conversation.Handover;
 import kefu.handoff.Ratings;
-import kefu.session.ConversationStore;
 import kefu.testsupport.RealRedis;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -91,7 +92,7 @@ class TelegramTakeoverTest {
 
         api.topicText(STAFF_CHAT, topic, STAFF, "您好，我来帮您查一下");
         api.await("sendMessage", c -> c.chatId() == buyer && c.text().contains("您好，我来帮您查一下"), 1, WAIT);
-        assertThat(store.peek(key).orElseThrow().owner()).isEqualTo("staff:" + STAFF);
+        assertThat(store.peek(key).orElseThrow().handover()).isEqualTo(Handover.staff(String.valueOf(STAFF)));
 
         int buyerMessagesBefore = api.sentTo(buyer).size();
         api.privateText(buyer, "你好");

@@ -1,6 +1,5 @@
-package kefu.session;
+package kefu.conversation;
 
-import kefu.conversation.ConversationKey;
 
 /** Another turn of the same buyer held the conversation for longer than a turn may wait. */
 public class ConversationBusyException extends RuntimeException {

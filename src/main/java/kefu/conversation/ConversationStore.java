@@ -1,7 +1,5 @@
-package kefu.session;
+package kefu.conversation;
 
-import kefu.conversation.ConversationKey;
-import kefu.conversation.ConversationState;
 
 import java.time.Duration;
 import java.util.Optional;

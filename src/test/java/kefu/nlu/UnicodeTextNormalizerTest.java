@@ -4,9 +4,9 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class TextNormalizerTest {
+class UnicodeTextNormalizerTest {
 
-    private final TextNormalizer normalizer = new TextNormalizer();
+    private final UnicodeTextNormalizer normalizer = new UnicodeTextNormalizer();
 
     @Test
     void fullWidthCharactersBecomeAscii() {

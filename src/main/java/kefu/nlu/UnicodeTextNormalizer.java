@@ -1,13 +1,16 @@
 package kefu.nlu;
 
+import kefu.conversation.TextNormalizer;
+
 import java.text.Normalizer;
 
 /**
  * Makes buyer text safe and comparable: NFKC (full-width digits and letters become ASCII), control and
  * invisible formatting characters removed (right-to-left overrides, zero-width joiners), runs of blanks folded.
  */
-public final class TextNormalizer {
+public final class UnicodeTextNormalizer implements TextNormalizer {
 
+    @Override
     public String normalize(String text) {
         if (text == null) {
             return "";

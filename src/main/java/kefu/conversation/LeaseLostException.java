@@ -1,6 +1,5 @@
-package kefu.session;
+package kefu.conversation;
 
-import kefu.conversation.ConversationKey;
 
 /** The turn took longer than the lease lasts and another turn took over; its changes were not saved. */
 public class LeaseLostException extends RuntimeException {

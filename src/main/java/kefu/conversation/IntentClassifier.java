@@ -1,7 +1,5 @@
-package kefu.nlu;
+package kefu.conversation;
 
-import kefu.conversation.Classification;
-import kefu.conversation.TurnContext;
 
 /** Decides what a typed message asks for. */
 public interface IntentClassifier {
