@@ -19,7 +19,7 @@ import kefu.knowledge.AnswerEngine;
 import kefu.knowledge.KnowledgeBase;
 import kefu.nlu.HybridIntentClassifier;
 import kefu.nlu.TextEmbedder;
-import kefu.session.ConversationStore;
+import kefu.conversation.ConversationStore;
 import kefu.session.RedisKeys;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;

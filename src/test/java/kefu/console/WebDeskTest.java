@@ -6,7 +6,7 @@ import kefu.conversation.ConversationKey;
 import kefu.conversation.Reply;
 import kefu.conversation.Turn;
 import kefu.privacy.Pseudonym;
-import kefu.session.ConversationStore;
+import kefu.conversation.ConversationStore;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -50,7 +50,7 @@ class WebDeskTest extends ConsoleTestBase {
         assertThat(received.get(1).text()).contains("您好，我来帮您看看");
         assertThat(received).noneMatch(r -> r.text().contains("老客户"));
         assertThat(received.get(2).buttons()).extracting(b -> b.data()).contains("rate:5");
-        assertThat(store.peek(buyer).orElseThrow().owner()).isEqualTo("closed");
+        assertThat(store.peek(buyer).orElseThrow().handover().wireName()).isEqualTo("closed");
     }
 
     @Test
@@ -63,7 +63,7 @@ class WebDeskTest extends ConsoleTestBase {
                 .andExpect(flash().attribute("error", "web:alice"));
 
         assertThat(messenger.drain(buyer)).isEmpty();
-        assertThat(store.peek(buyer).orElseThrow().owner()).isEqualTo("staff:web:alice");
+        assertThat(store.peek(buyer).orElseThrow().handover().wireName()).isEqualTo("staff:web:alice");
     }
 
     @Test

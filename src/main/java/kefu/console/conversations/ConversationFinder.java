@@ -6,7 +6,7 @@ import kefu.conversation.ConversationState;
 import kefu.conversation.HistoryEntry;
 import kefu.privacy.Masking;
 import kefu.privacy.Pseudonym;
-import kefu.session.ConversationStore;
+import kefu.conversation.ConversationStore;
 import kefu.session.RedisKeys;
 import org.springframework.data.redis.core.Cursor;
 import org.springframework.data.redis.core.ScanOptions;
@@ -89,7 +89,8 @@ public final class ConversationFinder {
                 last = Masking.inText(s.history().get(i).text());
             }
         }
-        return new Found(pseudonym, masked(key), key.channel(), s.owner(), s.updatedAt(), last, s.history().size());
+        return new Found(pseudonym, masked(key), key.channel(), s.handover().wireName(), s.updatedAt(), last,
+                s.history().size());
     }
 
     /** A buyer id staff can tell apart without reading it in full: {@code tg:12****89}. */

@@ -4,7 +4,7 @@ import kefu.console.audit.AuditLog;
 import kefu.console.conversations.ConversationFinder;
 import kefu.conversation.ConversationKey;
 import kefu.conversation.ConversationState;
-import kefu.handoff.Owner;
+import kefu.conversation.Handover;
 import kefu.handoff.StaffActions;
 import kefu.handoff.StaffOrderLookup;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -63,10 +63,10 @@ public class WebDeskController {
         model.addAttribute("page", "desk");
         model.addAttribute("c", finder.summary(buyer, pseudonym, s));
         model.addAttribute("lines", finder.transcript(s));
-        Optional<String> serving = Owner.staffId(s.owner());
+        Optional<String> serving = s.handover().assignee();
         model.addAttribute("mine", serving.filter(staffId(me)::equals).isPresent());
         model.addAttribute("servedBy", serving.orElse(null));
-        model.addAttribute("queued", Owner.QUEUED.equals(s.owner()));
+        model.addAttribute("queued", s.handover().status() == Handover.Status.QUEUED);
         if (order != null && !order.isBlank()) {
             model.addAttribute("order", order);
             model.addAttribute("orderView", orders.view(order.strip().toUpperCase(Locale.ROOT)));
@@ -106,7 +106,7 @@ public class WebDeskController {
                        Action action) {
         ConversationKey buyer = buyer(pseudonym);
         ConversationState s = finder.state(buyer).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
-        Optional<String> serving = Owner.staffId(s.owner());
+        Optional<String> serving = s.handover().assignee();
         if (serving.isPresent() && !serving.get().equals(staffId(me)) && !"desk.note".equals(what)) {
             flash.addFlashAttribute("error", serving.get());
             return "redirect:/console/desk/" + pseudonym;

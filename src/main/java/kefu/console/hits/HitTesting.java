@@ -11,7 +11,7 @@ import kefu.knowledge.Answer;
 import kefu.knowledge.AnswerEngine;
 import kefu.knowledge.KnowledgeBase;
 import kefu.nlu.HybridIntentClassifier;
-import kefu.session.ConversationStore;
+import kefu.conversation.ConversationStore;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
