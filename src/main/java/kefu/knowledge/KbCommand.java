@@ -1,24 +1,35 @@
 package kefu.knowledge;
 
+import kefu.app.BotFiles;
 import kefu.app.CliCommand;
 import kefu.conversation.Classification;
 import kefu.conversation.Lang;
 import kefu.nlu.HybridIntentClassifier;
 import kefu.nlu.TextEmbedder;
 
+import org.springframework.core.io.Resource;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
 
 /**
  * {@code kb test "问题"}: the ranked articles with their scores and the answer the bot would give;
  * {@code kb list}: the articles; {@code kb bench}: retrieval latency over the articles' own questions;
- * {@code kb compact}: drops cached vectors of text that no longer exists.
+ * {@code kb compact}: drops cached vectors of text that no longer exists; {@code kb lint [--strict] [FOLDER]}: numbers
+ * that are neither shop-profile values nor known facts, broken {@code {{policy.*}}} references, duplicate questions.
  */
 public final class KbCommand implements CliCommand {
 
@@ -26,13 +37,17 @@ public final class KbCommand implements CliCommand {
     private final AnswerEngine engine;
     private final HybridIntentClassifier classifier;
     private final TextEmbedder embedder;
+    private final KbLint lint;
+    private final BotFiles files;
 
     public KbCommand(KnowledgeBase knowledge, AnswerEngine engine, HybridIntentClassifier classifier,
-                     TextEmbedder embedder) {
+                     TextEmbedder embedder, KbLint lint, BotFiles files) {
         this.knowledge = knowledge;
         this.engine = engine;
         this.classifier = classifier;
         this.embedder = embedder;
+        this.lint = lint;
+        this.files = files;
     }
 
     @Override
@@ -42,7 +57,7 @@ public final class KbCommand implements CliCommand {
 
     @Override
     public String summary() {
-        return "help center: test \"question\" (ranked articles and the answer), batch, list, bench, reload, compact";
+        return "help center: test \"question\" (ranked articles and the answer), batch, list, lint, bench, reload, compact";
     }
 
     @Override
@@ -59,6 +74,9 @@ public final class KbCommand implements CliCommand {
             }
             case "list" -> knowledge.articles().forEach(a ->
                     out.printf("%-34s %-8s %s%n", a.id(), a.category(), a.title()));
+            case "lint" -> {
+                return lint(args.subList(1, args.size()), out);
+            }
             case "bench" -> bench(out);
             case "batch" -> batch(out);
             case "compact" -> out.println("embedding cache: " + embedder.cache().compact() + " unused vectors dropped, "
@@ -66,7 +84,8 @@ public final class KbCommand implements CliCommand {
             case "reload" -> out.println((knowledge.reload() ? "reloaded: " : "unchanged: ")
                     + knowledge.articles().size() + " articles");
             default -> {
-                System.err.println("usage: kb test \"question\" | kb batch < questions.txt | kb list | kb bench | kb reload | kb compact");
+                System.err.println("usage: kb test \"question\" | kb batch < questions.txt | kb list | kb lint [--strict] [FOLDER]"
+                        + " | kb bench | kb reload | kb compact");
                 return 2;
             }
         }
@@ -109,6 +128,57 @@ public final class KbCommand implements CliCommand {
             out.printf("%-14s %.3f | %-30s %.3f | %-30s %.3f | %-7s | %s%n", c.intent().wireName(), c.confidence(),
                     r.get(0).article().id(), r.get(0).score(), r.get(1).article().id(), r.get(1).score(), a.kind(), q);
         });
+    }
+
+    /**
+     * Exit status 0: no errors (warnings allowed, unless {@code --strict}); 1: errors; 2: bad arguments or an
+     * unreadable folder. Findings go to standard output as {@code file:line: severity: message}.
+     */
+    private int lint(List<String> args, PrintStream out) throws IOException {
+        boolean strict = args.contains("--strict");
+        List<String> folders = args.stream().filter(a -> !a.equals("--strict")).toList();
+        if (folders.size() > 1 || folders.stream().anyMatch(a -> a.startsWith("-"))) {
+            System.err.println("usage: kb lint [--strict] [FOLDER]   (default: the help center in use)");
+            return 2;
+        }
+        List<KbLint.Source> sources;
+        if (folders.isEmpty()) {
+            sources = new ArrayList<>();
+            for (Resource r : files.knowledge("*.md")) {
+                sources.add(new KbLint.Source(files.knowledgeDir().resolve(String.valueOf(r.getFilename())).toString(),
+                        KnowledgeBase.read(r)));
+            }
+        } else {
+            Path dir = Path.of(folders.get(0));
+            if (!Files.isDirectory(dir)) {
+                System.err.println("kb lint: no folder " + dir);
+                return 2;
+            }
+            try (Stream<Path> list = Files.list(dir)) {
+                sources = new ArrayList<>();
+                for (Path p : list.filter(p -> p.toString().endsWith(".md")).sorted().toList()) {
+                    sources.add(new KbLint.Source(p.toString(), Files.readString(p)));
+                }
+            }
+        }
+        KbLint.Report report = lint.lint(sources, facts());
+        report.findings().forEach(out::println);
+        boolean failed = report.errors() > 0 || strict && report.warnings() > 0;
+        out.printf("kb lint: %d articles, %d errors, %d warnings%s%n", report.articles(), report.errors(),
+                report.warnings(), failed ? "" : " - ok");
+        return failed ? 1 : 0;
+    }
+
+    /** {@code bot/help-center-facts.yml}: numbers every shop's articles may state as written. */
+    private List<String> facts() {
+        List<String> facts = new ArrayList<>();
+        for (Resource r : files.bot("help-center-facts.yml")) {
+            Object yaml = new Yaml(new SafeConstructor(new LoaderOptions())).load(KnowledgeBase.read(r));
+            if (yaml instanceof Map<?, ?> m && m.get("facts") instanceof List<?> items) {
+                items.forEach(i -> facts.add(String.valueOf(i)));
+            }
+        }
+        return facts;
     }
 
     private void bench(PrintStream out) {

@@ -24,8 +24,9 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * The help center in use: loads {@code knowledge-base/*.md}, indexes it, and swaps in a new index when
- * the files change ({@link #reload}); a search always sees one complete index.
+ * The help center in use: loads {@code knowledge-base/*.md}, fills in the shop's values ({@link ArticleTemplate}),
+ * indexes the result, and swaps in a new index when the files change ({@link #reload}); a search always sees
+ * one complete index, and buyers, search and embeddings all see the rendered text.
  */
 public final class KnowledgeBase implements FaqMatcher {
 
@@ -34,13 +35,15 @@ public final class KnowledgeBase implements FaqMatcher {
     private final BotFiles files;
     private final TextFolding folding;
     private final TextEmbedder embedder;
+    private final ArticleTemplate template;
     private final ArticleParser parser = new ArticleParser();
     private final AtomicReference<Loaded> current = new AtomicReference<>();
 
-    public KnowledgeBase(BotFiles files, TextFolding folding, TextEmbedder embedder) {
+    public KnowledgeBase(BotFiles files, TextFolding folding, TextEmbedder embedder, ArticleTemplate template) {
         this.files = files;
         this.folding = folding;
         this.embedder = embedder;
+        this.template = template;
         reload();
     }
 
@@ -61,9 +64,11 @@ public final class KnowledgeBase implements FaqMatcher {
         List<Article> articles = new ArrayList<>();
         Set<String> ids = new HashSet<>();
         for (int i = 0; i < names.size(); i++) {
-            Article a = parser.parse(names.get(i), texts.get(i));
+            String name = names.get(i);
+            Article a = template.render(parser.parse(name, texts.get(i)),
+                    problem -> log.warn("knowledge-base/{}: {} (kb lint lists every problem)", name, problem));
             if (!ids.add(a.id())) {
-                throw new IllegalStateException("knowledge-base/" + names.get(i) + ": id '" + a.id() + "' is used twice");
+                throw new IllegalStateException("knowledge-base/" + name + ": id '" + a.id() + "' is used twice");
             }
             articles.add(a);
         }
@@ -104,7 +109,7 @@ public final class KnowledgeBase implements FaqMatcher {
         return hits.isEmpty() ? 0 : Math.max(hits.get(0).example(), hits.get(0).score());
     }
 
-    private static String read(Resource r) {
+    static String read(Resource r) {
         try (InputStream in = r.getInputStream()) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {

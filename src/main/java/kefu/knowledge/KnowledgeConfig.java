@@ -9,8 +9,10 @@ import kefu.knowledge.llm.LlmProperties;
 import kefu.knowledge.llm.NoComposer;
 import kefu.nlu.EntityExtractor;
 import kefu.nlu.HybridIntentClassifier;
+import kefu.nlu.NluProperties;
 import kefu.nlu.TextEmbedder;
 import kefu.nlu.TextFolding;
+import kefu.policy.ShopProfile;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -18,6 +20,7 @@ import org.springframework.context.annotation.Configuration;
 import java.nio.file.Files;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.regex.Pattern;
 
 /** Wires the help center: articles and their index, the FAQ answers, the optional language model, {@code kb}. */
 @Configuration(proxyBeanMethods = false)
@@ -25,8 +28,8 @@ import java.time.Duration;
 public class KnowledgeConfig {
 
     @Bean
-    KnowledgeBase knowledgeBase(BotFiles files, TextFolding folding, TextEmbedder embedder) {
-        return new KnowledgeBase(files, folding, embedder);
+    KnowledgeBase knowledgeBase(BotFiles files, TextFolding folding, TextEmbedder embedder, ShopProfile profile) {
+        return new KnowledgeBase(files, folding, embedder, new ArticleTemplate(profile));
     }
 
     @Bean(destroyMethod = "close")
@@ -72,7 +75,9 @@ public class KnowledgeConfig {
 
     @Bean
     KbCommand kbCommand(KnowledgeBase knowledge, AnswerEngine engine, HybridIntentClassifier classifier,
-                        TextEmbedder embedder) {
-        return new KbCommand(knowledge, engine, classifier, embedder);
+                        TextEmbedder embedder, ShopProfile profile, NluProperties nlu, TextFolding folding,
+                        BotFiles files) {
+        KbLint lint = new KbLint(profile, Pattern.compile(nlu.orderNumberPattern(), Pattern.CASE_INSENSITIVE), folding);
+        return new KbCommand(knowledge, engine, classifier, embedder, lint, files);
     }
 }
