@@ -85,8 +85,11 @@ public class CoreConfig {
     }
 
     @Bean
-    EntityExtractor entityExtractor(NluProperties props) {
-        return new EntityExtractor(props.orderNumberPattern());
+    EntityExtractor entityExtractor(NluProperties props, kefu.shop.ShopProperties shop) {
+        // Empty: the shape of the configured shop system's order numbers.
+        String pattern = props.orderNumberPattern() == null || props.orderNumberPattern().isBlank()
+                ? shop.shopKind().orderNumberPattern() : props.orderNumberPattern();
+        return new EntityExtractor(pattern);
     }
 
     @Bean

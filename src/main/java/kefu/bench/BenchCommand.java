@@ -135,7 +135,7 @@ public final class BenchCommand implements CliCommand {
         List<Resource> seed = files.bot("sandbox-shop.json");
         if (!seed.isEmpty()) {
             String text = seed.get(0).getContentAsString(StandardCharsets.UTF_8);
-            return mix.withOrders(new BenchMixLoader().ordersIn(text, nlu.orderNumberPattern()));
+            return mix.withOrders(new BenchMixLoader().ordersIn(text, nlu.orderNumberPattern().isBlank() ? kefu.shop.ShopKind.SANDBOX.orderNumberPattern() : nlu.orderNumberPattern()));
         }
         return mix;
     }

@@ -344,7 +344,7 @@ public final class ConversationEngine {
         // Over-long text is kept as is so the length check sees it; it is never classified.
         String text = turn.text().length() > settings.maxTextLength() ? turn.text() : normalizer.normalize(turn.text());
         return new Turn(turn.key(), turn.messageId(), turn.chatType(), text, turn.button(), turn.attachment(),
-                turn.languageHint());
+                turn.languageHint(), turn.text());
     }
 
     private static String clip(String text) {

@@ -1,5 +1,6 @@
 package kefu.handoff;
 
+import kefu.conversation.Attachment;
 import kefu.conversation.ConversationKey;
 import kefu.conversation.Reply;
 
@@ -16,4 +17,9 @@ public interface BuyerMessenger {
     String channel();
 
     void send(ConversationKey buyer, List<Reply> replies);
+
+    /** Sends a file staff chose for the buyer; false when this channel cannot carry files. */
+    default boolean sendFile(ConversationKey buyer, Attachment file, String caption) {
+        return false;
+    }
 }

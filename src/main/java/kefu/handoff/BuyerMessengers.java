@@ -1,5 +1,6 @@
 package kefu.handoff;
 
+import kefu.conversation.Attachment;
 import kefu.conversation.ConversationKey;
 import kefu.conversation.Reply;
 import kefu.privacy.Pseudonym;
@@ -37,5 +38,11 @@ public final class BuyerMessengers {
             return;
         }
         messenger.send(buyer, replies);
+    }
+
+    /** A file from staff; false when the buyer's channel cannot carry it. */
+    public boolean sendFile(ConversationKey buyer, Attachment file, String caption) {
+        BuyerMessenger messenger = byChannel.get(buyer.channel());
+        return messenger != null && messenger.sendFile(buyer, file, caption);
     }
 }

@@ -15,6 +15,7 @@ import kefu.conversation.events.ConversationEvents;
 import org.springframework.beans.factory.ObjectProvider;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -22,6 +23,8 @@ import java.util.Map;
  * summary card and tells the buyer their place in the queue, or that staff are off and the question is kept.
  */
 public final class Escalations implements Escalation {
+
+    private static final int MAX_CARD_ORDERS = 3;
 
     private final StaffDesk desk;
     private final ThreadIndex threads;
@@ -31,15 +34,17 @@ public final class Escalations implements Escalation {
     private final SummaryCard card;
     private final StaffTexts texts;
     private final HandoffProperties settings;
+    private final StaffOrderLookup orders;
     /** Looked up when needed: flows may themselves escalate, so they cannot be constructor dependencies. */
     private final ObjectProvider<FlowHandler> flows;
     private final ConversationEvents events;
 
     public Escalations(StaffDesk desk, ThreadIndex threads, HandoffQueue queue, Transcript transcript,
                        ServiceHours hours, SummaryCard card, StaffTexts texts, HandoffProperties settings,
-                       ObjectProvider<FlowHandler> flows, ConversationEvents events) {
+                       StaffOrderLookup orders, ObjectProvider<FlowHandler> flows, ConversationEvents events) {
         this.events = events;
         this.flows = flows;
+        this.orders = orders;
         this.desk = desk;
         this.threads = threads;
         this.queue = queue;
@@ -63,11 +68,14 @@ public final class Escalations implements Escalation {
         boolean open = hours.isOpen(now);
         s = setAside(s).withHandover(Handover.QUEUED).withFact(Facts.REASON, reason).withFact(Facts.QUEUE_NOTED, null)
                 .withFact(Facts.RATE_STAFF, null).withFact(Facts.HANDED_AT, now.toString());
+        boolean known = s.fact(Facts.THREAD) != null;
         String thread = openThread(buyer, s, intent);
         s = s.withFact(Facts.THREAD, thread);
         String queueLine = open ? texts.say("handoff.staff.queue_position", Map.of("position", position))
                 : texts.say("handoff.staff.queue_after_hours");
-        postCard(thread, buyer, s, intent, reason, queueLine);
+        String trigger = ctx.turn().hasText() ? ctx.turn().text()
+                : ctx.turn().isButton() ? "[button] " + ctx.turn().button() : null;
+        postCard(thread, buyer, s, intent, reason, queueLine, trigger, !known);
 
         events.publish(new HandedOver(buyer, now, reason));
         String lead = ctx.texts().has("handoff.lead." + reason) ? ctx.say("handoff.lead." + reason) + "\n" : "";
@@ -96,11 +104,16 @@ public final class Escalations implements Escalation {
         return thread;
     }
 
-    /** Posts the summary card with the last transcript lines (synchronised from the history first). */
+    /**
+     * Queues the summary card with the last transcript lines (synchronised from the history first); the desk
+     * posts it after the turn, before anything relayed later. A new thread's first card carries the command help.
+     */
     public void postCard(String thread, ConversationKey buyer, ConversationState state, Intent intent, String reason,
-                         String queueLine) {
+                         String queueLine, String trigger, boolean firstInThread) {
         transcript.sync(buyer, state.history());
-        desk.post(thread, card.card(buyer, state, intent, reason, queueLine,
-                transcript.last(buyer, settings.cardTurns())), card.buttons());
+        List<String> orderLines = SummaryCard.ordersInPlay(state, MAX_CARD_ORDERS).stream().map(orders::line).toList();
+        String text = card.card(buyer, state, intent, reason, queueLine, trigger, orderLines,
+                transcript.last(buyer, settings.cardTurns()));
+        desk.postCard(thread, firstInThread ? text + "\n" + card.help() : text, card.buttons());
     }
 }

@@ -82,8 +82,9 @@ public class HandoffConfig {
     @Bean
     Escalations escalations(StaffDesks desks, ThreadIndex threads, HandoffQueue queue, Transcript transcript,
                             ServiceHours hours, SummaryCard card, StaffTexts texts, HandoffProperties settings,
-                            ObjectProvider<FlowHandler> flows, ConversationEvents events) {
-        return new Escalations(desks.desk(), threads, queue, transcript, hours, card, texts, settings, flows, events);
+                            StaffOrderLookup orders, ObjectProvider<FlowHandler> flows, ConversationEvents events) {
+        return new Escalations(desks.desk(), threads, queue, transcript, hours, card, texts, settings, orders, flows,
+                events);
     }
 
     @Bean
@@ -98,8 +99,8 @@ public class HandoffConfig {
 
     @Bean
     StaffOwnedRelay staffOwnedRelay(StaffDesks desks, Escalations escalations, HandoffQueue queue,
-                                    StaffActivity activity, StaffTexts texts) {
-        return new StaffOwnedRelay(desks.desk(), escalations, queue, activity, texts);
+                                    StaffActivity activity, StaffTexts texts, AppProperties app) {
+        return new StaffOwnedRelay(desks.desk(), escalations, queue, activity, texts, app.timezone());
     }
 
     @Bean
@@ -113,15 +114,33 @@ public class HandoffConfig {
         return new ShopOrderLookup(shop, texts, app.timezone());
     }
 
+    @Bean(initMethod = "start", destroyMethod = "stop")
+    DeliveryNotifier deliveryNotifier(kefu.shop.notices.DeliveryWatches watches, ShopGateway shop, BuyerMessengers messengers,
+                                      ConversationStore store, StaffTexts texts, kefu.shop.notices.NoticeProperties settings) {
+        return new DeliveryNotifier(watches, shop, messengers, store, texts, settings);
+    }
+
+    @Bean
+    KeptTicketDesk keptTicketDesk(kefu.shop.ShopConnection shop, StaffDesks desks, BuyerMessengers messengers,
+                                  ConversationStore store, StaffTexts texts, AppProperties app) {
+        return new KeptTicketDesk(shop, desks.desk(), messengers, store, texts, app.timezone());
+    }
+
     @Bean
     StaffActions staffActions(ConversationStore store, SessionProperties session, ThreadIndex threads,
                               HandoffQueue queue, StaffActivity activity, Transcript transcript,
                               Escalations escalations, SummaryCard card, StaffDesks desks, BuyerMessengers messengers,
                               StaffOrderLookup orders, StaffTexts texts, HandoffProperties settings,
-                              BanList bans, Clock clock, ConversationEvents events) {
+                              BanList bans, KeptTicketDesk tickets, StaffNames names, Clock clock,
+                              ConversationEvents events) {
         return new StaffActions(store, session, threads, queue, activity, transcript, escalations, card, desks.desk(),
                 messengers, orders, texts, settings,
-                new StaffBans(bans, threads, desks.desk(), texts), clock, events);
+                new StaffBans(bans, threads, desks.desk(), texts), tickets, names, clock, events);
+    }
+
+    @Bean
+    StaffNames staffNames(StringRedisTemplate redis, RedisKeys keys, HandoffProperties settings) {
+        return new StaffNames(redis, keys, settings);
     }
 
     @Bean(initMethod = "start", destroyMethod = "stop")

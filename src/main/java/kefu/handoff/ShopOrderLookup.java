@@ -38,16 +38,39 @@ public final class ShopOrderLookup implements StaffOrderLookup {
         }
     }
 
+    @Override
+    public String line(String orderNumber) {
+        try {
+            return shop.order(orderNumber)
+                    .map(o -> texts.say("handoff.staff.order_line", Map.of("order", o.orderNo(),
+                            "product", o.product(), "category", category(o), "status", statusInWords(o))))
+                    .orElseGet(() -> texts.say("handoff.staff.order_line_unknown", Map.of("order", orderNumber)));
+        } catch (ShopUnavailableException e) {
+            return texts.say("handoff.staff.order_line_unknown", Map.of("order", orderNumber));
+        }
+    }
+
+    /** The buyer-facing status's short form ("处理中"), not the shop's code. */
+    private String statusInWords(ShopOrder o) {
+        String key = "handoff.staff.status." + o.status().wireName();
+        return texts.has(key) ? texts.say(key) : o.status().wireName();
+    }
+
+    private String category(ShopOrder o) {
+        String key = "shop.category." + o.category();
+        return o.category() != null && texts.has(key) ? texts.say(key) : String.valueOf(o.category());
+    }
+
     private String describe(ShopOrder o) {
         Map<String, Object> v = new HashMap<>();
         v.put("order", o.orderNo());
         v.put("account", o.account() == null ? "-" : o.account());
         v.put("product", o.product());
-        v.put("category", o.category());
+        v.put("category", category(o));
         v.put("delivery", o.deliveryType() == null ? "-" : o.deliveryType());
         v.put("amount", o.amount() == null ? "-" : o.amount());
         v.put("target", Masking.target(o.rechargeTarget()));
-        v.put("status", o.status().wireName());
+        v.put("status", statusInWords(o));
         v.put("raw", o.rawStatus() == null ? "-" : o.rawStatus());
         v.put("paid", at(o.paidAt()));
         v.put("delivered", at(o.deliveredAt()));

@@ -53,7 +53,9 @@ public final class StaffActions implements StaffInbox {
     private final StaffDesk desk;
     private final BuyerMessengers messengers;
     private final StaffOrderLookup orders;
+    private final StaffTickets tickets;
     private final StaffBans bans;
+    private final StaffNames names;
     private final StaffTexts texts;
     private final HandoffProperties settings;
     private final Clock clock;
@@ -62,9 +64,12 @@ public final class StaffActions implements StaffInbox {
     public StaffActions(ConversationStore store, SessionProperties session, ThreadIndex threads, HandoffQueue queue,
                         StaffActivity activity, Transcript transcript, Escalations escalations, SummaryCard card,
                         StaffDesk desk, BuyerMessengers messengers, StaffOrderLookup orders, StaffTexts texts,
-                        HandoffProperties settings, StaffBans bans, Clock clock, ConversationEvents events) {
+                        HandoffProperties settings, StaffBans bans, StaffTickets tickets, StaffNames names,
+                        Clock clock, ConversationEvents events) {
         this.events = events;
         this.bans = bans;
+        this.tickets = tickets;
+        this.names = names;
         this.store = store;
         this.session = session;
         this.threads = threads;
@@ -99,6 +104,13 @@ public final class StaffActions implements StaffInbox {
     }
 
     @Override
+    public void introduce(String staffId, String channelName) {
+        if (isStaff(staffId)) {
+            names.seen(staffId, channelName);
+        }
+    }
+
+    @Override
     public ConversationKey buyerOf(String threadRef) {
         return threads.buyerOf(threadRef);
     }
@@ -119,7 +131,8 @@ public final class StaffActions implements StaffInbox {
             Intent last = lastIntent(s);
             thread[0] = escalations.openThread(buyer, s, last);
             ConversationState next = s.withFact(Facts.THREAD, thread[0]);
-            escalations.postCard(thread[0], buyer, next, last, "staff", texts.say("handoff.staff.queue_not_queued"));
+            escalations.postCard(thread[0], buyer, next, last, "staff", texts.say("handoff.staff.queue_not_queued"),
+                    null, true);
             return new Step(next, List.of(), List.of(), false);
         });
         return thread[0];
@@ -136,13 +149,15 @@ public final class StaffActions implements StaffInbox {
             Optional<String> serving = s.handover().assignee();
             if (serving.isPresent() && !serving.get().equals(staffId)) {
                 return Step.tellStaff(s, texts.say("handoff.staff.not_yours",
-                        Map.of("alias", settings.aliasOf(serving.get()))));
+                        Map.of("alias", names.shown(serving.get()))));
             }
             if (!s.handover().withHumans()) {
                 return Step.tellStaff(s, texts.say("handoff.staff.not_handed"));
             }
-            String alias = settings.aliasOf(staffId);
-            String said = texts.toBuyer(s.lang(), "handoff.staff_says", Map.of("alias", alias, "text", text.strip()));
+            String alias = names.shown(staffId);
+            String said = names.nameOf(staffId)
+                    .map(name -> texts.toBuyer(s.lang(), "handoff.staff_says", Map.of("alias", name, "text", text.strip())))
+                    .orElseGet(() -> texts.toBuyer(s.lang(), "handoff.staff_says_unnamed", Map.of("text", text.strip())));
             // Writing in a queued thread takes the conversation: no separate /claim needed.
             List<String> notes = Handover.QUEUED.equals(s.handover())
                     ? List.of(texts.say("handoff.staff.claimed", Map.of("alias", alias))) : List.of();
@@ -165,9 +180,42 @@ public final class StaffActions implements StaffInbox {
         return at == null ? null : Duration.between(Instant.parse(at), now);
     }
 
+    /**
+     * A file staff send in the buyer's thread goes to the buyer, as a reply would (writing in a queued thread
+     * takes the conversation); the history keeps its name. A channel that cannot carry files says so to staff.
+     */
     @Override
     public void file(String staffId, String threadRef, Attachment file, String caption) {
-        if (admittedBuyer(staffId, threadRef) != null) {
+        ConversationKey buyer = admittedBuyer(staffId, threadRef);
+        if (buyer == null) {
+            return;
+        }
+        boolean[] allowed = new boolean[1];
+        List<ConversationEvent> happened = new ArrayList<>();
+        change(buyer, threadRef, (s, now) -> {
+            Optional<String> serving = s.handover().assignee();
+            if (serving.isPresent() && !serving.get().equals(staffId)) {
+                return Step.tellStaff(s, texts.say("handoff.staff.not_yours", Map.of("alias", names.shown(serving.get()))));
+            }
+            if (!s.handover().withHumans()) {
+                return Step.tellStaff(s, texts.say("handoff.staff.not_handed"));
+            }
+            allowed[0] = true;
+            List<String> notes = Handover.QUEUED.equals(s.handover())
+                    ? List.of(texts.say("handoff.staff.claimed", Map.of("alias", names.shown(staffId)))) : List.of();
+            String line = "[file] " + file.fileName() + (caption == null || caption.isBlank() ? "" : " " + caption.strip());
+            Duration sinceHandover = since(s, now);
+            if (Handover.QUEUED.equals(s.handover())) {
+                happened.add(new StaffJoined(buyer, now, staffId, sinceHandover));
+            }
+            happened.add(new StaffReplied(buyer, now, staffId, sinceHandover));
+            ConversationState next = s.withHandover(Handover.staff(staffId)).withFact(Facts.QUEUE_NOTED, null)
+                    .withFact(Facts.HANDED_AT, null)
+                    .withHistory(new HistoryEntry(HistoryEntry.STAFF, line, null, now), session.historySize());
+            return new Step(next, List.of(), notes, false);
+        });
+        happened.forEach(events::publish);
+        if (allowed[0] && !messengers.sendFile(buyer, file, caption)) {
             desk.post(threadRef, texts.say("handoff.staff.file_unsupported"), List.of());
         }
     }
@@ -190,6 +238,10 @@ public final class StaffActions implements StaffInbox {
             case ORDER -> desk.post(threadRef, arg.isEmpty() ? texts.say("handoff.staff.order_usage")
                     : orders.view(arg.toUpperCase(Locale.ROOT)), List.of());
             case QUEUE -> desk.post(threadRef, queueListing(), List.of());
+            case TICKET -> tickets.command(threadRef, arg);
+            case ALIAS -> desk.post(threadRef, names.setAlias(staffId, arg)
+                    ? texts.say("handoff.staff.alias_set", Map.of("alias", names.shown(staffId)))
+                    : texts.say("handoff.staff.alias_usage", Map.of("max", StaffNames.MAX_LENGTH)), List.of());
             case BAN -> bans.ban(threadRef, arg);
             case UNBAN -> bans.unban(threadRef, arg);
         }
@@ -212,7 +264,13 @@ public final class StaffActions implements StaffInbox {
         switch (data == null ? "" : data) {
             case SummaryCard.CLAIM -> claim(staffId, threadRef);
             case SummaryCard.CLOSE -> close(staffId, threadRef);
-            default -> desk.post(threadRef, texts.say("handoff.staff.help"), List.of());
+            default -> {
+                if (data != null && data.startsWith(StaffTickets.BUTTON)) {
+                    tickets.button(threadRef, data);
+                } else {
+                    desk.post(threadRef, texts.say("handoff.staff.help"), List.of());
+                }
+            }
         }
     }
 
@@ -226,7 +284,7 @@ public final class StaffActions implements StaffInbox {
             if (s.handover().assignee().filter(staffId::equals).isPresent()) {
                 return Step.tellStaff(s, texts.say("handoff.staff.already_yours"));
             }
-            String alias = settings.aliasOf(staffId);
+            String alias = names.shown(staffId);
             String hello = texts.toBuyer(s.lang(), "handoff.claimed", Map.of("alias", alias));
             ConversationState next = s.endFlow().withHandover(Handover.staff(staffId)).withFact(Facts.QUEUE_NOTED, null)
                     .withFact(Facts.RATE_STAFF, null)
@@ -243,7 +301,7 @@ public final class StaffActions implements StaffInbox {
         if (buyer != null) {
             List<ConversationEvent> happened = new ArrayList<>();
             change(buyer, threadRef, (s, now) -> handBack(s, now, "handoff.closed",
-                    texts.say("handoff.staff.closed", Map.of("alias", settings.aliasOf(staffId))),
+                    texts.say("handoff.staff.closed", Map.of("alias", names.shown(staffId))),
                     closed -> happened.add(new ConversationClosed(buyer, now, closed, false))));
             happened.forEach(events::publish);
         }
@@ -294,7 +352,7 @@ public final class StaffActions implements StaffInbox {
         }
         change(buyer, threadRef, (s, now) -> {
             // Internal: into the transcript only, never into the history answers may be built from.
-            transcript.append(buyer, new HistoryEntry(Transcript.NOTE, settings.aliasOf(staffId) + "：" + text, null, now));
+            transcript.append(buyer, new HistoryEntry(Transcript.NOTE, names.shown(staffId) + "：" + text, null, now));
             return Step.tellStaff(s, texts.say("handoff.staff.noted"));
         });
     }

@@ -25,6 +25,27 @@ public interface StaffDesk {
      */
     void post(String threadRef, String text, List<Button> buttons);
 
+    /**
+     * Posts the summary card of an escalation, before whatever is relayed into the thread after it. A desk
+     * that queues posts keeps at most one card waiting per thread.
+     */
+    default void postCard(String threadRef, String text, List<Button> buttons) {
+        post(threadRef, text, buttons);
+    }
+
+    /**
+     * Posts a note that belongs in the thread's order with the buyer's messages (a reminder, the buyer left the
+     * queue). {@link #post} is for answers to staff, which a desk that queues sends before buyer traffic.
+     */
+    default void postInOrder(String threadRef, String text) {
+        post(threadRef, text, List.of());
+    }
+
+    /** Relays a buyer's message into their thread; a desk that is behind may merge several into one post. */
+    default void relay(String threadRef, RelayedMessage message) {
+        post(threadRef, message.text(), List.of());
+    }
+
     /** Relays a file the buyer sent into a thread. */
     void postFile(String threadRef, Attachment file, String caption);
 }

@@ -36,4 +36,8 @@ public interface StaffInbox {
 
     /** The buyer's conversation behind a thread reference, or null when the thread is unknown. */
     ConversationKey buyerOf(String threadRef);
+
+    /** The staff member's name on the channel (e.g. Telegram's first and last name), shown to buyers without an alias. */
+    default void introduce(String staffId, String channelName) {
+    }
 }

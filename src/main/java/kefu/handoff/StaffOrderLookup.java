@@ -5,4 +5,9 @@ public interface StaffOrderLookup {
 
     /** A text for staff describing the order, or saying it was not found. */
     String view(String orderNumber);
+
+    /** One line for the summary card: the order number, product and status in words. */
+    default String line(String orderNumber) {
+        return orderNumber;
+    }
 }

@@ -11,8 +11,12 @@ import kefu.conversation.TurnContext;
 import kefu.conversation.TurnInterceptor;
 import kefu.conversation.command.BuyerCommand;
 import kefu.conversation.command.SlashCommand;
+import kefu.nlu.UnicodeTextNormalizer;
 import org.springframework.core.Ordered;
 
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -29,15 +33,20 @@ public final class StaffOwnedRelay implements TurnInterceptor, Ordered {
     public static final int ORDER = Ordered.HIGHEST_PRECEDENCE + 100;
     private static final Set<String> LEAVE_QUEUE_WORDS = Set.of("取消排队", "不用人工了");
 
+    private static final DateTimeFormatter HH_MM_SS = DateTimeFormatter.ofPattern("HH:mm:ss");
+
+    private final UnicodeTextNormalizer display = new UnicodeTextNormalizer();
 
     private final StaffDesk desk;
     private final Escalations escalations;
     private final HandoffQueue queue;
     private final StaffActivity activity;
     private final StaffTexts texts;
+    private final ZoneId zone;
 
     public StaffOwnedRelay(StaffDesk desk, Escalations escalations, HandoffQueue queue, StaffActivity activity,
-                           StaffTexts texts) {
+                           StaffTexts texts, ZoneId zone) {
+        this.zone = zone;
         this.desk = desk;
         this.escalations = escalations;
         this.queue = queue;
@@ -59,12 +68,12 @@ public final class StaffOwnedRelay implements TurnInterceptor, Ordered {
         }
         if (Handover.QUEUED.equals(s.handover()) && leavesQueue(ctx.turn())) {
             queue.remove(buyer);
-            desk.post(thread, texts.say("handoff.staff.buyer_left", Map.of("buyer", SummaryCard.masked(buyer))), List.of());
+            desk.postInOrder(thread, texts.say("handoff.staff.buyer_left", Map.of("buyer", SummaryCard.masked(buyer))));
             ConversationState back = s.withHandover(Handover.BOT).withFact(Facts.QUEUE_NOTED, null);
             return Optional.of(new Outcome(List.of(Reply.of(ctx.say("handoff.left_queue"))), back, null, 0, List.of(),
                     false));
         }
-        relay(ctx.turn(), buyer, thread);
+        relay(ctx.turn(), buyer, thread, ctx.now());
         List<Reply> replies = List.of();
         if (Handover.QUEUED.equals(s.handover())) {
             queue.enqueue(buyer, ctx.now());
@@ -87,17 +96,25 @@ public final class StaffOwnedRelay implements TurnInterceptor, Ordered {
                 && (LEAVE_QUEUE_WORDS.contains(text) || SlashCommand.parse(text).filter(c -> c.is(BuyerCommand.CANCEL)).isPresent());
     }
 
-    private void relay(Turn turn, ConversationKey buyer, String thread) {
+    private void relay(Turn turn, ConversationKey buyer, String thread, Instant at) {
         String who = SummaryCard.masked(buyer);
         if (turn.attachment() != null) {
             desk.postFile(thread, turn.attachment(), texts.say("handoff.staff.buyer_file",
                     Map.of("buyer", who, "caption", turn.hasText() ? turn.text() : "")));
-        } else if (turn.isButton()) {
-            desk.post(thread, texts.say("handoff.staff.buyer_pressed", Map.of("buyer", who, "button", turn.button())),
-                    List.of());
+            return;
+        }
+        String time = HH_MM_SS.format(at.atZone(zone));
+        String head = texts.say("handoff.staff.buyer_says_head", Map.of("buyer", who));
+        if (turn.isButton()) {
+            desk.relay(thread, new RelayedMessage(
+                    texts.say("handoff.staff.buyer_pressed", Map.of("buyer", who, "button", turn.button())), head,
+                    texts.say("handoff.staff.buyer_pressed_line", Map.of("time", time, "button", turn.button()))));
         } else {
-            desk.post(thread, texts.say("handoff.staff.buyer_says", Map.of("buyer", who, "text", turn.trimmedText())),
-                    List.of());
+            // As written (line breaks, punctuation), without characters that could fake a line in the topic.
+            String text = display.forDisplay(turn.writtenText());
+            desk.relay(thread, new RelayedMessage(
+                    texts.say("handoff.staff.buyer_says", Map.of("buyer", who, "text", text)), head,
+                    texts.say("handoff.staff.buyer_says_line", Map.of("time", time, "text", text))));
         }
     }
 

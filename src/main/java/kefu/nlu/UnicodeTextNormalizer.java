@@ -38,4 +38,31 @@ public final class UnicodeTextNormalizer implements TextNormalizer {
         }
         return out.toString();
     }
+
+    /**
+     * Text to show people as the buyer wrote it: line breaks, punctuation and width kept; control and invisible
+     * formatting characters (direction overrides, zero-width joiners, escape sequences) removed, at most two
+     * blank lines in a row.
+     */
+    public String forDisplay(String text) {
+        if (text == null) {
+            return "";
+        }
+        String unified = text.replace("\r\n", "\n").replace('\r', '\n');
+        StringBuilder out = new StringBuilder(unified.length());
+        for (int i = 0; i < unified.length(); ) {
+            int cp = unified.codePointAt(i);
+            i += Character.charCount(cp);
+            int type = Character.getType(cp);
+            if (cp == '\n' || cp == '\t') {
+                out.appendCodePoint(cp);
+            } else if (type == Character.LINE_SEPARATOR || type == Character.PARAGRAPH_SEPARATOR) {
+                out.append('\n');
+            } else if (type != Character.CONTROL && type != Character.FORMAT && type != Character.UNASSIGNED
+                    && type != Character.PRIVATE_USE && type != Character.SURROGATE) {
+                out.appendCodePoint(cp);
+            }
+        }
+        return out.toString().replaceAll("\n{3,}", "\n\n").strip();
+    }
 }

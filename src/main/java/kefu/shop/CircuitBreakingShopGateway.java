@@ -76,6 +76,11 @@ public final class CircuitBreakingShopGateway implements ShopGateway {
         return call(() -> shop.ticket(ticketNo));
     }
 
+    @Override
+    public String replyVariant() {
+        return shop.replyVariant();
+    }
+
     private <T> T call(Supplier<T> request) {
         boolean trial = admit();
         try {

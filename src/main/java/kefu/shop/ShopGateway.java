@@ -30,4 +30,12 @@ public interface ShopGateway {
     TicketResult file(TicketRequest request, String idempotencyKey);
 
     Optional<ShopTicket> ticket(String ticketNo);
+
+    /**
+     * The shop system's name ({@code dujiaoka}, {@code acg-faka}, ...) where buyers must be asked differently — what
+     * proves an order, what its numbers look like; empty for the bot's own contract.
+     */
+    default String replyVariant() {
+        return "";
+    }
 }

@@ -15,25 +15,31 @@ import java.util.Map;
 
 /**
  * {@code kefu.shop.*}: where the shop is and how to sign requests to it, the sandbox shop, the order rules
- * per category and the chat-side limits. An empty {@code baseUrl} runs the sandbox shop inside the bot.
+ * per category and the chat-side limits. {@code kind} picks the shop system ({@link ShopKind}); by default an
+ * empty {@code baseUrl} runs the sandbox shop inside the bot.
  */
 @Validated
 @ConfigurationProperties("kefu.shop")
 public record ShopProperties(String baseUrl, @NotBlank String apiKey, String secret,
                              @NotNull Duration connectTimeout, @NotNull Duration requestTimeout,
                              @NotNull Duration maxClockSkew, @Valid @NotNull Sandbox sandbox,
-                             @Valid @NotNull Rules rules, @Valid @NotNull Chat chat) {
+                             @Valid @NotNull Rules rules, @Valid @NotNull Chat chat, String kind) {
 
     /** Without the signing secret: a logged or reported settings object must not carry it. */
     @Override
     public String toString() {
-        return "ShopProperties[baseUrl=" + baseUrl + ", apiKey=" + apiKey + ", secret="
+        return "ShopProperties[kind=" + kind + ", baseUrl=" + baseUrl + ", apiKey=" + apiKey + ", secret="
                 + (secret == null || secret.isEmpty() ? "" : "***") + ", connectTimeout=" + connectTimeout
                 + ", requestTimeout=" + requestTimeout + ", maxClockSkew=" + maxClockSkew + "]";
     }
 
     public boolean inProcessSandbox() {
-        return baseUrl == null || baseUrl.isBlank();
+        return shopKind() == ShopKind.SANDBOX;
+    }
+
+    /** The shop system to talk to; blank {@code kind}: {@code http} when {@code base-url} is set, else the sandbox. */
+    public ShopKind shopKind() {
+        return ShopKind.of(kind, baseUrl != null && !baseUrl.isBlank());
     }
 
     /**

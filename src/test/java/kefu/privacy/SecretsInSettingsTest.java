@@ -29,7 +29,7 @@ class SecretsInSettingsTest {
     @Test
     void shopSettingsPrintWithoutTheSigningSecret() {
         ShopProperties props = new ShopProperties("https://shop.example.com", "key-1", "shop-signing-secret",
-                Duration.ofSeconds(2), Duration.ofSeconds(5), Duration.ofSeconds(60), null, null, null);
+                Duration.ofSeconds(2), Duration.ofSeconds(5), Duration.ofSeconds(60), null, null, null, "http");
 
         assertThat(props.toString()).doesNotContain("shop-signing-secret").contains("key-1");
     }

@@ -61,4 +61,20 @@ class SandboxSeedTest extends AppTest {
         assertThat(((ShopOrder) kept.body()).status()).isEqualTo(OrderStatus.CANCELLED);
         assertThat(((ShopOrder) reset.body()).status()).isEqualTo(OrderStatus.PENDING_PAYMENT);
     }
+
+    @Test
+    void anotherSeedFileReplacesTheDataSeededBefore() {
+        SandboxShop shop = new SandboxShop(redis, RealRedis.freshPrefix(), json, new OrderRules(props.rules()),
+                props.sandbox(), clock);
+        String only = SandboxFixtures.orderNo();
+        SandboxData other = SandboxFixtures.orders(SandboxFixtures.order(only, null, "mobile_topup", "paid", 5));
+        String shipped = seed.orders().get(0).orderNo();
+
+        shop.seed(seed, false);
+        boolean loaded = shop.seed(other, false);
+
+        assertThat(loaded).as("a file with other content is loaded, not ignored").isTrue();
+        assertThat(shop.order(only).status()).isEqualTo(200);
+        assertThat(shop.order(shipped).status()).as("the earlier seed's orders are gone").isEqualTo(404);
+    }
 }

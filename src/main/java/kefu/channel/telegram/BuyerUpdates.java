@@ -45,16 +45,18 @@ public final class BuyerUpdates {
     private final ConversationEngine engine;
     private final ConversationStore store;
     private final TelegramSender sender;
+    private final TelegramOutbox outbox;
     private final FileFetcher files;
     private final BotIdentity identity;
     private final BlockedChats blocked;
     private final ReplyTexts texts;
 
-    public BuyerUpdates(ConversationEngine engine, ConversationStore store, TelegramSender sender, FileFetcher files,
-                        BotIdentity identity, BlockedChats blocked, ReplyTexts texts) {
+    public BuyerUpdates(ConversationEngine engine, ConversationStore store, TelegramSender sender, TelegramOutbox outbox,
+                        FileFetcher files, BotIdentity identity, BlockedChats blocked, ReplyTexts texts) {
         this.engine = engine;
         this.store = store;
         this.sender = sender;
+        this.outbox = outbox;
         this.files = files;
         this.identity = identity;
         this.blocked = blocked;
@@ -80,7 +82,7 @@ public final class BuyerUpdates {
         String data = callback.getData();
         int bytes = data == null ? 0 : data.getBytes(StandardCharsets.UTF_8).length;
         if (bytes < 1 || bytes > Button.MAX_DATA_BYTES) {
-            sender.send(chatId, null, texts.get("button.stale", lang(key, callback.getFrom()), Map.of()), List.of());
+            outbox.reply(chatId, texts.get("button.stale", lang(key, callback.getFrom()), Map.of()), List.of());
             return;
         }
         Turn turn = Turn.button(key, String.valueOf(updateId), data)
@@ -114,7 +116,7 @@ public final class BuyerUpdates {
                 String reason = fetched instanceof FileFetcher.Fetched.TooBig ? "telegram.file.too_big"
                         : fetched instanceof FileFetcher.Fetched.NotImage ? "telegram.file.not_image"
                         : "telegram.file.failed";
-                sender.send(chatId, null, texts.get(reason, lang(key, from), Map.of("max_mb", maxMb())), List.of());
+                outbox.reply(chatId, texts.get(reason, lang(key, from), Map.of("max_mb", maxMb())), List.of());
                 return;
             }
             Turn turn = Turn.attachment(key, id, ok.attachment(), text).inChat(type).withLanguageHint(hint(from));
@@ -134,15 +136,14 @@ public final class BuyerUpdates {
         for (Reply reply : result.replies()) {
             if (!turn.isPrivate() && reply.privateOnly()) {
                 if (!noteSent) {
-                    sender.send(chatId, null, texts.get("telegram.private_only", lang(turn.key(), from),
+                    outbox.reply(chatId, texts.get("telegram.private_only", lang(turn.key(), from),
                             Map.of("bot", identity.username())), List.of());
                     noteSent = true;
                 }
                 continue;
             }
-            if (sender.send(chatId, null, reply.text(), reply.buttons()) == TelegramSender.Delivery.BLOCKED) {
-                return;
-            }
+            // Queued: the senders post it as the chat's window allows; this worker goes on to the next update.
+            outbox.reply(chatId, reply.text(), reply.buttons());
         }
     }
 

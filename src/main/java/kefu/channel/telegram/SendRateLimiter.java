@@ -66,26 +66,47 @@ public final class SendRateLimiter {
         this.limits = limits;
     }
 
+    /** The answer of {@link #tryAcquire}: a slot, or how long to wait before asking again. */
+    public record Attempt(Permit permit, long waitMillis) {
+        public boolean granted() {
+            return permit != null;
+        }
+    }
+
     /** Blocks until a message to {@code chatId} may be sent, and takes the slot. */
     public Permit acquire(long chatId) throws InterruptedException {
+        while (true) {
+            Attempt attempt = tryAcquire(chatId, 0);
+            if (attempt.granted()) {
+                return attempt.permit();
+            }
+            // A slot held by a request in flight frees up when it completes: ask again soon.
+            Thread.sleep(Math.max(10, Math.min(attempt.waitMillis(), 1_000)));
+        }
+    }
+
+    /**
+     * Takes a slot for a message to {@code chatId} if every window has room, without waiting.
+     *
+     * @param groupReserve slots of a group's window this message may not use: kept free for messages that
+     *                     must not wait behind it (staff commands' answers behind buyer relays)
+     */
+    public Attempt tryAcquire(long chatId, int groupReserve) {
         List<String> windowKeys = new ArrayList<>();
         List<String> args = new ArrayList<>();
         String member = UUID.randomUUID().toString();
         args.add(member);
         args.add(String.valueOf(IN_FLIGHT_MS));
-        add(windowKeys, args, keys.named("tg-rate", "global"), limits.global());
-        add(windowKeys, args, keys.named("tg-rate", "chat:" + chatId), limits.perChat());
+        add(windowKeys, args, keys.named("tg-rate", "global"), limits.global(), 0);
+        add(windowKeys, args, keys.named("tg-rate", "chat:" + chatId), limits.perChat(), 0);
         if (chatId < 0) {
-            add(windowKeys, args, keys.named("tg-rate", "group:" + chatId), limits.perGroup());
+            add(windowKeys, args, keys.named("tg-rate", "group:" + chatId), limits.perGroup(), groupReserve);
         }
-        while (true) {
-            Long wait = redis.execute(ACQUIRE, windowKeys, args.toArray());
-            if (wait == null || wait <= 0) {
-                return new Permit(member, List.copyOf(windowKeys));
-            }
-            // A slot held by a request in flight frees up when it completes: ask again soon.
-            Thread.sleep(Math.max(10, Math.min(wait, 1_000)));
+        Long wait = redis.execute(ACQUIRE, windowKeys, args.toArray());
+        if (wait == null || wait <= 0) {
+            return new Attempt(new Permit(member, List.copyOf(windowKeys)), 0);
         }
+        return new Attempt(null, wait);
     }
 
     /** The request of this slot is done (sent, refused or failed). */
@@ -93,9 +114,10 @@ public final class SendRateLimiter {
         redis.execute(COMPLETE, permit.windows(), permit.member());
     }
 
-    private void add(List<String> windowKeys, List<String> args, String key, TelegramProperties.Limit limit) {
+    private void add(List<String> windowKeys, List<String> args, String key, TelegramProperties.Limit limit,
+                     int reserve) {
         windowKeys.add(key);
-        args.add(String.valueOf(limit.messages()));
+        args.add(String.valueOf(Math.max(1, limit.messages() - reserve)));
         args.add(String.valueOf(limit.window().plus(limits.margin()).toMillis()));
     }
 }

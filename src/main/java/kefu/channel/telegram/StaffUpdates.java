@@ -58,6 +58,7 @@ public final class StaffUpdates {
             return;
         }
         String staffId = id(message.getFrom());
+        target.introduce(staffId, displayName(message.getFrom()));
         if (message.hasText() && message.getText().startsWith("/")) {
             command(target, staffId, threadRef, message.getText());
         } else if (message.hasPhoto() || message.hasDocument()) {
@@ -108,6 +109,11 @@ public final class StaffUpdates {
             log.warn("staff group update ignored: no staff inbox is configured");
         }
         return target;
+    }
+
+    private static String displayName(User user) {
+        String last = user.getLastName();
+        return user.getFirstName() + (last == null || last.isBlank() ? "" : " " + last);
     }
 
     private static String id(User user) {

@@ -35,13 +35,15 @@ public final class TelegramBot implements AutoCloseable {
     private final TelegramClient client;
     private final TelegramUrl url;
     private final UpdateDispatcher dispatcher;
+    private final OutboundSenders senders;
     private final BotIdentity identity;
     private final ReplyTexts texts;
     private final ObjectMapper json;
     private TelegramBotsLongPollingApplication polling;
 
     public TelegramBot(TelegramProperties props, TelegramClient client, TelegramUrl url, UpdateDispatcher dispatcher,
-                       BotIdentity identity, ReplyTexts texts, ObjectMapper json) {
+                       OutboundSenders senders, BotIdentity identity, ReplyTexts texts, ObjectMapper json) {
+        this.senders = senders;
         this.props = props;
         this.client = client;
         this.url = url;
@@ -55,6 +57,7 @@ public final class TelegramBot implements AutoCloseable {
         log.info("Telegram bot @{} starting ({} mode, API {})", identity.username(),
                 props.mode().name().toLowerCase(), props.apiUrl());
         registerCommands();
+        senders.start();
         dispatcher.start();
         if (props.mode() == TelegramProperties.Mode.WEBHOOK) {
             client.execute(SetWebhook.builder().url(props.webhook().url()).secretToken(props.webhook().secret())
@@ -118,5 +121,7 @@ public final class TelegramBot implements AutoCloseable {
             polling = null;
         }
         dispatcher.close();
+        // After the turns in hand: their replies are queued; what is not posted yet waits in Redis.
+        senders.close();
     }
 }

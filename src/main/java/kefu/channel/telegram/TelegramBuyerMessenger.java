@@ -1,18 +1,21 @@
 package kefu.channel.telegram;
 
+import kefu.conversation.Attachment;
 import kefu.conversation.ConversationKey;
 import kefu.conversation.Reply;
 import kefu.handoff.BuyerMessenger;
 
 import java.util.List;
 
-/** Writes to a Telegram buyer's private chat outside their turn (staff replies, rating requests). */
+/** Writes (through the send queue) to a Telegram buyer's private chat outside their turn (staff replies, rating requests). */
 public final class TelegramBuyerMessenger implements BuyerMessenger {
 
-    private final TelegramSender sender;
+    private final TelegramOutbox outbox;
+    private final FileCopies copies;
 
-    public TelegramBuyerMessenger(TelegramSender sender) {
-        this.sender = sender;
+    public TelegramBuyerMessenger(TelegramOutbox outbox, FileCopies copies) {
+        this.outbox = outbox;
+        this.copies = copies;
     }
 
     @Override
@@ -25,9 +28,16 @@ public final class TelegramBuyerMessenger implements BuyerMessenger {
         // A Telegram user's private chat has the user's id.
         long chatId = Long.parseLong(buyer.userId());
         for (Reply reply : replies) {
-            if (sender.send(chatId, null, reply.text(), reply.buttons()) == TelegramSender.Delivery.BLOCKED) {
-                return;
-            }
+            // Staff speak ahead of anything the bot still has queued for this buyer.
+            outbox.urgent(chatId, 0, reply.text(), reply.buttons());
         }
+    }
+
+    @Override
+    public boolean sendFile(ConversationKey buyer, Attachment file, String caption) {
+        return copies.keep(file).map(copy -> {
+            outbox.file(Long.parseLong(buyer.userId()), 0, copy, file.fileName(), file.mimeType(), caption);
+            return true;
+        }).orElse(false);
     }
 }

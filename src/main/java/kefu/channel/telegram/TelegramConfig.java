@@ -28,7 +28,7 @@ import java.util.concurrent.TimeUnit;
 
 /** Wires the Telegram channel. Nothing talks to Telegram until the {@code telegram} command starts the bot. */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(TelegramProperties.class)
+@EnableConfigurationProperties({TelegramProperties.class, OutboxProperties.class})
 public class TelegramConfig {
 
     @Bean
@@ -70,6 +70,28 @@ public class TelegramConfig {
     }
 
     @Bean
+    OutboundQueue outboundQueue(StringRedisTemplate redis, RedisKeys keys) {
+        return new OutboundQueue(redis, keys, telegramJson());
+    }
+
+    /** Files waiting in the send queue (relayed to staff, or from staff to a buyer). */
+    @Bean
+    FileCopies telegramFileCopies(TelegramProperties props) {
+        return new FileCopies(props.downloadDir().resolve("outbox"));
+    }
+
+    @Bean
+    TelegramOutbox telegramOutbox(OutboundQueue queue, OutboxProperties settings) {
+        return new TelegramOutbox(queue, settings);
+    }
+
+    @Bean(destroyMethod = "close")
+    OutboundSenders outboundSenders(OutboundQueue queue, SendRateLimiter limiter, TelegramSender sender,
+                                    TelegramOutbox outbox, OutboxProperties settings, TelegramProperties props) {
+        return new OutboundSenders(queue, limiter, sender, outbox, settings, props.maxAttempts());
+    }
+
+    @Bean
     FileFetcher telegramFileFetcher(TelegramClient client, TelegramProperties props) {
         OkHttpClient http = new OkHttpClient.Builder().readTimeout(Duration.ofSeconds(60)).build();
         String base = props.apiUrl().replaceAll("/+$", "") + "/file/bot" + props.token() + "/";
@@ -90,9 +112,9 @@ public class TelegramConfig {
 
     @Bean
     BuyerUpdates buyerUpdates(ConversationEngine engine, ConversationStore store, TelegramSender sender,
-                              FileFetcher telegramFileFetcher, BotIdentity identity, BlockedChats blocked,
-                              ReplyTexts texts) {
-        return new BuyerUpdates(engine, store, sender, telegramFileFetcher, identity, blocked, texts);
+                              TelegramOutbox outbox, FileFetcher telegramFileFetcher, BotIdentity identity,
+                              BlockedChats blocked, ReplyTexts texts) {
+        return new BuyerUpdates(engine, store, sender, outbox, telegramFileFetcher, identity, blocked, texts);
     }
 
     @Bean
@@ -122,8 +144,8 @@ public class TelegramConfig {
 
     @Bean(destroyMethod = "close")
     TelegramBot telegramBot(TelegramProperties props, TelegramClient client, UpdateDispatcher dispatcher,
-                            BotIdentity identity, ReplyTexts texts) {
-        return new TelegramBot(props, client, telegramUrl(props), dispatcher, identity, texts, telegramJson());
+                            OutboundSenders senders, BotIdentity identity, ReplyTexts texts) {
+        return new TelegramBot(props, client, telegramUrl(props), dispatcher, senders, identity, texts, telegramJson());
     }
 
     @Bean
@@ -137,15 +159,15 @@ public class TelegramConfig {
     }
 
     @Bean
-    BuyerMessenger telegramBuyerMessenger(TelegramSender sender) {
-        return new TelegramBuyerMessenger(sender);
+    BuyerMessenger telegramBuyerMessenger(TelegramOutbox outbox, FileCopies copies) {
+        return new TelegramBuyerMessenger(outbox, copies);
     }
 
     @Bean
     @ConditionalOnExpression("'${kefu.telegram.staff-chat-id:}' != ''")
-    StaffDesk telegramStaffDesk(TelegramClient client, TelegramSender sender, StringRedisTemplate redis,
-                                RedisKeys keys, TelegramProperties props) {
-        return new TelegramStaffDesk(client, sender, redis, keys, props.staffChatId());
+    StaffDesk telegramStaffDesk(TelegramClient client, TelegramOutbox outbox, StringRedisTemplate redis,
+                                RedisKeys keys, TelegramProperties props, FileCopies copies) {
+        return new TelegramStaffDesk(client, outbox, redis, keys, props.staffChatId(), copies);
     }
 
     static TelegramUrl telegramUrl(TelegramProperties props) {

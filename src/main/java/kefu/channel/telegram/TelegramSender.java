@@ -77,6 +77,77 @@ public final class TelegramSender {
         return deliver(chatId, () -> client.execute(document));
     }
 
+    /** What one try of a queued message came to; {@code retryAfterMillis} when it is to be tried again. */
+    public record Try(Delivery delivery, long retryAfterMillis) {
+        static Try of(Delivery delivery) {
+            return new Try(delivery, 0);
+        }
+
+        public boolean retry() {
+            return retryAfterMillis > 0;
+        }
+    }
+
+    /** One try of a text whose rate-limit slot the caller holds: never waits. */
+    public Try tryText(long chatId, Integer threadId, String text, List<Button> buttons) {
+        SendMessage.SendMessageBuilder<?, ?> message = SendMessage.builder().chatId(chatId).text(text)
+                .messageThreadId(threadId);
+        if (!buttons.isEmpty()) {
+            message.replyMarkup(keyboard(buttons));
+        }
+        SendMessage built = message.build();
+        return once(chatId, () -> client.execute(built));
+    }
+
+    /** One try of a file (a photo when it is an image, else a document) whose slot the caller holds. */
+    public Try tryFile(long chatId, Integer threadId, String path, String fileName, String mimeType, String caption) {
+        InputFile input = new InputFile(new File(path), fileName);
+        if (mimeType != null && mimeType.startsWith("image/")) {
+            SendPhoto photo = SendPhoto.builder().chatId(chatId).messageThreadId(threadId).photo(input)
+                    .caption(caption).build();
+            return once(chatId, () -> client.execute(photo));
+        }
+        SendDocument document = SendDocument.builder().chatId(chatId).messageThreadId(threadId).document(input)
+                .caption(caption).build();
+        return once(chatId, () -> client.execute(document));
+    }
+
+    private Try once(long chatId, ApiCall call) {
+        if (blocked.isBlocked(chatId)) {
+            return Try.of(Delivery.BLOCKED);
+        }
+        try {
+            call.run();
+            return Try.of(Delivery.SENT);
+        } catch (TelegramApiRequestException e) {
+            Integer code = e.getErrorCode();
+            if (code != null && code == 429) {
+                Integer after = e.getParameters() == null ? null : e.getParameters().getRetryAfter();
+                return new Try(Delivery.FAILED, 1000L * (after == null ? 1 : after));
+            }
+            if (code != null && code == 403) {
+                blocked.mark(chatId);
+                log.info("chat {} blocked the bot; not writing to it again until it writes", Pseudonym.ofTelegramChat(chatId));
+                return Try.of(Delivery.BLOCKED);
+            }
+            if (code != null && code >= 400 && code < 500) {
+                log.warn("Telegram refused a message to chat {}: {}", Pseudonym.ofTelegramChat(chatId), e.getApiResponse());
+                return Try.of(Delivery.FAILED);
+            }
+            return new Try(Delivery.FAILED, 1000);
+        } catch (TelegramApiException e) {
+            if (!isNetworkError(e)) {
+                log.warn("unreadable answer sending to chat {}: {}", Pseudonym.ofTelegramChat(chatId), e.getMessage());
+                return Try.of(Delivery.FAILED);
+            }
+            log.warn("sending to chat {} failed: {}", Pseudonym.ofTelegramChat(chatId), e.getMessage());
+            return new Try(Delivery.FAILED, 1000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new Try(Delivery.FAILED, 1000);
+        }
+    }
+
     /** Stops the button's spinner; a callback is not a message, so it does not count against the limits. */
     public void answerCallback(String callbackId, String text) {
         AnswerCallbackQuery answer = AnswerCallbackQuery.builder().callbackQueryId(callbackId).text(text).build();
@@ -88,7 +159,7 @@ public final class TelegramSender {
     }
 
     private interface ApiCall {
-        void run() throws TelegramApiException;
+        void run() throws TelegramApiException, InterruptedException;
     }
 
     private Delivery deliver(long chatId, ApiCall call) {

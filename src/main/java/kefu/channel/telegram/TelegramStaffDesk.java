@@ -3,6 +3,7 @@ package kefu.channel.telegram;
 import kefu.conversation.Attachment;
 import kefu.conversation.Button;
 import kefu.conversation.ConversationKey;
+import kefu.handoff.RelayedMessage;
 import kefu.handoff.StaffDesk;
 import kefu.session.RedisKeys;
 import org.slf4j.Logger;
@@ -19,6 +20,8 @@ import java.util.List;
 /**
  * The staff desk on Telegram: a forum supergroup with one topic per buyer. A thread reference is
  * {@code <chat id>:<topic id>}; the buyer's topic is remembered in Redis and reopened on the next escalation.
+ * Posts are queued in the {@link TelegramOutbox}: answers to staff ahead of buyer traffic, cards and relays in
+ * each topic's order. A relayed file is copied aside until it is posted (the turn's copy is deleted after it).
  */
 public final class TelegramStaffDesk implements StaffDesk {
 
@@ -26,18 +29,20 @@ public final class TelegramStaffDesk implements StaffDesk {
     private static final int MAX_TOPIC_NAME = 128;
 
     private final TelegramClient client;
-    private final TelegramSender sender;
+    private final TelegramOutbox outbox;
     private final StringRedisTemplate redis;
     private final RedisKeys keys;
     private final long staffChatId;
+    private final FileCopies copies;
 
-    public TelegramStaffDesk(TelegramClient client, TelegramSender sender, StringRedisTemplate redis, RedisKeys keys,
-                             long staffChatId) {
+    public TelegramStaffDesk(TelegramClient client, TelegramOutbox outbox, StringRedisTemplate redis, RedisKeys keys,
+                             long staffChatId, FileCopies copies) {
         this.client = client;
-        this.sender = sender;
+        this.outbox = outbox;
         this.redis = redis;
         this.keys = keys;
         this.staffChatId = staffChatId;
+        this.copies = copies;
     }
 
     @Override
@@ -65,14 +70,32 @@ public final class TelegramStaffDesk implements StaffDesk {
         }
     }
 
+    /** An answer to staff: ahead of buyer traffic. No thread: the group's General topic. */
     @Override
     public void post(String threadRef, String text, List<Button> buttons) {
-        sender.send(chat(threadRef), topicOrGeneral(threadRef), text, buttons);
+        outbox.urgent(chat(threadRef), topic(threadRef), text, buttons);
+    }
+
+    @Override
+    public void postCard(String threadRef, String text, List<Button> buttons) {
+        outbox.inOrder(chat(threadRef), topic(threadRef), Outbound.Kind.CARD, text, buttons);
+    }
+
+    @Override
+    public void postInOrder(String threadRef, String text) {
+        outbox.inOrder(chat(threadRef), topic(threadRef), Outbound.Kind.NOTE, text, List.of());
+    }
+
+    @Override
+    public void relay(String threadRef, RelayedMessage message) {
+        outbox.relay(chat(threadRef), topic(threadRef), message.text(), message.head(), message.line());
     }
 
     @Override
     public void postFile(String threadRef, Attachment file, String caption) {
-        sender.sendFile(chat(threadRef), topicOrGeneral(threadRef), file, caption);
+        copies.keep(file).ifPresentOrElse(
+                copy -> outbox.file(chat(threadRef), topic(threadRef), copy, file.fileName(), file.mimeType(), caption),
+                () -> postInOrder(threadRef, caption));
     }
 
     static String ref(long chatId, int topicId) {
@@ -84,11 +107,7 @@ public final class TelegramStaffDesk implements StaffDesk {
         return ref == null ? staffChatId : Long.parseLong(ref.substring(0, ref.lastIndexOf(':')));
     }
 
-    private static Integer topicOrGeneral(String ref) {
-        return ref == null ? null : topic(ref);
-    }
-
     private static int topic(String ref) {
-        return Integer.parseInt(ref.substring(ref.lastIndexOf(':') + 1));
+        return ref == null ? 0 : Integer.parseInt(ref.substring(ref.lastIndexOf(':') + 1));
     }
 }

@@ -15,6 +15,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -36,7 +37,7 @@ public final class UpdateDispatcher implements AutoCloseable {
     private final Duration sweepInterval;
     private final long heartbeatMillis;
     private final ConcurrentHashMap<String, Boolean> scheduled = new ConcurrentHashMap<>();
-    private volatile ExecutorService pool;
+    private volatile ThreadPoolExecutor pool;
     private volatile ScheduledExecutorService sweeper;
     /** Set when the bot stops: the update in hand is finished, the rest stay queued for the next instance. */
     private volatile boolean closing;
@@ -56,7 +57,7 @@ public final class UpdateDispatcher implements AutoCloseable {
         if (pool != null) {
             return;
         }
-        pool = Executors.newFixedThreadPool(workers, named("tg-update-", false));
+        pool = (ThreadPoolExecutor) Executors.newFixedThreadPool(workers, named("tg-update-", false));
         sweeper = Executors.newSingleThreadScheduledExecutor(named("tg-sweep-", true));
         long every = sweepInterval.toMillis();
         sweeper.scheduleWithFixedDelay(this::sweep, every, every, TimeUnit.MILLISECONDS);
@@ -112,6 +113,9 @@ public final class UpdateDispatcher implements AutoCloseable {
                     if (!lanes.done(lane, token.get())) {
                         log.warn("lost the lease on lane {} while handling it", forLog(lane));
                         return;
+                    }
+                    if (!pool.getQueue().isEmpty()) {
+                        break; // other chats wait for a worker: this one goes to the back of the line
                     }
                 }
             } finally {

@@ -6,7 +6,7 @@ import java.util.Optional;
 
 /** The commands staff may type in the staff desk (Telegram staff group, CLI staff console). */
 public enum StaffCommand {
-    CLAIM, CLOSE, NOTE, ORDER, QUEUE, BAN, UNBAN;
+    CLAIM, CLOSE, NOTE, ORDER, QUEUE, TICKET, BAN, UNBAN, ALIAS;
 
     public String wireName() {
         return name().toLowerCase(Locale.ROOT);

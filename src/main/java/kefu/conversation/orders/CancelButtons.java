@@ -62,6 +62,11 @@ final class CancelButtons implements ButtonHandler {
             // Derived from buyer and order: pressing twice, or a retry, cancels once.
             String key = RequestSigner.sha256Hex("cancel\n" + OrderAccess.chatUser(ctx) + "\n" + orderNo);
             CancelResult r = shop.cancel(orderNo, OrderAccess.chatUser(ctx), key);
+            if (!r.cancelled() && "requested".equals(r.reason())) {
+                // A shop that cannot cancel by itself: the request went to staff.
+                return Outcome.of(ctx.state(), Intent.CANCEL_ORDER, 1.0, Reply.of(ctx.say("shop.cancel.requested",
+                        Map.of("order", orderNo))));
+            }
             if (!r.cancelled()) {
                 return cancel.refusal(ctx, order.get(), r.reason(), null);
             }

@@ -113,7 +113,7 @@ final class OrderAccess {
         }
         ConversationState asking = AfterSalesForm.park(c.state()).startFlow(FLOW).withSlot(STEP, "proof").withSlot(ACTION, action.name())
                 .withSlot(ORDER, orderNo).withSlot(LANG, ctx.lang().name());
-        return Outcome.of(asking, action.intent(), 1.0, Reply.of(ctx.say("shop.ask_proof", Map.of("order", orderNo))));
+        return Outcome.of(asking, action.intent(), 1.0, Reply.of(ctx.say(variant(ctx, shop, "shop.ask_proof"), Map.of("order", orderNo))));
     }
 
     /** True when the buyer proved or is bound to the order's account. */
@@ -124,6 +124,12 @@ final class OrderAccess {
 
     Outcome unavailable(TurnContext ctx, OrderAction action) {
         return Outcome.of(ctx.state(), action.intent(), 1.0, Reply.of(ctx.say("shop.unavailable"), List.of(words.human(ctx))));
+    }
+
+    /** The shop system's own wording of {@code key} ({@code key.dujiaoka}...) when the reply files have one. */
+    static String variant(TurnContext ctx, ShopGateway shop, String key) {
+        String v = shop.replyVariant();
+        return v == null || v.isEmpty() || !ctx.texts().has(key + "." + v) ? key : key + "." + v;
     }
 
     static String chatUser(TurnContext ctx) {

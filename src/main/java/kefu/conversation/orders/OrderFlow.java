@@ -80,7 +80,7 @@ final class OrderFlow implements FlowHandler {
         }
         if ("order".equals(step)) {
             if (LOOKS_LIKE_NUMBER.matcher(text).find() && !HAN.matcher(text).find()) {
-                return Optional.of(Outcome.of(ctx.state(), action.intent(), 1.0, Reply.of(ctx.say("shop.order_format"))));
+                return Optional.of(Outcome.of(ctx.state(), action.intent(), 1.0, Reply.of(ctx.say(OrderAccess.variant(ctx, shop, "shop.order_format")))));
             }
             return Optional.empty();
         }

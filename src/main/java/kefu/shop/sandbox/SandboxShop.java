@@ -72,14 +72,37 @@ public final class SandboxShop {
         return prefix;
     }
 
-    /** Loads the seed data unless it was loaded before (or {@code force}); returns whether it loaded. */
+    /**
+     * Loads the seed data unless this same content was loaded before (or {@code force}); data of an earlier, different
+     * seed is replaced, not merged. Returns whether it loaded.
+     */
     public boolean seed(SandboxData data, boolean force) {
-        Boolean first = redis.opsForValue().setIfAbsent(key("seeded"), clock.instant().toString());
-        if (!Boolean.TRUE.equals(first) && !force) {
+        String hash;
+        try {
+            hash = kefu.shop.RequestSigner.sha256Hex(json.writeValueAsBytes(data));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot hash the sandbox seed", e);
+        }
+        String loaded = redis.opsForValue().get(key("seeded"));
+        if (hash.equals(loaded) && !force) {
             return false;
         }
+        if (loaded != null) {
+            wipe();
+        }
         load(data);
+        redis.opsForValue().set(key("seeded"), hash);
         return true;
+    }
+
+    /** Removes the seeded accounts and orders (not tickets or evidence, which buyers made). */
+    private void wipe() {
+        for (String pattern : List.of("order:*", "account:*", "account-orders:*", "bindcode:*")) {
+            Set<String> keys = redis.keys(key(pattern));
+            if (keys != null && !keys.isEmpty()) {
+                redis.delete(keys);
+            }
+        }
     }
 
     /** Adds (or replaces) accounts and orders; times in the data are relative to now. */

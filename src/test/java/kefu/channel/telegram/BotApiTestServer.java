@@ -74,6 +74,12 @@ public final class BotApiTestServer implements AutoCloseable {
 
     private final Deque<Long> lastSecond = new ArrayDeque<>();
     private volatile boolean globalLimit;
+    private final Map<Long, Deque<Long>> chatWindows = new ConcurrentHashMap<>();
+    private final Map<Long, Deque<Long>> groupWindows = new ConcurrentHashMap<>();
+    private volatile int perChatMax;
+    private volatile long perChatWindowNanos;
+    private volatile int perGroupMax;
+    private volatile long perGroupWindowNanos;
 
     public BotApiTestServer() {
         try {
@@ -178,6 +184,19 @@ public final class BotApiTestServer implements AutoCloseable {
 
     /** From now on a send beyond 30 in the last second is answered 429, as Telegram does. */
     public void enforceGlobalLimit() {
+        globalLimit = true;
+    }
+
+    /**
+     * From now on Telegram's per-chat and per-group limits are enforced too: a send beyond {@code chatMax} in
+     * {@code chatWindow} to one chat, or beyond {@code groupMax} in {@code groupWindow} to one group, is answered
+     * 429. Telegram's own figures are about 1 message/s per chat and 20 per minute per group.
+     */
+    public void enforceLimits(int chatMax, Duration chatWindow, int groupMax, Duration groupWindow) {
+        perChatMax = chatMax;
+        perChatWindowNanos = chatWindow.toNanos();
+        perGroupMax = groupMax;
+        perGroupWindowNanos = groupWindow.toNanos();
         globalLimit = true;
     }
 
@@ -299,6 +318,12 @@ public final class BotApiTestServer implements AutoCloseable {
         if (globalLimit && !admitUnderGlobalLimit()) {
             return error(429, "Too Many Requests: retry after 1", 1);
         }
+        if (perChatMax > 0 && !admit(chatWindows, chatId, perChatMax, perChatWindowNanos)) {
+            return error(429, "Too Many Requests: retry after 1", 1);
+        }
+        if (perGroupMax > 0 && chatId < 0 && !admit(groupWindows, chatId, perGroupMax, perGroupWindowNanos)) {
+            return error(429, "Too Many Requests: retry after 3", 3);
+        }
         Deque<Failure> queue = failures.get(chatId);
         Failure failure = queue == null ? null : queue.poll();
         if (failure != null) {
@@ -315,6 +340,21 @@ public final class BotApiTestServer implements AutoCloseable {
             message.put("message_thread_id", p.path("message_thread_id").asInt());
         }
         return ok(message);
+    }
+
+    private static boolean admit(Map<Long, Deque<Long>> windows, long chatId, int max, long windowNanos) {
+        Deque<Long> window = windows.computeIfAbsent(chatId, c -> new ArrayDeque<>());
+        long now = System.nanoTime();
+        synchronized (window) {
+            while (!window.isEmpty() && now - window.peekFirst() >= windowNanos) {
+                window.pollFirst();
+            }
+            if (window.size() >= max) {
+                return false;
+            }
+            window.addLast(now);
+            return true;
+        }
     }
 
     private boolean admitUnderGlobalLimit() {

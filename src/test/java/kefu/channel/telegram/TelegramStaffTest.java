@@ -100,6 +100,8 @@ class TelegramStaffTest extends TelegramBotTest {
 
         assertThat(again).isEqualTo(ref);
         int topic = Integer.parseInt(ref.substring(ref.lastIndexOf(':') + 1));
+        // Posts are queued and sent by the outbound senders.
+        api.await("sendPhoto", c -> c.params().path("message_thread_id").asText().equals(String.valueOf(topic)), 1, WAIT);
         assertThat(api.calls("createForumTopic")).anyMatch(c -> c.params().path("name").asText()
                 .equals("张** · 售后 · K2026112400012"));
         assertThat(api.calls("reopenForumTopic")).anyMatch(c -> c.params().path("message_thread_id").asInt() == topic);
@@ -114,6 +116,7 @@ class TelegramStaffTest extends TelegramBotTest {
         String text = "general-" + newUser();
 
         desk.post(null, text, List.of());
+        api.await("sendMessage", c -> c.ok() && c.text().equals(text), 1, WAIT);
 
         assertThat(api.calls("sendMessage")).anyMatch(c -> c.chatId() == STAFF_CHAT && c.text().equals(text)
                 && c.params().path("message_thread_id").isMissingNode());
@@ -125,6 +128,7 @@ class TelegramStaffTest extends TelegramBotTest {
         BuyerMessenger tg = messengers.stream().filter(m -> m.channel().equals("tg")).findFirst().orElseThrow();
 
         tg.send(new ConversationKey("tg", String.valueOf(buyer)), List.of(Reply.of("客服小王：已为您处理")));
+        api.await("sendMessage", c -> c.ok() && c.chatId() == buyer, 1, WAIT);
 
         assertThat(api.sentTo(buyer)).containsExactly("客服小王：已为您处理");
     }

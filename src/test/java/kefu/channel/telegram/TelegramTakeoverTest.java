@@ -133,8 +133,10 @@ class TelegramTakeoverTest {
         api.topicText(STAFF_CHAT, 424242, outsider, "/queue");
         Thread.sleep(1500);
 
+        // Only answers to the outsider's command count: the earlier test's posts may still be leaving the queue.
         assertThat(api.calls("sendMessage").subList(before, api.calls("sendMessage").size()))
-                .noneMatch(c -> c.chatId() == STAFF_CHAT);
+                .noneMatch(c -> c.chatId() == STAFF_CHAT && (c.params().path("message_thread_id").isMissingNode()
+                        || c.params().path("message_thread_id").asInt() == 424242));
     }
 
     private static int indexOf(List<String> texts, String needle) {

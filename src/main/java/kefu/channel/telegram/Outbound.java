@@ -1,0 +1,50 @@
+package kefu.channel.telegram;
+
+import kefu.conversation.Button;
+
+import java.util.List;
+
+/**
+ * A message waiting in a chat's send queue. {@code topic} is the forum topic (0: the chat itself or a group's
+ * General topic). A relay carries, besides its own text, a head and a line, so that several relays to one topic
+ * can go out as one post ({@code head}, then one {@code line} per message); a file is a local copy to upload.
+ */
+public record Outbound(Kind kind, int topic, String text, List<Button> buttons, String head, String line,
+                       String file, String fileName, String mimeType) {
+
+    /** What a message is, which decides its place in the queue. */
+    public enum Kind {
+        /** Staff commands' answers and staff replies to a buyer: before anything else queued for the chat. */
+        URGENT,
+        /** The bot's reply to a buyer's turn. */
+        REPLY,
+        /** The summary card of an escalation: at most one waits per topic; relays queued behind it join it. */
+        CARD,
+        /** A note in a topic's order (a buyer left the queue, a reminder). */
+        NOTE,
+        /** A buyer's message relayed to staff: merged with the relays queued right behind it. */
+        RELAY,
+        /** A file relayed as a photo or a document. */
+        FILE
+    }
+
+    public Outbound {
+        buttons = buttons == null ? List.of() : List.copyOf(buttons);
+    }
+
+    public static Outbound text(Kind kind, int topic, String text, List<Button> buttons) {
+        return new Outbound(kind, topic, text, buttons, null, null, null, null, null);
+    }
+
+    public static Outbound relay(int topic, String text, String head, String line) {
+        return new Outbound(Kind.RELAY, topic, text, List.of(), head, line, null, null, null);
+    }
+
+    public static Outbound file(int topic, String path, String fileName, String mimeType, String caption) {
+        return new Outbound(Kind.FILE, topic, caption, List.of(), null, null, path, fileName, mimeType);
+    }
+
+    public boolean urgent() {
+        return kind == Kind.URGENT;
+    }
+}
