@@ -62,7 +62,7 @@ class ConsoleBrowserIT {
         List<String> args = new ArrayList<>(redisArgs);
         args.add("--kefu.console.port=0");
         server = new ServedJar(args, workDir, Map.of());
-        console = server.awaitConsoleUrl(Duration.ofMinutes(3));
+        console = server.awaitConsoleUrl(Duration.ofMinutes(6));
         assertThat(console).startsWith("http://127.0.0.1:").endsWith("/console/");
     }
 

@@ -64,7 +64,9 @@ final class ServedJar implements AutoCloseable {
             }
             Thread.sleep(200);
         }
-        throw new IllegalStateException("serve printed no console URL within " + timeout + ": " + output);
+        List<String> err = Files.readAllLines(this.err);
+        throw new IllegalStateException("serve printed no console URL within " + timeout + ": " + output + "\n"
+                + String.join("\n", err.subList(Math.max(0, err.size() - 20), err.size())));
     }
 
     List<String> output() {
