@@ -22,31 +22,41 @@ public class KefuApplication {
 
     public static void main(String[] args) {
         SpringApplication app = new SpringApplication(KefuApplication.class);
-        // Only `serve` (the console, the webhook) needs a web server; every other command starts without one.
-        boolean webhook = "webhook".equalsIgnoreCase(setting(args, "kefu.telegram.mode", "KEFU_TELEGRAM_MODE"));
         String token = setting(args, "kefu.telegram.token", "KEFU_TELEGRAM_TOKEN");
         CommandLine line = CommandLine.parse(args, token != null && !token.isBlank());
-        app.setWebApplicationType(webhook || line.serves() ? WebApplicationType.SERVLET : WebApplicationType.NONE);
+        // Short commands (chat, kb, bench) start without a web server; `serve` has one for the console, the
+        // management port (health, metrics) and, in webhook mode, the webhook's own public port besides.
+        app.setWebApplicationType(line.keepsRunning() ? WebApplicationType.SERVLET : WebApplicationType.NONE);
+        app.setDefaultProperties(defaults(line,
+                "webhook".equalsIgnoreCase(setting(args, "kefu.telegram.mode", "KEFU_TELEGRAM_MODE"))));
+        ConfigurableApplicationContext context = app.run(args);
+        if (!context.getBean(CommandRunner.class).serving()) {
+            System.exit(SpringApplication.exit(context));
+        }
+    }
+
+    /** Settings that depend on the command: which ports serve what, how much the terminal chat logs. */
+    static java.util.Map<String, Object> defaults(CommandLine line, boolean webhook) {
         java.util.Map<String, Object> defaults = new java.util.HashMap<>();
         if (line.serves()) {
-            // The console on its own (loopback by default) address; a webhook gets a second connector of its own.
+            // The console on its own (loopback by default) address, health and metrics on the management port,
+            // and in webhook mode a second connector for the webhook (see WebhookConnector).
             defaults.put("server.port", "${kefu.console.port:8080}");
             defaults.put("server.address", "${kefu.console.bind:127.0.0.1}");
+            defaults.put("management.server.port", "${kefu.management.port:9090}");
+            defaults.put("management.server.address", "${kefu.management.address:127.0.0.1}");
             defaults.put("kefu.telegram.webhook.own-connector", Boolean.toString(webhook));
-        } else if (webhook) {
-            // The webhook endpoint listens on the Telegram setting's port unless server.port says otherwise.
-            defaults.put("server.port", "${kefu.telegram.webhook.port:8443}");
+        } else if (line.keepsRunning()) {
+            // Nothing else is served over HTTP: the management endpoints are the whole web server.
+            defaults.put("server.port", "${kefu.management.port:9090}");
+            defaults.put("server.address", "${kefu.management.address:127.0.0.1}");
         }
         if (line.interactive()) {
             // The terminal chat shows only the dialogue; warnings still reach stderr.
             defaults.put("logging.level.root", "WARN");
             defaults.put("logging.level.kefu.session.EmbeddedRedis", "INFO");
         }
-        app.setDefaultProperties(defaults);
-        ConfigurableApplicationContext context = app.run(args);
-        if (!context.getBean(CommandRunner.class).serving()) {
-            System.exit(SpringApplication.exit(context));
-        }
+        return defaults;
     }
 
     /** Off in tests, which drive the beans directly instead of a command line. */

@@ -33,6 +33,13 @@ public record CommandLine(String command, List<String> args) {
         return SERVE.equals(command);
     }
 
+    /** Commands that serve until the process is stopped, and so expose health and metrics. */
+    private static final java.util.Set<String> SERVING = java.util.Set.of(TELEGRAM, "sandbox-shop", "serve");
+
+    public boolean keepsRunning() {
+        return SERVING.contains(command);
+    }
+
     public boolean interactive() {
         return CHAT.equals(command) && !args.contains("--json");
     }

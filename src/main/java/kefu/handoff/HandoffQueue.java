@@ -47,6 +47,18 @@ public final class HandoffQueue {
         return rank == null ? OptionalLong.empty() : OptionalLong.of(rank + 1);
     }
 
+    /** How many buyers wait. */
+    public long size() {
+        Long n = redis.opsForZSet().zCard(queue);
+        return n == null ? 0 : n;
+    }
+
+    /** When the longest-waiting buyer was queued; empty when nobody waits. */
+    public java.util.Optional<Instant> oldest() {
+        List<Waiting> first = read(redis.opsForZSet().rangeWithScores(queue, 0, 0));
+        return first.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(first.get(0).since());
+    }
+
     /** Everyone waiting, oldest first. */
     public List<Waiting> waiting() {
         return read(redis.opsForZSet().rangeWithScores(queue, 0, -1));

@@ -28,6 +28,14 @@ public final class Transcript {
      * KEYS: transcript. ARGV: size, ttl seconds, then the history lines as JSON, oldest first. JSON of the same
      * line is the same string every time (one mapper, fields in declaration order), so lines compare as strings.
      */
+    /** KEYS: the transcript. ARGV: lines kept, ttl s, then the lines to append. */
+    private static final RedisScript<Long> APPEND = RedisScript.of("""
+            for i = 3, #ARGV do redis.call('RPUSH', KEYS[1], ARGV[i]) end
+            redis.call('LTRIM', KEYS[1], -tonumber(ARGV[1]), -1)
+            redis.call('EXPIRE', KEYS[1], tonumber(ARGV[2]))
+            return 1
+            """, Long.class);
+
     private static final RedisScript<Long> SYNC = RedisScript.of("""
             local n = #ARGV - 2
             local tail = {}
@@ -105,13 +113,12 @@ public final class Transcript {
         }
         String key = keys.transcript(buyer);
         List<String> values = entries.stream().map(this::write).toList();
-        redis.executePipelined((RedisCallback<Object>) c -> {
-            byte[] k = key.getBytes(StandardCharsets.UTF_8);
-            c.listCommands().rPush(k, values.stream().map(v -> v.getBytes(StandardCharsets.UTF_8)).toArray(byte[][]::new));
-            c.listCommands().lTrim(k, -size, -1);
-            c.keyCommands().expire(k, ttl.toSeconds());
-            return null;
-        });
+        // A script rather than a pipeline: one round trip either way, and Redis Cluster runs scripts, not pipelines.
+        List<String> args = new java.util.ArrayList<>(values.size() + 2);
+        args.add(String.valueOf(size));
+        args.add(String.valueOf(ttl.toSeconds()));
+        args.addAll(values);
+        redis.execute(APPEND, List.of(key), args.toArray());
     }
 
     private String write(HistoryEntry e) {

@@ -39,6 +39,16 @@ public final class TextEmbedder {
         this.cache = cache;
     }
 
+    /** True once the model has loaded; false while it loads or when loading failed. */
+    public boolean loaded() {
+        return model.isDone() && !model.isCompletedExceptionally();
+    }
+
+    /** True when loading the model failed (the bot then answers without embeddings). */
+    public boolean failed() {
+        return model.isCompletedExceptionally();
+    }
+
     private EmbeddingModel model() {
         try {
             return model.join();

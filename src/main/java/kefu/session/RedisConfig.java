@@ -1,11 +1,16 @@
 package kefu.session;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import kefu.conversation.ConversationStore;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.data.redis.connection.RedisClusterConfiguration;
 import org.springframework.data.redis.connection.RedisPassword;
+import org.springframework.data.redis.connection.RedisSentinelConfiguration;
 import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
 import org.springframework.data.redis.connection.jedis.JedisClientConfiguration;
 import org.springframework.data.redis.connection.jedis.JedisConnectionFactory;
@@ -27,6 +32,30 @@ public class RedisConfig {
 
     @Bean
     JedisConnectionFactory redisConnectionFactory(RedisProperties props, RedisEndpoint endpoint) {
+        JedisPoolConfig pool = new JedisPoolConfig();
+        pool.setMaxTotal(props.poolSize());
+        pool.setMaxIdle(props.poolSize());
+        pool.setMinIdle(2);
+        var client = JedisClientConfiguration.builder()
+                .connectTimeout(Duration.ofSeconds(2))
+                .readTimeout(Duration.ofSeconds(2));
+        if (props.cluster().configured()) {
+            RedisClusterConfiguration cluster = new RedisClusterConfiguration(props.cluster().nodes());
+            cluster.setMaxRedirects(props.cluster().maxRedirects());
+            password(props).ifPresent(cluster::setPassword);
+            return new JedisConnectionFactory(cluster, client.usePooling().poolConfig(pool).build());
+        }
+        if (props.sentinel().configured()) {
+            // Jedis asks the Sentinels for the master and follows +switch-master to the promoted replica.
+            RedisSentinelConfiguration sentinel = new RedisSentinelConfiguration(props.sentinel().master(),
+                    new java.util.LinkedHashSet<>(props.sentinel().nodes()));
+            password(props).ifPresent(sentinel::setPassword);
+            String sentinelPassword = props.sentinel().password();
+            if (sentinelPassword != null && !sentinelPassword.isBlank()) {
+                sentinel.setSentinelPassword(RedisPassword.of(sentinelPassword));
+            }
+            return new JedisConnectionFactory(sentinel, client.usePooling().poolConfig(pool).build());
+        }
         URI uri = URI.create(endpoint.url());
         if (!"redis".equals(uri.getScheme()) && !"rediss".equals(uri.getScheme())) {
             throw new IllegalArgumentException("kefu.redis.url must look like redis://host:port/db, got scheme "
@@ -47,22 +76,20 @@ public class RedisConfig {
         if (path != null && path.length() > 1) {
             server.setDatabase(Integer.parseInt(path.substring(1)));
         }
-        JedisPoolConfig pool = new JedisPoolConfig();
-        pool.setMaxTotal(props.poolSize());
-        pool.setMaxIdle(props.poolSize());
-        pool.setMinIdle(2);
-        var client = JedisClientConfiguration.builder()
-                .connectTimeout(Duration.ofSeconds(2))
-                .readTimeout(Duration.ofSeconds(2));
         if ("rediss".equals(uri.getScheme())) {
             client.useSsl();
         }
         return new JedisConnectionFactory(server, client.usePooling().poolConfig(pool).build());
     }
 
+    private static java.util.Optional<RedisPassword> password(RedisProperties props) {
+        return props.password() == null || props.password().isBlank() ? java.util.Optional.empty()
+                : java.util.Optional.of(RedisPassword.of(props.password()));
+    }
+
     @Bean
-    StringRedisTemplate stringRedisTemplate(JedisConnectionFactory factory) {
-        return new StringRedisTemplate(factory);
+    StringRedisTemplate stringRedisTemplate(JedisConnectionFactory factory, ObjectProvider<MeterRegistry> meters) {
+        return new MeteredRedisTemplate(factory, meters.getIfAvailable(SimpleMeterRegistry::new));
     }
 
     @Bean
@@ -72,7 +99,15 @@ public class RedisConfig {
 
     @Bean
     BanList banList(StringRedisTemplate redis, RedisKeys keys) {
-        return new BanList(redis, keys);
+        BanList bans = new BanList(redis, keys);
+        try {
+            bans.migrateLegacySet();
+        } catch (RuntimeException e) {
+            // Redis down at start-up: the bot still starts; the move is tried again at the next start.
+            org.slf4j.LoggerFactory.getLogger(RedisConfig.class).warn("bans not moved to per-buyer flags yet: {}",
+                    e.getMessage());
+        }
+        return bans;
     }
 
     @Bean

@@ -24,24 +24,26 @@ import java.util.function.Supplier;
  */
 public final class RedisConversationStore implements ConversationStore {
 
-    private static final String NO_MESSAGE = "";
+    private static final String NO_MESSAGE = "-";
 
     /**
-     * KEYS: lock, state, seen, turn counter, banned set. ARGV: token, lease ms, window ms, max turns per window,
-     * buyer, seen ttl s, '1' for a buyer's turn or '0' for a staff action (no ban check, not counted). Returns {'dup'}, {'banned'}, {'busy'}, {'limited', 1 if first over the limit}
+     * KEYS: lock, state, seen, turn counter, ban flag: all of one buyer, so one Redis Cluster slot. ARGV: token,
+     * lease ms, window ms, max turns per window, buyer, seen ttl s, '1' for a buyer's turn or '0' for a staff
+     * action (no ban check, not counted), '1' when the turn has a message id (else the seen key is a placeholder
+     * never read or written). Returns {'dup'}, {'banned'}, {'busy'}, {'limited', 1 if first over the limit}
      * or {'ok', state-or-empty}. A turn is counted once, when it gets the lease. A lease already held with
      * this turn's own token is this turn's (its first try got through but the answer was lost).
      */
     private static final RedisScript<List> BEGIN = RedisScript.of("""
-            if KEYS[3] ~= '' and redis.call('EXISTS', KEYS[3]) == 1 then return {'dup'} end
-            if ARGV[7] == '1' and redis.call('SISMEMBER', KEYS[5], ARGV[5]) == 1 then return {'banned'} end
+            if ARGV[8] == '1' and redis.call('EXISTS', KEYS[3]) == 1 then return {'dup'} end
+            if ARGV[7] == '1' and redis.call('EXISTS', KEYS[5]) == 1 then return {'banned'} end
             if redis.call('SET', KEYS[1], ARGV[1], 'NX', 'PX', ARGV[2]) or redis.call('GET', KEYS[1]) == ARGV[1] then
               if ARGV[7] ~= '1' then return {'ok', redis.call('GET', KEYS[2]) or ''} end
               local n = redis.call('INCR', KEYS[4])
               if n == 1 then redis.call('PEXPIRE', KEYS[4], ARGV[3]) end
               if n > tonumber(ARGV[4]) then
                 redis.call('DEL', KEYS[1])
-                if KEYS[3] ~= '' then redis.call('SET', KEYS[3], '1', 'EX', ARGV[6]) end
+                if ARGV[8] == '1' then redis.call('SET', KEYS[3], '1', 'EX', ARGV[6]) end
                 if n == tonumber(ARGV[4]) + 1 then return {'limited', '1'} end
                 return {'limited', '0'}
               end
@@ -50,11 +52,14 @@ public final class RedisConversationStore implements ConversationStore {
             return {'busy'}
             """, List.class);
 
-    /** KEYS: lock, state, seen. ARGV: token, state json, state ttl s, seen ttl s. Returns 1, or 0 if the lease was lost. */
+    /**
+     * KEYS: lock, state, seen (one buyer's slot). ARGV: token, state json, state ttl s, seen ttl s, '1' when the
+     * turn has a message id. Returns 1, or 0 if the lease was lost.
+     */
     private static final RedisScript<Long> COMMIT = RedisScript.of("""
             if redis.call('GET', KEYS[1]) ~= ARGV[1] then return 0 end
             redis.call('SET', KEYS[2], ARGV[2], 'EX', ARGV[3])
-            if KEYS[3] ~= '' then redis.call('SET', KEYS[3], '1', 'EX', ARGV[4]) end
+            if ARGV[5] == '1' then redis.call('SET', KEYS[3], '1', 'EX', ARGV[4]) end
             redis.call('DEL', KEYS[1])
             return 1
             """, Long.class);
@@ -90,11 +95,11 @@ public final class RedisConversationStore implements ConversationStore {
     private Begin begin(ConversationKey key, String messageId, Duration wait, boolean buyerTurn) {
         String token = UUID.randomUUID().toString();
         List<String> scriptKeys = List.of(keys.lock(key), keys.state(key), seenKey(key, messageId),
-                keys.turnCounter(key), keys.banned());
+                keys.turnCounter(key), keys.banned(key));
         long deadline = System.nanoTime() + wait.toNanos();
         long backoffMs = 2;
         while (true) {
-            List<?> reply = beginOnce(scriptKeys, token, key, buyerTurn);
+            List<?> reply = beginOnce(scriptKeys, token, key, buyerTurn, hasMessage(messageId));
             String status = reply == null || reply.isEmpty() ? "busy" : String.valueOf(reply.get(0));
             switch (status) {
                 case "dup":
@@ -120,10 +125,12 @@ public final class RedisConversationStore implements ConversationStore {
      * One try of the lease script, and one more on a connection failure: after a Redis restart the first pooled
      * connection is dead, and the pool hands out a fresh one on the next borrow.
      */
-    private List<?> beginOnce(List<String> scriptKeys, String token, ConversationKey key, boolean buyerTurn) {
+    private List<?> beginOnce(List<String> scriptKeys, String token, ConversationKey key, boolean buyerTurn,
+                              boolean hasMessage) {
         Object[] args = {token, String.valueOf(settings.lease().toMillis()),
                 String.valueOf(settings.floodWindow().toMillis()), String.valueOf(settings.floodMaxTurns()),
-                key.asString(), String.valueOf(settings.dedupeTtl().toSeconds()), buyerTurn ? "1" : "0"};
+                key.asString(), String.valueOf(settings.dedupeTtl().toSeconds()), buyerTurn ? "1" : "0",
+                hasMessage ? "1" : "0"};
         try {
             return redis.execute(BEGIN, scriptKeys, args);
         } catch (RedisConnectionFailureException e) {
@@ -136,7 +143,8 @@ public final class RedisConversationStore implements ConversationStore {
         Long ok = reachable(() -> redis.execute(COMMIT,
                 List.of(keys.lock(lease.key()), keys.state(lease.key()), seenKey(lease.key(), lease.messageId())),
                 lease.token(), codec.encode(state),
-                String.valueOf(settings.idleTtl().toSeconds()), String.valueOf(settings.dedupeTtl().toSeconds())));
+                String.valueOf(settings.idleTtl().toSeconds()), String.valueOf(settings.dedupeTtl().toSeconds()),
+                hasMessage(lease.messageId()) ? "1" : "0"));
         if (ok == null || ok == 0) {
             throw new LeaseLostException(lease.key());
         }
@@ -165,8 +173,13 @@ public final class RedisConversationStore implements ConversationStore {
         }
     }
 
+    /** The message's seen marker, or a placeholder in the buyer's slot (a script's keys must share one slot). */
     private String seenKey(ConversationKey key, String messageId) {
-        return messageId == null || messageId.isBlank() ? NO_MESSAGE : keys.seen(key, messageId);
+        return keys.seen(key, hasMessage(messageId) ? messageId : NO_MESSAGE);
+    }
+
+    private static boolean hasMessage(String messageId) {
+        return messageId != null && !messageId.isBlank();
     }
 
     private static void sleep(long ms) {

@@ -28,8 +28,13 @@ public record RedisKeys(String prefix) {
         return prefix + "turns:{" + key.asString() + "}";
     }
 
-    /** The set of banned conversation keys. */
-    public String banned() {
+    /** Present while the buyer is banned: a flag per buyer, in the buyer's slot, so the turn script can read it. */
+    public String banned(ConversationKey key) {
+        return prefix + "banned:{" + key.asString() + "}";
+    }
+
+    /** The one set of banned buyers kept before the per-buyer flags; read once to move them over. */
+    public String legacyBannedSet() {
         return prefix + "banned";
     }
 

@@ -81,6 +81,16 @@ public final class CircuitBreakingShopGateway implements ShopGateway {
         return shop.replyVariant();
     }
 
+    /** Where the breaker stands: calls pass, one trial call may pass, or calls fail at once. */
+    public enum State { CLOSED, HALF_OPEN, OPEN }
+
+    public synchronized State state() {
+        if (openUntil == null) {
+            return State.CLOSED;
+        }
+        return clock.instant().isBefore(openUntil) || trialInFlight ? State.OPEN : State.HALF_OPEN;
+    }
+
     private <T> T call(Supplier<T> request) {
         boolean trial = admit();
         try {

@@ -1,6 +1,8 @@
 package kefu.shop;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import kefu.shop.acgfaka.AcgFakaProperties;
 import kefu.shop.dujiaoka.DujiaokaProperties;
 import kefu.shop.dujiaonext.DujiaoNextProperties;
@@ -82,9 +84,18 @@ public class ShopConfig {
         return new DeliveryWatches(redis, redisPrefix + "notices:", notices, clock);
     }
 
+    /** The breaker, as its own bean for health and metrics (not a ShopGateway bean: one gateway is injected). */
     @Bean
-    ShopGateway shopGateway(ShopConnection connection, ShopBreakerProperties breaker, DeliveryWatches watches, Clock clock) {
-        return new WatchingShopGateway(new CircuitBreakingShopGateway(connection.gateway(), breaker, clock), watches);
+    ShopBreaker shopBreaker(ShopConnection connection, ShopBreakerProperties breaker, Clock clock,
+                            ObjectProvider<MeterRegistry> meters) {
+        // Metered inside the breaker: the figures are of real calls; refusals show in the breaker's state.
+        ShopGateway metered = MeteredShopGateway.wrap(connection.gateway(), meters.getIfAvailable(SimpleMeterRegistry::new));
+        return new ShopBreaker(new CircuitBreakingShopGateway(metered, breaker, clock));
+    }
+
+    @Bean
+    ShopGateway shopGateway(ShopBreaker breaker, DeliveryWatches watches) {
+        return new WatchingShopGateway(breaker.gateway(), watches);
     }
 
     @Bean

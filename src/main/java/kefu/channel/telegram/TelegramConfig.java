@@ -2,6 +2,8 @@ package kefu.channel.telegram;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import kefu.conversation.ConversationEngine;
 import kefu.conversation.ConversationStore;
 import kefu.conversation.ReplyTexts;
@@ -65,8 +67,9 @@ public class TelegramConfig {
 
     @Bean
     TelegramSender telegramSender(TelegramClient client, SendRateLimiter limiter, BlockedChats blocked,
-                                  TelegramProperties props) {
-        return new TelegramSender(client, limiter, blocked, props.maxAttempts());
+                                  TelegramProperties props, ObjectProvider<MeterRegistry> meters) {
+        return new TelegramSender(client, limiter, blocked, props.maxAttempts(),
+                meters.getIfAvailable(SimpleMeterRegistry::new));
     }
 
     @Bean

@@ -4,6 +4,9 @@ import kefu.privacy.Pseudonym;
 
 import kefu.conversation.Attachment;
 import kefu.conversation.Button;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.telegram.telegrambots.meta.api.methods.AnswerCallbackQuery;
@@ -41,11 +44,40 @@ public final class TelegramSender {
     private final int maxAttempts;
     private final MessageSplitter splitter = new MessageSplitter(MessageSplitter.TELEGRAM_MAX);
 
+    private final SendMeters meters;
+
     public TelegramSender(TelegramClient client, SendRateLimiter limiter, BlockedChats blocked, int maxAttempts) {
+        this(client, limiter, blocked, maxAttempts, new SimpleMeterRegistry());
+    }
+
+    public TelegramSender(TelegramClient client, SendRateLimiter limiter, BlockedChats blocked, int maxAttempts,
+                          MeterRegistry registry) {
         this.client = client;
         this.limiter = limiter;
         this.blocked = blocked;
         this.maxAttempts = maxAttempts;
+        this.meters = new SendMeters(registry);
+    }
+
+    /**
+     * {@code kefu_telegram_sends_total{chat, outcome}} per message and {@code kefu_telegram_429_total{chat}}
+     * per "too many requests" answer; {@code chat} is private or group, never a chat id.
+     */
+    private record SendMeters(MeterRegistry registry) {
+        void sent(long chatId, Delivery outcome) {
+            Counter.builder("kefu.telegram.sends").description("Messages sent to Telegram by outcome")
+                    .tag("chat", kind(chatId)).tag("outcome", outcome.name().toLowerCase(java.util.Locale.ROOT))
+                    .register(registry).increment();
+        }
+
+        void throttled(long chatId) {
+            Counter.builder("kefu.telegram.429").description("Telegram answers 'too many requests'")
+                    .tag("chat", kind(chatId)).register(registry).increment();
+        }
+
+        private static String kind(long chatId) {
+            return chatId < 0 ? "group" : "private";
+        }
     }
 
     /** Sends a text (split when over 4096 characters; the buttons go under the last part). */
@@ -163,6 +195,12 @@ public final class TelegramSender {
     }
 
     private Delivery deliver(long chatId, ApiCall call) {
+        Delivery outcome = attempt(chatId, call);
+        meters.sent(chatId, outcome);
+        return outcome;
+    }
+
+    private Delivery attempt(long chatId, ApiCall call) {
         if (blocked.isBlocked(chatId)) {
             return Delivery.BLOCKED;
         }
@@ -176,6 +214,7 @@ public final class TelegramSender {
             } catch (TelegramApiRequestException e) {
                 Integer code = e.getErrorCode();
                 if (code != null && code == 429) {
+                    meters.throttled(chatId);
                     Integer after = e.getParameters() == null ? null : e.getParameters().getRetryAfter();
                     pause = 1000L * (after == null ? 1 : after);
                 } else if (code != null && code == 403) {

@@ -39,6 +39,8 @@ public final class UpdateDispatcher implements AutoCloseable {
     private final ConcurrentHashMap<String, Boolean> scheduled = new ConcurrentHashMap<>();
     private volatile ThreadPoolExecutor pool;
     private volatile ScheduledExecutorService sweeper;
+    /** Lease heartbeats on their own thread: a slow sweep (a Redis round trip per lane shard) never delays one. */
+    private volatile ScheduledExecutorService heartbeats;
     /** Set when the bot stops: the update in hand is finished, the rest stay queued for the next instance. */
     private volatile boolean closing;
 
@@ -59,6 +61,7 @@ public final class UpdateDispatcher implements AutoCloseable {
         }
         pool = (ThreadPoolExecutor) Executors.newFixedThreadPool(workers, named("tg-update-", false));
         sweeper = Executors.newSingleThreadScheduledExecutor(named("tg-sweep-", true));
+        heartbeats = Executors.newSingleThreadScheduledExecutor(named("tg-lease-", true));
         long every = sweepInterval.toMillis();
         sweeper.scheduleWithFixedDelay(this::sweep, every, every, TimeUnit.MILLISECONDS);
     }
@@ -103,7 +106,7 @@ public final class UpdateDispatcher implements AutoCloseable {
                 Optional<String> next;
                 while (!closing && (next = lanes.head(lane)).isPresent()) {
                     // A slow update (a long retry_after, a slow answer) keeps the lane until it is done.
-                    ScheduledFuture<?> heartbeat = sweeper.scheduleAtFixedRate(() -> lanes.renew(lane, token.get()),
+                    ScheduledFuture<?> heartbeat = heartbeats.scheduleAtFixedRate(() -> lanes.renew(lane, token.get()),
                             heartbeatMillis, heartbeatMillis, TimeUnit.MILLISECONDS);
                     try {
                         handle(next.get());
@@ -172,6 +175,9 @@ public final class UpdateDispatcher implements AutoCloseable {
         // Last: the updates still in hand renew their leases on it until they are done.
         if (sweeper != null) {
             sweeper.shutdownNow();
+        }
+        if (heartbeats != null) {
+            heartbeats.shutdownNow();
         }
     }
 

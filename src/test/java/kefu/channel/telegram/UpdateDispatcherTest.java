@@ -60,7 +60,7 @@ class UpdateDispatcherTest extends TelegramBotTest {
         logger.addAppender(seen);
         List<String> handled = new CopyOnWriteArrayList<>();
         UpdateDispatcher d = new UpdateDispatcher(lanes, TelegramConfig.telegramJson(), new UpdateRoutes(null), u -> {
-            redis.delete(keys.named("tg-lane-lock", "buyer:4242")); // another instance took the lane over
+            redis.delete(lanes.lockKey("buyer:4242")); // another instance took the lane over
             handled.add("h" + u.getUpdateId());
         }, 1, Duration.ofMillis(200));
         d.start();
