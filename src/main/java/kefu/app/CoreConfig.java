@@ -17,6 +17,7 @@ import kefu.conversation.IntentHandler;
 import kefu.conversation.ReplyTexts;
 import kefu.conversation.TextNormalizer;
 import kefu.conversation.TurnInterceptor;
+import kefu.conversation.TurnRouter;
 import kefu.conversation.TurnSettings;
 import kefu.conversation.events.ConversationEventListener;
 import kefu.conversation.events.ConversationEvents;
@@ -93,16 +94,19 @@ public class CoreConfig {
     }
 
     @Bean
-    ConversationEngine conversationEngine(ConversationStore store, IntentClassifier classifier,
-                                          ObjectProvider<IntentHandler> intents, ObjectProvider<FlowHandler> flows,
-                                          ObjectProvider<ButtonHandler> buttons,
-                                          ObjectProvider<TurnInterceptor> interceptors,
+    TurnRouter turnRouter(IntentClassifier classifier, ObjectProvider<IntentHandler> intents,
+                          ObjectProvider<FlowHandler> flows, ObjectProvider<ButtonHandler> buttons,
+                          ObjectProvider<TurnInterceptor> interceptors, EngineProperties settings) {
+        return new TurnRouter(classifier, intents.orderedStream().toList(), flows.orderedStream().toList(),
+                buttons.orderedStream().toList(), interceptors.orderedStream().toList(), settings.maxTextLength());
+    }
+
+    @Bean
+    ConversationEngine conversationEngine(ConversationStore store, TurnRouter router,
                                           ObjectProvider<ForgetListener> forgetListeners, ReplyTexts texts,
                                           TextNormalizer normalizer, Clock clock, SessionProperties session,
                                           EngineProperties settings, ConversationEvents events) {
-        return new ConversationEngine(store, classifier, intents.orderedStream().toList(),
-                flows.orderedStream().toList(), buttons.orderedStream().toList(),
-                interceptors.orderedStream().toList(), forgetListeners.orderedStream().toList(), texts, normalizer, clock,
-                new TurnSettings(settings.maxTextLength(), session.turnWait(), session.historySize()), events);
+        return new ConversationEngine(store, router, forgetListeners.orderedStream().toList(), texts, normalizer,
+                clock, new TurnSettings(settings.maxTextLength(), session.turnWait(), session.historySize()), events);
     }
 }

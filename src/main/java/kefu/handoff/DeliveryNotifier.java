@@ -106,7 +106,7 @@ public final class DeliveryNotifier {
         try {
             ConversationKey buyer = ConversationKey.parse(w.chatUser());
             Lang lang = store.peek(buyer).map(s -> s.lang()).orElse(Lang.ZH);
-            messengers.send(buyer, List.of(Reply.of(texts.toBuyer(lang, key, Map.of("order", o.orderNo(),
+            messengers.send(buyer, List.of(Reply.of(texts.buyerText(lang, key, Map.of("order", o.orderNo(),
                     "product", o.product() == null ? "" : o.product())))));
         } catch (RuntimeException e) {
             log.warn("delivery notice for an order not delivered to the buyer: {}", e.toString());

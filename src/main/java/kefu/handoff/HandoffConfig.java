@@ -80,15 +80,15 @@ public class HandoffConfig {
     }
 
     @Bean
-    Escalations escalations(StaffDesks desks, ThreadIndex threads, HandoffQueue queue, Transcript transcript,
+    HandoffEscalation handoffEscalation(StaffDesks desks, ThreadIndex threads, HandoffQueue queue, Transcript transcript,
                             ServiceHours hours, SummaryCard card, StaffTexts texts, HandoffProperties settings,
                             StaffOrderLookup orders, ObjectProvider<FlowHandler> flows, ConversationEvents events) {
-        return new Escalations(desks.desk(), threads, queue, transcript, hours, card, texts, settings, orders, flows,
+        return new HandoffEscalation(desks.desk(), threads, queue, transcript, hours, card, texts, settings, orders, flows,
                 events);
     }
 
     @Bean
-    HumanHandoffHandler humanHandoffHandler(Escalations escalations) {
+    HumanHandoffHandler humanHandoffHandler(HandoffEscalation escalations) {
         return new HumanHandoffHandler(escalations);
     }
 
@@ -98,7 +98,7 @@ public class HandoffConfig {
     }
 
     @Bean
-    StaffOwnedRelay staffOwnedRelay(StaffDesks desks, Escalations escalations, HandoffQueue queue,
+    StaffOwnedRelay staffOwnedRelay(StaffDesks desks, HandoffEscalation escalations, HandoffQueue queue,
                                     StaffActivity activity, StaffTexts texts, AppProperties app) {
         return new StaffOwnedRelay(desks.desk(), escalations, queue, activity, texts, app.timezone());
     }
@@ -129,7 +129,7 @@ public class HandoffConfig {
     @Bean
     StaffActions staffActions(ConversationStore store, SessionProperties session, ThreadIndex threads,
                               HandoffQueue queue, StaffActivity activity, Transcript transcript,
-                              Escalations escalations, SummaryCard card, StaffDesks desks, BuyerMessengers messengers,
+                              HandoffEscalation escalations, SummaryCard card, StaffDesks desks, BuyerMessengers messengers,
                               StaffOrderLookup orders, StaffTexts texts, HandoffProperties settings,
                               BanList bans, KeptTicketDesk tickets, StaffNames names, Clock clock,
                               ConversationEvents events) {

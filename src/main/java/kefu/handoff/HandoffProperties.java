@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.time.LocalTime;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /**
  * {@code kefu.handoff.*}: when staff are at work, how the queue is watched and who counts as staff.
@@ -22,7 +23,8 @@ import java.util.Map;
  * @param remindAfter    a queued buyer waiting this long is brought to the staff's attention again (once)
  * @param idleClose      a conversation staff took over closes by itself after this long without a message
  * @param sweepEvery     how often reminders and idle closes are checked; {@code 0} turns the sweeper off
- * @param staffIds       when non-empty, only these ids may act as staff, even inside the staff group
+ * @param onlyStaffIds   when non-empty, only these ids may act as staff, even inside the staff group (narrows)
+ * @param staffIds       the former name of {@code onlyStaffIds}, still read; both lists are joined
  * @param staffAliases   staff id to the name buyers see under staff messages
  * @param defaultAlias   name used for staff without an alias
  * @param transcriptSize lines kept per conversation transcript
@@ -35,14 +37,18 @@ public record HandoffProperties(@NotNull @Pattern(regexp = TIME) String serviceO
                                 @NotNull @Pattern(regexp = TIME) String serviceCloses,
                                 @NotNull Duration waitPerBuyer, @NotNull Duration remindAfter,
                                 @NotNull Duration idleClose, @NotNull Duration sweepEvery,
-                                List<String> staffIds, Map<String, String> staffAliases,
+                                List<String> onlyStaffIds, @Deprecated List<String> staffIds,
+                                Map<String, String> staffAliases,
                                 @NotBlank String defaultAlias, @Min(10) int transcriptSize,
                                 @NotNull Duration transcriptTtl, @Min(1) int cardTurns) {
 
     static final String TIME = "([01]\\d|2[0-3]):[0-5]\\d|24:00";
 
     public HandoffProperties {
-        staffIds = staffIds == null ? List.of() : staffIds.stream().map(String::strip).filter(s -> !s.isEmpty()).toList();
+        onlyStaffIds = Stream.concat(onlyStaffIds == null ? Stream.of() : onlyStaffIds.stream(),
+                        staffIds == null ? Stream.of() : staffIds.stream())
+                .map(String::strip).filter(s -> !s.isEmpty()).distinct().toList();
+        staffIds = onlyStaffIds;
         staffAliases = staffAliases == null ? Map.of() : Map.copyOf(staffAliases);
     }
 

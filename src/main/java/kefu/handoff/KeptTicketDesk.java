@@ -81,7 +81,7 @@ public final class KeptTicketDesk implements KeptEvents, StaffTickets {
             ConversationKey buyer = ConversationKey.parse(ticket.chatUser());
             Lang lang = store.peek(buyer).map(s -> s.lang()).orElse(Lang.ZH);
             String kind = ticket.cancelRequest() ? "cancel" : "ticket";
-            String text = texts.toBuyer(lang, "shop.kept." + kind + "." + t.status(), Map.of("ticket", t.ticketNo(),
+            String text = texts.buyerText(lang, "shop.kept." + kind + "." + t.status(), Map.of("ticket", t.ticketNo(),
                     "order", t.orderNo(), "note", note == null || note.isBlank() ? "-" : note.strip()));
             messengers.send(buyer, List.of(Reply.of(text)));
         } catch (RuntimeException e) {

@@ -48,7 +48,7 @@ public final class StaffActions implements StaffInbox {
     private final HandoffQueue queue;
     private final StaffActivity activity;
     private final Transcript transcript;
-    private final Escalations escalations;
+    private final HandoffEscalation escalations;
     private final SummaryCard card;
     private final StaffDesk desk;
     private final BuyerMessengers messengers;
@@ -62,7 +62,7 @@ public final class StaffActions implements StaffInbox {
     private final ConversationEvents events;
 
     public StaffActions(ConversationStore store, SessionProperties session, ThreadIndex threads, HandoffQueue queue,
-                        StaffActivity activity, Transcript transcript, Escalations escalations, SummaryCard card,
+                        StaffActivity activity, Transcript transcript, HandoffEscalation escalations, SummaryCard card,
                         StaffDesk desk, BuyerMessengers messengers, StaffOrderLookup orders, StaffTexts texts,
                         HandoffProperties settings, StaffBans bans, StaffTickets tickets, StaffNames names,
                         Clock clock, ConversationEvents events) {
@@ -95,12 +95,12 @@ public final class StaffActions implements StaffInbox {
     }
 
     /**
-     * The channel adapter admits members of the staff group; when {@code kefu.handoff.staff-ids} lists ids,
+     * The channel adapter admits members of the staff group; when {@code kefu.handoff.only-staff-ids} lists ids,
      * only those ids may act, even inside the group.
      */
     public boolean isStaff(String staffId) {
         return staffId != null && !staffId.isBlank()
-                && (settings.staffIds().isEmpty() || settings.staffIds().contains(staffId));
+                && (settings.onlyStaffIds().isEmpty() || settings.onlyStaffIds().contains(staffId));
     }
 
     @Override
@@ -156,8 +156,8 @@ public final class StaffActions implements StaffInbox {
             }
             String alias = names.shown(staffId);
             String said = names.nameOf(staffId)
-                    .map(name -> texts.toBuyer(s.lang(), "handoff.staff_says", Map.of("alias", name, "text", text.strip())))
-                    .orElseGet(() -> texts.toBuyer(s.lang(), "handoff.staff_says_unnamed", Map.of("text", text.strip())));
+                    .map(name -> texts.buyerText(s.lang(), "handoff.staff_says", Map.of("alias", name, "text", text.strip())))
+                    .orElseGet(() -> texts.buyerText(s.lang(), "handoff.staff_says_unnamed", Map.of("text", text.strip())));
             // Writing in a queued thread takes the conversation: no separate /claim needed.
             List<String> notes = Handover.QUEUED.equals(s.handover())
                     ? List.of(texts.say("handoff.staff.claimed", Map.of("alias", alias))) : List.of();
@@ -285,7 +285,7 @@ public final class StaffActions implements StaffInbox {
                 return Step.tellStaff(s, texts.say("handoff.staff.already_yours"));
             }
             String alias = names.shown(staffId);
-            String hello = texts.toBuyer(s.lang(), "handoff.claimed", Map.of("alias", alias));
+            String hello = texts.buyerText(s.lang(), "handoff.claimed", Map.of("alias", alias));
             ConversationState next = s.endFlow().withHandover(Handover.staff(staffId)).withFact(Facts.QUEUE_NOTED, null)
                     .withFact(Facts.RATE_STAFF, null)
                     .withHistory(new HistoryEntry(HistoryEntry.BOT, hello, null, now), session.historySize());
@@ -329,9 +329,9 @@ public final class StaffActions implements StaffInbox {
             return Step.tellStaff(s, texts.say("handoff.staff.not_handed"));
         }
         String served = s.handover().assignee().orElse(null);
-        String bye = texts.toBuyer(s.lang(), buyerKey, Map.of());
+        String bye = texts.buyerText(s.lang(), buyerKey, Map.of());
         List<Button> rate = served == null ? List.of() : IntStream.rangeClosed(1, 5)
-                .mapToObj(n -> RatingButtonHandler.button(texts.toBuyer(s.lang(), "handoff.rate." + n, Map.of()), n))
+                .mapToObj(n -> RatingButtonHandler.button(texts.buyerText(s.lang(), "handoff.rate." + n, Map.of()), n))
                 .toList();
         closed.accept(served);
         ConversationState next = s.withHandover(Handover.CLOSED).withFallbackStreak(0).withFact(Facts.QUEUE_NOTED, null)
@@ -419,7 +419,7 @@ public final class StaffActions implements StaffInbox {
         if (isStaff(staffId)) {
             return true;
         }
-        log.warn("ignored an action by {}: not in kefu.handoff.staff-ids", staffId == null ? "-" : "a non-staff id");
+        log.warn("ignored an action by {}: not in kefu.handoff.only-staff-ids", staffId == null ? "-" : "a non-staff id");
         return false;
     }
 

@@ -10,7 +10,7 @@ import java.util.List;
  * Where staff see escalated conversations (port, implemented by a channel adapter): on Telegram a forum
  * supergroup with one topic per buyer. A thread is identified by the adapter's own reference string; the
  * handoff capability keeps the thread-to-buyer index itself (see {@link StaffInbox#buyerOf}).
- * Without a channel desk, an in-process {@link CollectingStaffDesk} is used (the chat CLI shows it).
+ * Without a channel desk, an in-process {@link InMemoryStaffDesk} is used (the chat CLI shows it).
  */
 public interface StaffDesk {
 

@@ -5,7 +5,7 @@ import java.util.Optional;
 
 /**
  * Picks the staff desk: the one a channel adapter provides (the Telegram staff group), or else an in-process
- * {@link CollectingStaffDesk} that the chat CLI shows.
+ * {@link InMemoryStaffDesk} that the chat CLI shows.
  */
 public final class StaffDesks {
 
@@ -16,7 +16,7 @@ public final class StaffDesks {
             throw new IllegalStateException("more than one staff desk is configured: " + channelDesks.stream()
                     .map(d -> d.getClass().getSimpleName()).toList());
         }
-        this.desk = channelDesks.isEmpty() ? new CollectingStaffDesk() : channelDesks.get(0);
+        this.desk = channelDesks.isEmpty() ? new InMemoryStaffDesk() : channelDesks.get(0);
     }
 
     public StaffDesk desk() {
@@ -24,7 +24,7 @@ public final class StaffDesks {
     }
 
     /** The in-process desk, when no channel provides one. */
-    public Optional<CollectingStaffDesk> collecting() {
-        return desk instanceof CollectingStaffDesk c ? Optional.of(c) : Optional.empty();
+    public Optional<InMemoryStaffDesk> inMemory() {
+        return desk instanceof InMemoryStaffDesk c ? Optional.of(c) : Optional.empty();
     }
 }

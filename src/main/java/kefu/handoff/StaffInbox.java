@@ -5,7 +5,7 @@ import kefu.conversation.ConversationKey;
 
 /**
  * What staff do, as received by a channel adapter from the staff desk (implemented by the handoff capability,
- * {@link StaffActions}). The adapter admits members of the staff group; when {@code kefu.handoff.staff-ids}
+ * {@link StaffActions}). The adapter admits members of the staff group; when {@code kefu.handoff.only-staff-ids}
  * lists ids, the inbox also ignores any id not listed. A thread reference names the buyer's conversation;
  * null means the desk's general thread. Answers to staff go back through {@link StaffDesk}; to the buyer
  * through {@link BuyerMessenger}. Every call changes the conversation under the buyer's lease, so it is safe

@@ -38,13 +38,13 @@ public final class StaffOwnedRelay implements TurnInterceptor, Ordered {
     private final UnicodeTextNormalizer display = new UnicodeTextNormalizer();
 
     private final StaffDesk desk;
-    private final Escalations escalations;
+    private final HandoffEscalation escalations;
     private final HandoffQueue queue;
     private final StaffActivity activity;
     private final StaffTexts texts;
     private final ZoneId zone;
 
-    public StaffOwnedRelay(StaffDesk desk, Escalations escalations, HandoffQueue queue, StaffActivity activity,
+    public StaffOwnedRelay(StaffDesk desk, HandoffEscalation escalations, HandoffQueue queue, StaffActivity activity,
                            StaffTexts texts, ZoneId zone) {
         this.zone = zone;
         this.desk = desk;

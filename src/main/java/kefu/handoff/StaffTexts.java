@@ -23,7 +23,7 @@ public final class StaffTexts {
     }
 
     /** Wording for the buyer, in the buyer's language. */
-    public String toBuyer(Lang lang, String key, Map<String, ?> vars) {
+    public String buyerText(Lang lang, String key, Map<String, ?> vars) {
         return texts.get(key, lang, vars);
     }
 

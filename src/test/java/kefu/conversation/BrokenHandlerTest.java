@@ -38,8 +38,9 @@ class BrokenHandlerTest extends AppTest {
         TurnInterceptor broken = ctx -> ctx.turn().trimmedText().equals("boom")
                 ? Optional.of(Outcome.of(null, Intent.FALLBACK, 1.0, Reply.of("never recorded")))
                 : Optional.empty();
-        ConversationEngine withBrokenHandler = new ConversationEngine(store, classifier, List.of(), List.of(),
-                List.of(), List.of(broken), List.of(), texts, normalizer, clock,
+        TurnRouter router = new TurnRouter(classifier, List.of(), List.of(), List.of(), List.of(broken),
+                settings.maxTextLength());
+        ConversationEngine withBrokenHandler = new ConversationEngine(store, router, List.of(), texts, normalizer, clock,
                 new TurnSettings(settings.maxTextLength(), session.turnWait(), session.historySize()),
                 kefu.conversation.events.ConversationEvents.none());
 

@@ -11,6 +11,8 @@ import kefu.channel.console.StaffConsole;
 import kefu.conversation.ConversationKey;
 import kefu.conversation.ConversationState;
 import kefu.conversation.ConversationStore;
+import kefu.conversation.Lang;
+import kefu.conversation.ReplyTexts;
 import kefu.testsupport.RealRedis;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -29,6 +31,7 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -38,7 +41,7 @@ import java.util.UUID;
  */
 @SpringBootTest(properties = {
         "kefu.command-runner.enabled=false",
-        "kefu.handoff.staff-ids=agent1,agent2",
+        "kefu.handoff.only-staff-ids=agent1,agent2",
         "kefu.handoff.staff-aliases.agent1=小美",
         "kefu.handoff.service-opens=09:00",
         "kefu.handoff.service-closes=22:00",
@@ -81,6 +84,17 @@ abstract class HandoffTestBase {
     ConversationStore store;
     @Autowired
     StaffDesks desks;
+    @Autowired
+    ReplyTexts replyTexts;
+
+    /** The Chinese wording of a reply key, as the reply files have it (tests never copy the sentence). */
+    String zh(String key, Map<String, ?> vars) {
+        return replyTexts.get(key, Lang.ZH, vars);
+    }
+
+    String zh(String key) {
+        return zh(key, Map.of());
+    }
 
     static String uniqueUser() {
         return "b" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
@@ -143,8 +157,8 @@ abstract class HandoffTestBase {
         return store.peek(cli(user)).orElseThrow();
     }
 
-    CollectingStaffDesk desk() {
-        return desks.collecting().orElseThrow();
+    InMemoryStaffDesk desk() {
+        return desks.inMemory().orElseThrow();
     }
 
     static List<String> texts(JsonNode arrayOfMessages) {

@@ -1,8 +1,6 @@
 package kefu.it;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -15,6 +13,7 @@ import java.util.concurrent.TimeUnit;
 final class PackagedJar {
 
     static final Path JAR = Path.of("target", "kefu-bot.jar");
+    private static final long TIMEOUT_SECONDS = 120;
 
     record Run(List<String> stdout, String stderr, int exitCode, long millis) { }
 
@@ -28,22 +27,22 @@ final class PackagedJar {
         pb.environment().putAll(env);
         Path err = Files.createTempFile("kefu-it", ".err");
         pb.redirectError(err.toFile());
+        // stdout goes to a file, not a pipe read to its end: a jar that hangs must fail the test after the
+        // timeout, not hang the build.
+        Path outFile = Files.createTempFile("kefu-it", ".out");
+        pb.redirectOutput(outFile.toFile());
         long start = System.nanoTime();
         Process p = pb.start();
         try (OutputStream in = p.getOutputStream()) {
             in.write(stdin.getBytes(StandardCharsets.UTF_8));
         }
-        List<String> out = new ArrayList<>();
-        try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
-            String line;
-            while ((line = r.readLine()) != null) {
-                out.add(line);
-            }
+        if (!p.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+            p.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            throw new IllegalStateException("kefu-bot.jar did not exit within " + TIMEOUT_SECONDS + " s; stderr:\n"
+                    + Files.readString(err));
         }
-        if (!p.waitFor(120, TimeUnit.SECONDS)) {
-            p.destroyForcibly();
-            throw new IllegalStateException("kefu-bot.jar did not exit within 120 s");
-        }
+        List<String> out = Files.readAllLines(outFile, StandardCharsets.UTF_8);
+        Files.deleteIfExists(outFile);
         long millis = (System.nanoTime() - start) / 1_000_000;
         return new Run(out, Files.readString(err), p.exitValue(), millis);
     }

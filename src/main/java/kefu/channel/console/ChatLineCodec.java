@@ -9,7 +9,7 @@ import kefu.conversation.Button;
 import kefu.conversation.Reply;
 import kefu.conversation.Source;
 import kefu.conversation.TurnResult;
-import kefu.handoff.CollectingStaffDesk;
+import kefu.handoff.InMemoryStaffDesk;
 
 import java.util.Iterator;
 import java.util.List;
@@ -87,10 +87,10 @@ public final class ChatLineCodec {
     }
 
     /** A staff line's result: the buyer-facing fields plus {@code staff}, what was posted to staff. */
-    public String staffResult(String user, TurnResult r, List<CollectingStaffDesk.Post> staffPosts) {
+    public String staffResult(String user, TurnResult r, List<InMemoryStaffDesk.Post> staffPosts) {
         ObjectNode out = resultNode(user, r);
         ArrayNode staff = out.putArray("staff");
-        for (CollectingStaffDesk.Post post : staffPosts) {
+        for (InMemoryStaffDesk.Post post : staffPosts) {
             ObjectNode pn = staff.addObject();
             pn.put("text", post.text());
             if (post.file() != null) {

@@ -6,7 +6,7 @@ import kefu.conversation.Handover;
 import kefu.conversation.TurnResult;
 import kefu.conversation.command.SlashCommand;
 import kefu.conversation.command.StaffCommand;
-import kefu.handoff.CollectingStaffDesk;
+import kefu.handoff.InMemoryStaffDesk;
 import kefu.handoff.StaffActions;
 import kefu.handoff.StaffDesks;
 
@@ -47,7 +47,7 @@ public final class HandoffStaffConsole implements StaffConsole {
     @Override
     public String handle(ChatInput input) {
         if (!actions.isStaff(input.staff())) {
-            return codec.error(input.user(), "not_staff", "'" + input.staff() + "' is not in kefu.handoff.staff-ids");
+            return codec.error(input.user(), "not_staff", "'" + input.staff() + "' is not in kefu.handoff.only-staff-ids");
         }
         ConversationKey buyer = keys.key(input.user());
         String thread = actions.threadOf(buyer);
@@ -71,9 +71,9 @@ public final class HandoffStaffConsole implements StaffConsole {
         return codec.staffResult(input.user(), result, staffPosts(thread));
     }
 
-    private List<CollectingStaffDesk.Post> staffPosts(String thread) {
-        List<CollectingStaffDesk.Post> posts = new ArrayList<>();
-        desks.collecting().ifPresent(desk -> {
+    private List<InMemoryStaffDesk.Post> staffPosts(String thread) {
+        List<InMemoryStaffDesk.Post> posts = new ArrayList<>();
+        desks.inMemory().ifPresent(desk -> {
             posts.addAll(desk.drain(null));
             if (thread != null) {
                 posts.addAll(desk.drain(thread));

@@ -14,7 +14,7 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Who counts as staff: ids listed in {@code kefu.telegram.staff-ids}, and members of the staff group
+ * Who counts as staff: ids listed in {@code kefu.telegram.extra-staff-ids}, and members of the staff group
  * (getChatMember: creator, administrator or member), remembered for a while in Redis.
  */
 public final class StaffMembership {

@@ -110,7 +110,7 @@ public class TelegramConfig {
     StaffMembership staffMembership(TelegramClient client, StringRedisTemplate redis, RedisKeys keys,
                                     TelegramProperties props) {
         return new StaffMembership(client, redis, keys, props.hasStaffChat() ? props.staffChatId() : null,
-                props.staffIds(), props.staffCacheTtl());
+                props.extraStaffIds(), props.staffCacheTtl());
     }
 
     @Bean

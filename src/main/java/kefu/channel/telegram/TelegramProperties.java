@@ -11,6 +11,7 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * {@code kefu.telegram.*}: the bot token, where the Bot API is, polling or webhook, the staff group and
@@ -24,7 +25,8 @@ public record TelegramProperties(String token,
                                  @NotNull Mode mode,
                                  @NotNull @Valid Webhook webhook,
                                  Long staffChatId,
-                                 List<Long> staffIds,
+                                 List<Long> extraStaffIds,
+                                 @Deprecated List<Long> staffIds,
                                  @NotNull Duration staffCacheTtl,
                                  @Min(1) long maxFileBytes,
                                  @NotNull Path downloadDir,
@@ -38,7 +40,10 @@ public record TelegramProperties(String token,
                                  @NotNull @Valid Limits limits) {
 
     public TelegramProperties {
-        staffIds = staffIds == null ? List.of() : List.copyOf(staffIds);
+        // extra-staff-ids widens the staff group; staff-ids is its former name, still read.
+        extraStaffIds = Stream.concat(extraStaffIds == null ? Stream.<Long>of() : extraStaffIds.stream(),
+                staffIds == null ? Stream.<Long>of() : staffIds.stream()).distinct().toList();
+        staffIds = extraStaffIds;
     }
 
     public enum Mode { POLLING, WEBHOOK }
@@ -76,7 +81,7 @@ public record TelegramProperties(String token,
     @Override
     public String toString() {
         return "TelegramProperties[token=" + (hasToken() ? "***" : "") + ", apiUrl=" + apiUrl + ", mode=" + mode
-                + ", webhook=" + webhook + ", staffChatId=" + staffChatId + ", staffIds=" + staffIds
+                + ", webhook=" + webhook + ", staffChatId=" + staffChatId + ", extraStaffIds=" + extraStaffIds
                 + ", maxFileBytes=" + maxFileBytes + ", downloadDir=" + downloadDir + ", workers=" + workers + "]";
     }
 

@@ -80,13 +80,13 @@ final class UrgeHandler implements IntentHandler, OrderAction {
             return Outcome.of(ShopFacts.add(ctx.state(), ShopFacts.URGES, o.orderNo()), Intent.URGE_ORDER, 1.0,
                     Reply.of(ctx.say("shop.urge.accepted", vars)));
         }
-        String key2 = switch (r.reason()) {
+        String refusalKey = switch (r.reason()) {
             case "too_early" -> "shop.urge.too_early";
             case "too_soon" -> "shop.urge.too_soon";
             default -> "shop.urge.not_urgeable";
         };
         vars.put("status", ctx.say("shop.status." + o.status().wireName(), vars));
-        return reply(ctx, ctx.say(key2, vars));
+        return reply(ctx, ctx.say(refusalKey, vars));
     }
 
     private Outcome reply(TurnContext ctx, String text) {

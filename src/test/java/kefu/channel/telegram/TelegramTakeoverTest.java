@@ -29,7 +29,7 @@ import static org.assertj.core.api.Assertions.assertThat;
         "kefu.telegram.poll-timeout=1s",
         "kefu.telegram.staff-chat-id=" + TelegramTakeoverTest.STAFF_CHAT,
         "kefu.telegram.staff-ids=901",
-        "kefu.handoff.staff-ids=901",
+        "kefu.handoff.only-staff-ids=901",
         "kefu.handoff.service-opens=00:00",
         "kefu.handoff.service-closes=00:00"})
 class TelegramTakeoverTest {

@@ -175,7 +175,7 @@ class DujiaokaChatTest {
         assertThat(connection.kept().evidence(ticket.evidence().get(0))).isPresent();
         assertThat(ticket.chatUser()).isEqualTo(buyer.asString());
         String no2 = ticket.ticket().ticketNo();
-        assertThat(desks.collecting().orElseThrow().posts(null)).anyMatch(p -> p.text().contains(no2)
+        assertThat(desks.inMemory().orElseThrow().posts(null)).anyMatch(p -> p.text().contains(no2)
                 && p.buttons().stream().anyMatch(b -> b.data().equals("ticket:" + no2 + ":processing")));
 
         tickets.command(null, no2 + " resolved 已为您补发新卡");

@@ -16,9 +16,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * CLI can show it to the staff member at the console. The thread reference is the buyer's conversation key;
  * posts without a thread go to the general thread {@code ""}.
  */
-public final class CollectingStaffDesk implements StaffDesk {
+public final class InMemoryStaffDesk implements StaffDesk {
 
-    private static final Logger log = LoggerFactory.getLogger(CollectingStaffDesk.class);
+    private static final Logger log = LoggerFactory.getLogger(InMemoryStaffDesk.class);
     private static final String GENERAL = "";
     private static final int KEEP = 500;
 

@@ -22,7 +22,7 @@ import java.util.Map;
  * Hands a conversation to staff: queues the buyer, opens (or reopens) the buyer's staff thread, posts the
  * summary card and tells the buyer their place in the queue, or that staff are off and the question is kept.
  */
-public final class Escalations implements Escalation {
+public final class HandoffEscalation implements Escalation {
 
     private static final int MAX_CARD_ORDERS = 3;
 
@@ -39,7 +39,7 @@ public final class Escalations implements Escalation {
     private final ObjectProvider<FlowHandler> flows;
     private final ConversationEvents events;
 
-    public Escalations(StaffDesk desk, ThreadIndex threads, HandoffQueue queue, Transcript transcript,
+    public HandoffEscalation(StaffDesk desk, ThreadIndex threads, HandoffQueue queue, Transcript transcript,
                        ServiceHours hours, SummaryCard card, StaffTexts texts, HandoffProperties settings,
                        StaffOrderLookup orders, ObjectProvider<FlowHandler> flows, ConversationEvents events) {
         this.events = events;
