@@ -86,14 +86,14 @@ public final class ConversationEngine {
         }
         ConversationState after;
         try {
-            after = remember(turn, outcome, now, router.expectsSecret(before));
+            after = remember(turn, before, outcome, now, router.expectsSecret(before));
         } catch (RuntimeException e) {
             // A handler's outcome that cannot be recorded (no state, a reply without text) must neither reach the
             // buyer as an error nor keep the conversation locked until the lease runs out.
             turnLog.failed(turn.key(), e);
             outcome = apology(turn, before, now);
             try {
-                after = remember(turn, outcome, now, router.expectsSecret(before));
+                after = remember(turn, before, outcome, now, router.expectsSecret(before));
             } catch (RuntimeException again) {
                 store.release(acquired.lease());
                 throw again;
@@ -192,9 +192,10 @@ public final class ConversationEngine {
     }
 
     /** @param secretInput the buyer's text answered a request for a proof or code: it is not kept */
-    private ConversationState remember(Turn turn, Outcome outcome, Instant now, boolean secretInput) {
+    private ConversationState remember(Turn turn, ConversationState before, Outcome outcome, Instant now,
+                                       boolean secretInput) {
         ConversationState s = outcome.state();
-        String said = turn.hasText() ? (secretInput ? HIDDEN_INPUT : turn.text()) : turn.isButton() ? "[button] " + turn.button()
+        String said = turn.hasText() ? (secretInput ? HIDDEN_INPUT : InlineSecrets.hide(turn.text())) : turn.isButton() ? pressed(turn, before)
                 : turn.attachment() != null ? "[file] " + turn.attachment().fileName() : "";
         String intent = outcome.intent() == null ? null : outcome.intent().wireName();
         s = s.withHistory(new HistoryEntry(HistoryEntry.BUYER, clip(said), intent, now), settings.historySize());
@@ -208,7 +209,17 @@ public final class ConversationEngine {
         return s.withOfferedButtons(shown).withFallbackStreak(streak).touchedAt(now);
     }
 
+    /** A press as history shows it: a button the bot never offered is marked as unknown, its data quoted. */
+    private static String pressed(Turn turn, ConversationState state) {
+        return state.offeredButtons().contains(turn.button()) || turn.button().isEmpty() ? "[button] " + turn.button()
+                : "[unknown button] «" + turn.button() + "»";
+    }
+
     private Turn normalized(Turn turn) {
+        if (turn.isButton()) {
+            turn = new Turn(turn.key(), turn.messageId(), turn.chatType(), turn.text(), ButtonData.clean(turn.button()),
+                    turn.attachment(), turn.languageHint());
+        }
         if (turn.text() == null) {
             return turn;
         }

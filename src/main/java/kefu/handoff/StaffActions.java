@@ -242,7 +242,7 @@ public final class StaffActions implements StaffInbox {
             case ALIAS -> desk.post(threadRef, names.setAlias(staffId, arg)
                     ? texts.say("handoff.staff.alias_set", Map.of("alias", names.shown(staffId)))
                     : texts.say("handoff.staff.alias_usage", Map.of("max", StaffNames.MAX_LENGTH)), List.of());
-            case BAN -> bans.ban(threadRef, arg);
+            case BAN -> bans.ban(staffId, threadRef, arg);
             case UNBAN -> bans.unban(threadRef, arg);
         }
     }

@@ -3,6 +3,7 @@ package kefu.handoff;
 import kefu.conversation.ConversationKey;
 import kefu.conversation.ConversationState;
 import kefu.conversation.Handover;
+import kefu.conversation.InlineSecrets;
 import kefu.conversation.Intent;
 import kefu.conversation.Outcome;
 import kefu.conversation.Reply;
@@ -73,7 +74,7 @@ public final class StaffOwnedRelay implements TurnInterceptor, Ordered {
             return Optional.of(new Outcome(List.of(Reply.of(ctx.say("handoff.left_queue"))), back, null, 0, List.of(),
                     false));
         }
-        relay(ctx.turn(), buyer, thread, ctx.now());
+        relay(ctx.turn(), s, buyer, thread, ctx.now());
         List<Reply> replies = List.of();
         if (Handover.QUEUED.equals(s.handover())) {
             queue.enqueue(buyer, ctx.now());
@@ -96,22 +97,25 @@ public final class StaffOwnedRelay implements TurnInterceptor, Ordered {
                 && (LEAVE_QUEUE_WORDS.contains(text) || SlashCommand.parse(text).filter(c -> c.is(BuyerCommand.CANCEL)).isPresent());
     }
 
-    private void relay(Turn turn, ConversationKey buyer, String thread, Instant at) {
+    private void relay(Turn turn, ConversationState state, ConversationKey buyer, String thread, Instant at) {
         String who = SummaryCard.masked(buyer);
         if (turn.attachment() != null) {
             desk.postFile(thread, turn.attachment(), texts.say("handoff.staff.buyer_file",
-                    Map.of("buyer", who, "caption", turn.hasText() ? turn.text() : "")));
+                    Map.of("buyer", who, "caption", turn.hasText() ? InlineSecrets.hide(turn.text()) : "")));
             return;
         }
         String time = HH_MM_SS.format(at.atZone(zone));
         String head = texts.say("handoff.staff.buyer_says_head", Map.of("buyer", who));
         if (turn.isButton()) {
+            // Data the bot never offered is forged or stale: staff see it quoted as unknown, never as a plain line.
+            String button = state.offeredButtons().contains(turn.button()) ? turn.button()
+                    : texts.say("handoff.staff.unknown_button", Map.of("button", turn.button()));
             desk.relay(thread, new RelayedMessage(
-                    texts.say("handoff.staff.buyer_pressed", Map.of("buyer", who, "button", turn.button())), head,
-                    texts.say("handoff.staff.buyer_pressed_line", Map.of("time", time, "button", turn.button()))));
+                    texts.say("handoff.staff.buyer_pressed", Map.of("buyer", who, "button", button)), head,
+                    texts.say("handoff.staff.buyer_pressed_line", Map.of("time", time, "button", button))));
         } else {
             // As written (line breaks, punctuation), without characters that could fake a line in the topic.
-            String text = display.forDisplay(turn.writtenText());
+            String text = InlineSecrets.hide(display.forDisplay(turn.writtenText()));
             desk.relay(thread, new RelayedMessage(
                     texts.say("handoff.staff.buyer_says", Map.of("buyer", who, "text", text)), head,
                     texts.say("handoff.staff.buyer_says_line", Map.of("time", time, "text", text))));

@@ -2,6 +2,9 @@ package kefu.knowledge;
 
 import kefu.conversation.Lang;
 import kefu.nlu.EntityExtractor;
+import kefu.privacy.PersonalData;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -21,6 +24,7 @@ public final class AnswerEngine {
                     + "ignore (all |the |any )?(previous|prior|above)|disregard|you are now|jailbreak|"
                     + "扮演|假装你是|你现在是|开发者模式|developer mode");
     private static final int MAX_SUGGESTIONS = 3;
+    private static final Logger log = LoggerFactory.getLogger(AnswerEngine.class);
 
     private final KnowledgeBase knowledge;
     private final KnowledgeProperties settings;
@@ -36,13 +40,22 @@ public final class AnswerEngine {
     }
 
     public Answer answer(String question, Lang lang) {
+        return answer(question, lang, true);
+    }
+
+    /**
+     * {@code mayPhrase} false (a group chat, read by everyone in it) answers with the article text as written:
+     * no model output reaches a public chat.
+     */
+    public Answer answer(String question, Lang lang, boolean mayPhrase) {
         List<KnowledgeIndex.Hit> ranked = knowledge.search(question);
         KnowledgeIndex.Hit best = ranked.get(0);
         if (best.score() >= settings.answerThreshold()) {
             Article a = best.article();
             String extract = extract(a, best.section());
-            Optional<String> composed = looksLikeInjection(question) ? Optional.empty()
-                    : composer.compose(masked(question), passages(ranked), lang);
+            // The phrase list is only a first, cheap layer: what the model says is checked against the passages.
+            Optional<String> composed = !mayPhrase || looksLikeInjection(question) ? Optional.empty()
+                    : grounded(composer.compose(masked(question), passages(ranked), lang), ranked, question);
             String text = composed.orElseGet(() -> lang == Lang.EN ? english(a, extract) : extract);
             return new Answer(Answer.Kind.ANSWER, a, text, composed.isPresent(), List.of(), ranked);
         }
@@ -97,12 +110,31 @@ public final class AnswerEngine {
         return out;
     }
 
-    /** The model never sees order numbers, phone numbers or e-mail addresses. */
+    /** A phrased answer that names a link, handle, number or amount the passages do not is not used. */
+    private Optional<String> grounded(Optional<String> composed, List<KnowledgeIndex.Hit> ranked, String question) {
+        if (composed.isEmpty()) {
+            return composed;
+        }
+        String material = passages(ranked).stream().map(p -> p.title() + "\n" + p.text())
+                .reduce("", (x, y) -> x + "\n" + y);
+        List<String> unsupported = GroundedAnswer.unsupported(composed.get(), material, question);
+        if (!unsupported.isEmpty()) {
+            log.warn("a phrased answer named {} thing(s) not in the articles; answered with the article text",
+                    unsupported.size());
+            return Optional.empty();
+        }
+        return composed;
+    }
+
+    /**
+     * The model never sees order numbers, phone, ID-card or bank-card numbers or emails: every one of them is
+     * replaced by a placeholder, whatever its separators.
+     */
     private String masked(String question) {
         String out = question;
         for (var e : entities.extract(question).entrySet()) {
             out = out.replaceAll("(?i)" + Pattern.quote(e.getValue()), "[" + e.getKey() + "]");
         }
-        return out;
+        return PersonalData.redact(out);
     }
 }

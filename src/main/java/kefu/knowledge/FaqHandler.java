@@ -51,7 +51,7 @@ public final class FaqHandler implements IntentHandler {
         if (question.isEmpty() || "button".equals(c.entity("via"))) {
             return topics(ctx, c);
         }
-        Answer answer = engine.answer(question, ctx.lang());
+        Answer answer = engine.answer(question, ctx.lang(), ctx.turn().isPrivate());
         if (answer.kind() != Answer.Kind.ANSWER) {
             events.publish(new FallbackGiven(ctx.turn().key(), ctx.now(), question,
                     answer.kind() == Answer.Kind.SUGGEST ? FallbackKind.NOT_SURE : FallbackKind.NO_MATCH));

@@ -18,6 +18,7 @@ import org.springframework.data.redis.core.StringRedisTemplate;
 import redis.clients.jedis.JedisPoolConfig;
 
 import java.net.URI;
+import java.time.Clock;
 import java.time.Duration;
 
 /** Wires Redis: the configured server, or an embedded one when none is configured. */
@@ -98,8 +99,8 @@ public class RedisConfig {
     }
 
     @Bean
-    BanList banList(StringRedisTemplate redis, RedisKeys keys) {
-        BanList bans = new BanList(redis, keys);
+    BanList banList(StringRedisTemplate redis, RedisKeys keys, Clock clock) {
+        BanList bans = new BanList(redis, keys, clock);
         try {
             bans.migrateLegacySet();
         } catch (RuntimeException e) {
@@ -108,6 +109,11 @@ public class RedisConfig {
                     e.getMessage());
         }
         return bans;
+    }
+
+    @Bean
+    BuyerGate buyerGate(StringRedisTemplate redis, RedisKeys keys, SessionProperties settings) {
+        return new BuyerGate(redis, keys, settings);
     }
 
     @Bean

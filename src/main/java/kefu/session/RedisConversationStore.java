@@ -27,12 +27,14 @@ public final class RedisConversationStore implements ConversationStore {
     private static final String NO_MESSAGE = "-";
 
     /**
-     * KEYS: lock, state, seen, turn counter, ban flag: all of one buyer, so one Redis Cluster slot. ARGV: token,
-     * lease ms, window ms, max turns per window, buyer, seen ttl s, '1' for a buyer's turn or '0' for a staff
-     * action (no ban check, not counted), '1' when the turn has a message id (else the seen key is a placeholder
-     * never read or written). Returns {'dup'}, {'banned'}, {'busy'}, {'limited', 1 if first over the limit}
+     * KEYS: lock, state, seen, turn counter, ban flag, flood strikes: all of one buyer, so one Redis Cluster slot.
+     * ARGV: token, lease ms, window ms, max turns per window, buyer, seen ttl s, '1' for a buyer's turn or '0' for
+     * a staff action (no ban check, not counted), '1' when the turn has a message id (else the seen key is a
+     * placeholder never read or written), strike window ms, strikes that ban (0: never), ban ms, the ban's record.
+     * Returns {'dup'}, {'banned'}, {'busy'}, {'limited', 1 if first over the limit}
      * or {'ok', state-or-empty}. A turn is counted once, when it gets the lease. A lease already held with
-     * this turn's own token is this turn's (its first try got through but the answer was lost).
+     * this turn's own token is this turn's (its first try got through but the answer was lost). Each first
+     * turn over the limit is a strike; enough strikes ban the buyer for a while, in the same step.
      */
     private static final RedisScript<List> BEGIN = RedisScript.of("""
             if ARGV[8] == '1' and redis.call('EXISTS', KEYS[3]) == 1 then return {'dup'} end
@@ -44,7 +46,17 @@ public final class RedisConversationStore implements ConversationStore {
               if n > tonumber(ARGV[4]) then
                 redis.call('DEL', KEYS[1])
                 if ARGV[8] == '1' then redis.call('SET', KEYS[3], '1', 'EX', ARGV[6]) end
-                if n == tonumber(ARGV[4]) + 1 then return {'limited', '1'} end
+                if n == tonumber(ARGV[4]) + 1 then
+                  if tonumber(ARGV[10]) > 0 then
+                    local strikes = redis.call('INCR', KEYS[6])
+                    if strikes == 1 then redis.call('PEXPIRE', KEYS[6], ARGV[9]) end
+                    if strikes >= tonumber(ARGV[10]) then
+                      redis.call('SET', KEYS[5], ARGV[12], 'PX', ARGV[11])
+                      redis.call('DEL', KEYS[6])
+                    end
+                  end
+                  return {'limited', '1'}
+                end
                 return {'limited', '0'}
               end
               return {'ok', redis.call('GET', KEYS[2]) or ''}
@@ -95,7 +107,7 @@ public final class RedisConversationStore implements ConversationStore {
     private Begin begin(ConversationKey key, String messageId, Duration wait, boolean buyerTurn) {
         String token = UUID.randomUUID().toString();
         List<String> scriptKeys = List.of(keys.lock(key), keys.state(key), seenKey(key, messageId),
-                keys.turnCounter(key), keys.banned(key));
+                keys.turnCounter(key), keys.banned(key), keys.floodStrikes(key));
         long deadline = System.nanoTime() + wait.toNanos();
         long backoffMs = 2;
         while (true) {
@@ -130,7 +142,9 @@ public final class RedisConversationStore implements ConversationStore {
         Object[] args = {token, String.valueOf(settings.lease().toMillis()),
                 String.valueOf(settings.floodWindow().toMillis()), String.valueOf(settings.floodMaxTurns()),
                 key.asString(), String.valueOf(settings.dedupeTtl().toSeconds()), buyerTurn ? "1" : "0",
-                hasMessage ? "1" : "0"};
+                hasMessage ? "1" : "0",
+                String.valueOf(settings.floodStrikeWindow().toMillis()), String.valueOf(settings.floodStrikes()),
+                String.valueOf(Math.max(1, settings.floodBan().toMillis())), BanList.floodBanRecord()};
         try {
             return redis.execute(BEGIN, scriptKeys, args);
         } catch (RedisConnectionFailureException e) {

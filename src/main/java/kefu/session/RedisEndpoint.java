@@ -14,6 +14,12 @@ public record RedisEndpoint(String url, EmbeddedRedis embedded) implements AutoC
         return new RedisEndpoint(server.url(), server);
     }
 
+    /** Without the URL's password. */
+    @Override
+    public String toString() {
+        return "RedisEndpoint[" + url.replaceAll("//[^@/]*@", "//***@") + (embedded == null ? "" : ", embedded") + "]";
+    }
+
     @Override
     public void close() {
         if (embedded != null) {

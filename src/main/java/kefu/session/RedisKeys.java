@@ -28,7 +28,10 @@ public record RedisKeys(String prefix) {
         return prefix + "turns:{" + key.asString() + "}";
     }
 
-    /** Present while the buyer is banned: a flag per buyer, in the buyer's slot, so the turn script can read it. */
+    /**
+     * Present while the buyer is banned: a flag per buyer, in the buyer's slot, so the turn script can read it.
+     * Its value says why, who and when; a temporary (flood) ban has a TTL.
+     */
     public String banned(ConversationKey key) {
         return prefix + "banned:{" + key.asString() + "}";
     }
@@ -36,6 +39,11 @@ public record RedisKeys(String prefix) {
     /** The one set of banned buyers kept before the per-buyer flags; read once to move them over. */
     public String legacyBannedSet() {
         return prefix + "banned";
+    }
+
+    /** How often a buyer went over the flood limit lately (strikes toward a temporary ban). */
+    public String floodStrikes(ConversationKey key) {
+        return prefix + "strikes:{" + key.asString() + "}";
     }
 
     /** A key for a capability's own data, e.g. {@code named("ratelimit", "tg:1")}. */

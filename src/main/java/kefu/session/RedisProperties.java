@@ -60,6 +60,13 @@ public record RedisProperties(String url, String keyPrefix, Path embeddedDataDir
         }
     }
 
+    /** Without the URL's password. */
+    @Override
+    public String toString() {
+        return "RedisProperties[url=" + (url == null ? "" : url.replaceAll("//[^@/]*@", "//***@")) + ", keyPrefix="
+                + keyPrefix + ", embeddedDataDir=" + embeddedDataDir + ", poolSize=" + poolSize + "]";
+    }
+
     public boolean external() {
         return url != null && !url.isBlank() || sentinel.configured() || cluster.configured();
     }

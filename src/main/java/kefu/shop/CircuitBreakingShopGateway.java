@@ -32,7 +32,7 @@ public final class CircuitBreakingShopGateway implements ShopGateway {
     }
 
     @Override
-    public Optional<ShopAccount> bind(String chatUser, String code) {
+    public BindResult bind(String chatUser, String code) {
         return call(() -> shop.bind(chatUser, code));
     }
 

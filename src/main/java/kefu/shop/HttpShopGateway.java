@@ -55,12 +55,13 @@ public final class HttpShopGateway implements ShopGateway {
     }
 
     @Override
-    public Optional<ShopAccount> bind(String chatUser, String code) {
+    public BindResult bind(String chatUser, String code) {
         Answer a = call("POST", API + "/bindings", Map.of("chatUser", chatUser, "code", code), null);
-        if (a.status == 404) {
-            return Optional.empty();
-        }
-        return Optional.of(a.read("account", ShopAccount.class));
+        return switch (a.status) {
+            case 404 -> BindResult.invalid();
+            case 429 -> BindResult.tooManyAttempts(a.instant("retryAfter"));
+            default -> BindResult.bound(a.read("account", ShopAccount.class));
+        };
     }
 
     @Override

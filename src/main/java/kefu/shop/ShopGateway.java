@@ -9,8 +9,11 @@ import java.util.Optional;
  */
 public interface ShopGateway {
 
-    /** Binds the chat user to the account whose one-time code this is; empty when the code is unknown or used. */
-    Optional<ShopAccount> bind(String chatUser, String code);
+    /**
+     * Binds the chat user to the account whose one-time code this is. Wrong codes are counted by the shop per
+     * chat user and in total, as wrong proofs are: past the limit the answer is {@code TOO_MANY_ATTEMPTS}.
+     */
+    BindResult bind(String chatUser, String code);
 
     /** Checks a proof of ownership (last 4 phone digits, order email or query password). */
     Verification verify(String chatUser, String orderNo, String proof);

@@ -48,10 +48,15 @@ public record ShopProperties(String baseUrl, @NotBlank String apiKey, String sec
      * @param reseed            load the seed file again over existing data
      * @param proofFailuresPerHour      wrong proofs one chat user may give in an hour
      * @param proofFailuresPerOrderPerHour wrong proofs for one order number in an hour, whoever gives them, so
-     *                          many chat accounts together cannot guess a 4-digit proof either
+     *                          many chat accounts together cannot guess a 4-digit proof either; it holds back
+     *                          only chat users who failed on that order
+     * @param bindFailuresPerHour      wrong bind codes one chat user may give in an hour
+     * @param bindFailuresPerHourTotal wrong bind codes all chat users together may give in an hour
+     * @param bindCodeTtl       how long a bind code (seeded or issued) stays valid
      */
     public record Sandbox(@NotNull Path data, String keyPrefix, boolean reseed, @Min(1) int proofFailuresPerHour,
-                          @Min(1) int proofFailuresPerOrderPerHour,
+                          @Min(1) int proofFailuresPerOrderPerHour, @Min(1) int bindFailuresPerHour,
+                          @Min(1) int bindFailuresPerHourTotal, @NotNull Duration bindCodeTtl,
                           @Min(1024) int maxEvidenceBytes, @Min(1024) int maxBodyBytes,
                           @NotNull Duration evidenceTtl) {
     }
@@ -89,8 +94,10 @@ public record ShopProperties(String baseUrl, @NotBlank String apiKey, String sec
      * @param maxScreenshotBytes largest accepted screenshot
      * @param maxScreenshots     screenshots kept per after-sales form
      * @param progressWords      words that ask for after-sales progress instead of a new request
+     * @param bindFailuresPerHour wrong bind codes the bot itself accepts from one conversation in an hour before
+     *                           it stops asking the shop (the shop keeps its own limits too)
      */
     public record Chat(@Min(1) int recentOrders, @Min(1024) long maxScreenshotBytes, @Min(1) int maxScreenshots,
-                       @NotNull List<String> progressWords) {
+                       @NotNull List<String> progressWords, @Min(1) int bindFailuresPerHour) {
     }
 }

@@ -43,7 +43,7 @@ class AbuseAndPrivacyTest extends AppTest {
 
     @Test
     void aBannedBuyerIsIgnoredUntilUnbanned() {
-        bans.ban(buyer);
+        bans.ban(buyer, "", "test");
         TurnResult ignored = engine.handle(Turn.text(buyer, null, "你好"));
         bans.unban(buyer);
         TurnResult answered = engine.handle(Turn.text(buyer, null, "你好"));

@@ -16,6 +16,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** Runs against a Redis of its own so it can stop and restart it. */
 class RedisOutageTest {
 
+    /** The restarted server must accept the password the bot's client already has. */
+    private static final String PASSWORD = "outage-test-" + java.util.UUID.randomUUID();
+
     @Test
     void whileRedisIsDownTheBotStillAnswersAndItRecoversByItself() throws Exception {
         Path data = RealRedis.tempDir("kefu-outage");
@@ -23,11 +26,11 @@ class RedisOutageTest {
         try (ServerSocket s = new ServerSocket(0)) {
             port = s.getLocalPort();
         }
-        EmbeddedRedis redis = EmbeddedRedis.start(data, port);
+        EmbeddedRedis redis = EmbeddedRedis.start(data, port, PASSWORD);
         ConversationKey buyer = new ConversationKey("test", "outage-buyer");
         try (ConfigurableApplicationContext app = new SpringApplicationBuilder(KefuApplication.class)
                 .web(WebApplicationType.NONE)
-                .run("--kefu.command-runner.enabled=false", "--kefu.redis.url=redis://127.0.0.1:" + port)) {
+                .run("--kefu.command-runner.enabled=false", "--kefu.redis.url=" + redis.url())) {
             ConversationEngine engine = app.getBean(ConversationEngine.class);
             ConversationStore store = app.getBean(ConversationStore.class);
             engine.handle(Turn.text(buyer, null, "你好"));
@@ -40,7 +43,7 @@ class RedisOutageTest {
             assertThat(greeting.replies()).isNotEmpty();
             assertThat(order.replies().get(0).text()).contains("暂时不可用");
 
-            redis = EmbeddedRedis.start(data, port);
+            redis = EmbeddedRedis.start(data, port, PASSWORD);
             TurnResult after = engine.handle(Turn.text(buyer, "after-restart", "你好"));
 
             assertThat(after.intent()).isEqualTo(Intent.GREETING);
@@ -56,18 +59,18 @@ class RedisOutageTest {
         try (ServerSocket s = new ServerSocket(0)) {
             port = s.getLocalPort();
         }
-        EmbeddedRedis redis = EmbeddedRedis.start(RealRedis.tempDir("kefu-lost-before"), port);
+        EmbeddedRedis redis = EmbeddedRedis.start(RealRedis.tempDir("kefu-lost-before"), port, PASSWORD);
         ConversationKey buyer = new ConversationKey("test", "lost-data-buyer");
         try (ConfigurableApplicationContext app = new SpringApplicationBuilder(KefuApplication.class)
                 .web(WebApplicationType.NONE)
-                .run("--kefu.command-runner.enabled=false", "--kefu.redis.url=redis://127.0.0.1:" + port)) {
+                .run("--kefu.command-runner.enabled=false", "--kefu.redis.url=" + redis.url())) {
             ConversationEngine engine = app.getBean(ConversationEngine.class);
             ConversationStore store = app.getBean(ConversationStore.class);
             TurnResult form = engine.handle(Turn.text(buyer, null, "我要申请售后"));
             assertThat(form.flow()).as("a form was in progress").isNotNull();
 
             redis.close();
-            redis = EmbeddedRedis.start(RealRedis.tempDir("kefu-lost-after"), port);
+            redis = EmbeddedRedis.start(RealRedis.tempDir("kefu-lost-after"), port, PASSWORD);
             TurnResult next = engine.handle(Turn.text(buyer, null, "你好"));
 
             assertThat(next.intent()).isEqualTo(Intent.GREETING);

@@ -16,6 +16,8 @@ class StaffBanTest extends HandoffTestBase {
 
     @Autowired
     BanList bans;
+    @Autowired
+    StaffTexts staffTexts;
 
     private final String buyer = uniqueUser();
 
@@ -49,6 +51,32 @@ class StaffBanTest extends HandoffTestBase {
 
         assertThat(bans.banned(cli(other))).isTrue();
         assertThat(chat(says(other, "你好")).get(0).get("replies")).isEmpty();
+    }
+
+    @Test
+    void theReasonGivenWithABanIsKeptAndShownWhenTheBanIsLifted() throws Exception {
+        String other = uniqueUser();
+
+        List<JsonNode> out = chat(
+                staffRuns("agent1", buyer, "/ban cli:" + other + " 发广告链接"),
+                staffRuns("agent1", buyer, "/unban cli:" + other));
+
+        String masked = SummaryCard.masked(cli(other));
+        assertThat(texts(out.get(0).get("staff"))).contains(staffTexts.say("handoff.staff.banned",
+                java.util.Map.of("buyer", masked, "reason", "发广告链接")));
+        assertThat(texts(out.get(1).get("staff"))).contains(staffTexts.say("handoff.staff.unbanned",
+                java.util.Map.of("buyer", masked, "reason", "发广告链接", "by", "agent1")));
+        assertThat(bans.banned(cli(other))).isFalse();
+    }
+
+    @Test
+    void inTheBuyersThreadEverythingAfterBanIsTheReason() throws Exception {
+        chat(says(buyer, "转人工"), staffRuns("agent1", buyer, "/ban 辱骂客服 多次"), staffRuns("agent1", buyer, "/close"));
+
+        BanList.Ban ban = bans.ban(cli(buyer)).orElseThrow();
+        assertThat(ban.reason()).isEqualTo("辱骂客服 多次");
+        assertThat(ban.by()).isEqualTo("agent1");
+        assertThat(ban.until()).isNull();
     }
 
     @Test

@@ -18,7 +18,7 @@ class SecretsInSettingsTest {
         TelegramProperties props = new TelegramProperties("123456:AAE-very-secret-token", "https://api.telegram.org",
                 TelegramProperties.Mode.WEBHOOK,
                 new TelegramProperties.Webhook("https://bot.example.com/hook", "/telegram/webhook", 8443,
-                        "hook-secret-42", 40),
+                        "hook-secret-42", 40, "127.0.0.1", Duration.ofSeconds(5), Duration.ofSeconds(15), 200, 50),
                 -100L, List.of(1L), List.of(), Duration.ofMinutes(10), 1024, Path.of("data"), 2, Duration.ofSeconds(50),
                 Duration.ofSeconds(60), Duration.ofSeconds(5), Duration.ofHours(24), Duration.ofDays(30), 8, null);
 

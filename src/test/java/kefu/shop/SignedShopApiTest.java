@@ -24,6 +24,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import static kefu.shop.SandboxFixtures.order;
@@ -120,10 +121,10 @@ class SignedShopApiTest extends AppTest {
             assertThat(shop.verify(attacker, no, "00" + (10 + i)).result()).isEqualTo(Verification.Result.NOT_FOUND);
         }
 
-        Verification rightButLocked = shop.verify("tg:attacker-11-" + no, no, "5678");
+        Verification rightButLocked = shop.verify("tg:attacker-3-" + no, no, "5678");
         Verification otherOrder = shop.verify("tg:attacker-12-" + no, orderNo(), "0000");
 
-        assertThat(rightButLocked.result()).as("the order is locked for everyone for a while")
+        assertThat(rightButLocked.result()).as("the order is locked for everyone who failed on it")
                 .isEqualTo(Verification.Result.TOO_MANY_ATTEMPTS);
         assertThat(otherOrder.result()).as("other orders are not affected").isEqualTo(Verification.Result.NOT_FOUND);
     }
@@ -225,9 +226,76 @@ class SignedShopApiTest extends AppTest {
         sandbox.load(SandboxFixtures.account(account, code, order(older, account, "data_pack", "completed", 500),
                 order(newer, account, "video_vip", "processing", 3)));
 
-        assertThat(shop.bind(user, code)).map(ShopAccount::id).contains(account);
-        assertThat(shop.bind(user, code)).isEmpty();
+        assertThat(shop.bind(user, code).account().id()).isEqualTo(account);
+        assertThat(shop.bind(user, code).result()).isEqualTo(BindResult.Result.INVALID);
         assertThat(shop.recentOrders(account, 5)).extracting(ShopOrder::orderNo).containsExactly(newer, older);
+    }
+
+    @Test
+    void bindCodesAreRefusedAfterFiveWrongOnesFromOneChatUser() {
+        String account = "A" + uniqueUser();
+        String code = SandboxFixtures.code();
+        sandbox.load(SandboxFixtures.account(account, code));
+        for (int i = 0; i < 5; i++) {
+            assertThat(shop.bind(user, "WRONG-" + i).result()).isEqualTo(BindResult.Result.INVALID);
+        }
+
+        BindResult locked = shop.bind(user, code);
+
+        assertThat(locked.result()).isEqualTo(BindResult.Result.TOO_MANY_ATTEMPTS);
+        assertThat(locked.retryAfter()).isAfter(clock.instant());
+        assertThat(shop.bind("test:" + uniqueUser(), code).bound()).isTrue();
+    }
+
+    @Test
+    void bindCodesPauseForEveryoneAfterTooManyWrongOnesInTotal() throws IOException {
+        SandboxShop strict = new SandboxShop(redis, "kefu-test:" + UUID.randomUUID() + ":", json,
+                new OrderRules(props.rules()), new ShopProperties.Sandbox(props.sandbox().data(), null, false, 5, 10,
+                5, 3, Duration.ofMinutes(30), props.sandbox().maxEvidenceBytes(), props.sandbox().maxBodyBytes(),
+                props.sandbox().evidenceTtl()), clock);
+        String account = "A" + uniqueUser();
+        String code = SandboxFixtures.code();
+        strict.load(SandboxFixtures.account(account, code));
+        try (SandboxShopServer own = SandboxShopServer.start(strict, new RequestSigner(SECRET), props.apiKey(),
+                Duration.ofSeconds(60), redis, json, 1 << 20, InetAddress.getLoopbackAddress(), 0, clock)) {
+            HttpShopGateway gateway = gateway(own.baseUrl(), Duration.ofSeconds(5));
+            for (int i = 0; i < 3; i++) {
+                gateway.bind("test:" + uniqueUser(), "WRONG-" + i);
+            }
+
+            assertThat(gateway.bind("test:" + uniqueUser(), code).result())
+                    .isEqualTo(BindResult.Result.TOO_MANY_ATTEMPTS);
+        }
+    }
+
+    @Test
+    void issuedBindCodesAreLongRandomAndExpire() throws Exception {
+        String account = "A" + uniqueUser();
+        sandbox.load(SandboxFixtures.account(account, null));
+
+        SandboxShop.Answer issued = sandbox.issueBindCode(account);
+        @SuppressWarnings("unchecked")
+        String code = ((Map<String, String>) issued.body()).get("code");
+        String key = sandbox.prefix() + "bindcode:" + code.replace("-", "");
+
+        assertThat(code).matches("BIND(-[0-9A-HJKMNP-TV-Z]{4}){3}");
+        assertThat(redis.getExpire(key)).isBetween(1L, props.sandbox().bindCodeTtl().toSeconds());
+        assertThat(shop.bind(user, code.toLowerCase()).account().id()).isEqualTo(account);
+    }
+
+    @Test
+    void strangersFailingOnAnOrderDoNotLockItsOwnerOut() {
+        String no = orderNo();
+        sandbox.load(orders(order(no, null, "mobile_topup", "processing", 5)));
+        for (int i = 0; i < 12; i++) {
+            shop.verify("test:" + uniqueUser(), no, "00" + (10 + i));
+        }
+
+        Verification owner = shop.verify(user, no, "5678");
+        Verification stranger = shop.verify("test:" + uniqueUser(), no, "5678");
+
+        assertThat(owner.verified()).isTrue();
+        assertThat(stranger.verified()).isTrue();
     }
 
     @Test

@@ -14,6 +14,8 @@ import kefu.conversation.ReplyTexts;
 import kefu.conversation.Turn;
 import kefu.conversation.TurnResult;
 import kefu.conversation.command.SlashCommand;
+import kefu.session.BuyerGate;
+import kefu.spam.BlockList;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.telegram.telegrambots.meta.api.objects.CallbackQuery;
@@ -50,9 +52,14 @@ public final class BuyerUpdates {
     private final BotIdentity identity;
     private final BlockedChats blocked;
     private final ReplyTexts texts;
+    private final BuyerGate gate;
+    private final BlockList blockList;
 
     public BuyerUpdates(ConversationEngine engine, ConversationStore store, TelegramSender sender, TelegramOutbox outbox,
-                        FileFetcher files, BotIdentity identity, BlockedChats blocked, ReplyTexts texts) {
+                        FileFetcher files, BotIdentity identity, BlockedChats blocked, ReplyTexts texts, BuyerGate gate,
+                        BlockList blockList) {
+        this.gate = gate;
+        this.blockList = blockList;
         this.engine = engine;
         this.store = store;
         this.sender = sender;
@@ -64,6 +71,11 @@ public final class BuyerUpdates {
     }
 
     public void handle(Update update) {
+        User from = update.hasCallbackQuery() ? update.getCallbackQuery().getFrom()
+                : update.hasMessage() ? update.getMessage().getFrom() : null;
+        if (from != null && blockList.blocked(key(from))) {
+            return; // on the shared block list: not even the button's spinner is answered
+        }
         if (update.hasCallbackQuery()) {
             press(update.getUpdateId(), update.getCallbackQuery());
         } else if (update.hasMessage()) {
@@ -82,7 +94,9 @@ public final class BuyerUpdates {
         String data = callback.getData();
         int bytes = data == null ? 0 : data.getBytes(StandardCharsets.UTF_8).length;
         if (bytes < 1 || bytes > Button.MAX_DATA_BYTES) {
-            outbox.reply(chatId, texts.get("button.stale", lang(key, callback.getFrom()), Map.of()), List.of());
+            if (gate.look(key) == BuyerGate.Verdict.OPEN) {
+                outbox.reply(chatId, texts.get("button.stale", lang(key, callback.getFrom()), Map.of()), List.of());
+            }
             return;
         }
         Turn turn = Turn.button(key, String.valueOf(updateId), data)
@@ -110,6 +124,14 @@ public final class BuyerUpdates {
         String id = String.valueOf(updateId);
         String text = message.hasText() ? withoutMention(message.getText()) : message.getCaption();
         if (message.hasPhoto() || message.hasDocument()) {
+            BuyerGate.Verdict verdict = gate.look(key);
+            if (verdict != BuyerGate.Verdict.OPEN) {
+                // Nothing is downloaded or refused for a banned or flooding buyer; the engine still counts the
+                // message (and sends the one cool-down note) as it would any other.
+                Turn bare = Turn.text(key, id, text == null ? "" : text).inChat(type).withLanguageHint(hint(from));
+                deliver(chatId, bare, engine.handle(bare), from);
+                return;
+            }
             FileFetcher.Fetched fetched = fetch(message);
             if (!(fetched instanceof FileFetcher.Fetched.Ok ok)) {
                 log.info("file from chat {} refused: {}", Pseudonym.ofTelegramChat(chatId), fetched);

@@ -16,6 +16,8 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -68,7 +70,7 @@ public final class FileFetcher {
             if (file.getFileSize() != null && file.getFileSize() > maxBytes) {
                 return new Fetched.TooBig();
             }
-            Files.createDirectories(dir);
+            ownerOnlyDir();
             Path target = dir.resolve(UUID.randomUUID().toString());
             long size;
             Request request = new Request.Builder().url(fileBaseUrl + file.getFilePath()).get().build();
@@ -76,9 +78,13 @@ public final class FileFetcher {
                 if (!response.isSuccessful()) {
                     return new Fetched.Failed("file download answered " + response.code());
                 }
-                try (InputStream in = response.body().byteStream(); OutputStream out = Files.newOutputStream(target)) {
+                try (InputStream in = response.body().byteStream(); OutputStream out = ownerOnlyFile(target)) {
                     size = copyAtMost(in, out, maxBytes + 1);
                 }
+            } catch (IOException | RuntimeException e) {
+                // A download cut off halfway leaves nothing behind.
+                Files.deleteIfExists(target);
+                throw e;
             }
             if (size > maxBytes) {
                 Files.deleteIfExists(target);
@@ -132,6 +138,22 @@ public final class FileFetcher {
             // Not fatal: the file stays until the folder is cleaned; the turn itself went through.
             LoggerFactory.getLogger(FileFetcher.class).warn("a received file could not be deleted: {}", e.toString());
         }
+    }
+
+    /** Buyers' screenshots are nobody else's business on the machine: the folder is the bot user's only. */
+    private void ownerOnlyDir() throws IOException {
+        Files.createDirectories(dir);
+        if (Files.getFileStore(dir).supportsFileAttributeView(PosixFileAttributeView.class)) {
+            Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwx------"));
+        }
+    }
+
+    private static OutputStream ownerOnlyFile(Path target) throws IOException {
+        if (target.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+            Files.createFile(target, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            return Files.newOutputStream(target);
+        }
+        return Files.newOutputStream(target);
     }
 
     private static long copyAtMost(InputStream in, OutputStream out, long limit) throws IOException {

@@ -10,6 +10,8 @@ import kefu.conversation.ReplyTexts;
 import kefu.handoff.BuyerMessenger;
 import kefu.handoff.StaffDesk;
 import kefu.handoff.StaffInbox;
+import kefu.session.BuyerGate;
+import kefu.spam.BlockList;
 import kefu.session.RedisKeys;
 import okhttp3.ConnectionPool;
 import okhttp3.Dispatcher;
@@ -116,8 +118,9 @@ public class TelegramConfig {
     @Bean
     BuyerUpdates buyerUpdates(ConversationEngine engine, ConversationStore store, TelegramSender sender,
                               TelegramOutbox outbox, FileFetcher telegramFileFetcher, BotIdentity identity,
-                              BlockedChats blocked, ReplyTexts texts) {
-        return new BuyerUpdates(engine, store, sender, outbox, telegramFileFetcher, identity, blocked, texts);
+                              BlockedChats blocked, ReplyTexts texts, BuyerGate gate, BlockList blockList) {
+        return new BuyerUpdates(engine, store, sender, outbox, telegramFileFetcher, identity, blocked, texts, gate,
+                blockList);
     }
 
     @Bean

@@ -2,6 +2,7 @@ package kefu.channel.telegram;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -53,15 +54,24 @@ public record TelegramProperties(String token,
      * @param path   the local path the endpoint listens on
      * @param port   the local port of the web server
      * @param secret compared with {@code X-Telegram-Bot-Api-Secret-Token} on every request
+     * @param maxConnections   the most connections Telegram opens to the webhook (setWebhook)
+     * @param address          the local address the web server listens on: loopback behind a reverse proxy
+     * @param headerTimeout    how long a connection may take to send its request line and headers
+     * @param keepAliveTimeout how long an idle kept-alive connection stays open
+     * @param serverConnections the most connections the web server keeps open at once; more wait in the
+     *                          operating system's queue ({@code acceptCount}) or are refused
      */
     public record Webhook(String url, @NotNull String path, @Min(1) int port, String secret,
-                          @Min(1) int maxConnections) {
+                          @Min(1) int maxConnections, @NotBlank String address, @NotNull Duration headerTimeout,
+                          @NotNull Duration keepAliveTimeout, @Min(1) int serverConnections, @Min(1) int acceptCount) {
 
         /** Without the secret: a logged or reported settings object must not carry it. */
         @Override
         public String toString() {
             return "Webhook[url=" + url + ", path=" + path + ", port=" + port + ", secret="
-                    + (secret == null || secret.isEmpty() ? "" : "***") + ", maxConnections=" + maxConnections + "]";
+                    + (secret == null || secret.isEmpty() ? "" : "***") + ", maxConnections=" + maxConnections
+                    + ", address=" + address + ", headerTimeout=" + headerTimeout + ", keepAliveTimeout="
+                    + keepAliveTimeout + ", serverConnections=" + serverConnections + ", acceptCount=" + acceptCount + "]";
         }
     }
 

@@ -17,6 +17,8 @@ public final class ShopFacts {
     public static final String MENTIONED = "shop.mentioned";
     public static final String TICKETS = "shop.tickets";
     public static final String URGES = "shop.urges";
+    /** Wrong bind codes in this conversation: {@code <count>:<epoch second of the first>}. */
+    static final String BIND_FAILURES = "shop.bind_failures";
 
     private static final int KEEP = 20;
     private static final int KEEP_MENTIONED = 5;

@@ -6,7 +6,7 @@ import dev.langchain4j.model.chat.ChatModel;
 import kefu.conversation.Lang;
 import kefu.conversation.ReplyTexts;
 import kefu.knowledge.AnswerComposer;
-import kefu.privacy.Masking;
+import kefu.privacy.PersonalData;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -54,10 +54,10 @@ public final class LlmAnswerComposer implements AnswerComposer {
                     .append(passages.get(i).text()).append("\n\n");
         }
         String system = texts.get("knowledge.llm.system", lang, Map.of("none", NO_ANSWER));
-        // The question is data: angle quotes make clear where it starts and ends. Phone numbers and emails a
-        // buyer typed are masked: the model is a third party and needs neither to answer from the articles.
+        // The question is data: angle quotes make clear where it starts and ends. Personal data a buyer typed
+        // is replaced by placeholders: the model is a third party and needs none of it to answer from the articles.
         String user = texts.get("knowledge.llm.user", lang, Map.of("passages", material.toString().strip(),
-                "question", Masking.inText(question).replace("»", "").replace("«", "")));
+                "question", PersonalData.redact(question).replace("»", "").replace("«", "")));
         try {
             String reply = model.chat(SystemMessage.from(system), UserMessage.from(user)).aiMessage().text();
             String text = reply == null ? "" : reply.strip();

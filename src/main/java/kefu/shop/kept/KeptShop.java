@@ -1,5 +1,7 @@
 package kefu.shop.kept;
 
+import kefu.shop.BindResult;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import kefu.shop.CancelResult;
@@ -73,8 +75,8 @@ public final class KeptShop implements ShopGateway, KeptTickets {
 
     /** These shops have no accounts a chat could be bound to: buyers prove each order instead. */
     @Override
-    public Optional<ShopAccount> bind(String chatUser, String code) {
-        return Optional.empty();
+    public BindResult bind(String chatUser, String code) {
+        return BindResult.invalid();
     }
 
     @Override

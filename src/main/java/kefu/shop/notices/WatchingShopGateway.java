@@ -1,5 +1,7 @@
 package kefu.shop.notices;
 
+import kefu.shop.BindResult;
+
 import kefu.shop.CancelResult;
 import kefu.shop.ShopAccount;
 import kefu.shop.ShopGateway;
@@ -63,7 +65,7 @@ public final class WatchingShopGateway implements ShopGateway {
     }
 
     @Override
-    public Optional<ShopAccount> bind(String chatUser, String code) {
+    public BindResult bind(String chatUser, String code) {
         return shop.bind(chatUser, code);
     }
 

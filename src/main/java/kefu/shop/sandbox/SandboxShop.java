@@ -111,7 +111,8 @@ public final class SandboxShop {
         for (SandboxData.Account a : data.accounts()) {
             write(key("account:" + a.id()), a);
             if (a.bindCode() != null && !a.bindCode().isBlank()) {
-                redis.opsForValue().set(key("bindcode:" + a.bindCode().strip().toUpperCase(Locale.ROOT)), a.id());
+                redis.opsForValue().set(key("bindcode:" + BindCodes.normalise(a.bindCode())), a.id(),
+                        settings.bindCodeTtl());
             }
         }
         for (SandboxData.Order o : data.orders()) {
@@ -130,12 +131,36 @@ public final class SandboxShop {
         }
     }
 
+    /**
+     * What the shop's personal center does when a buyer asks to link the support chat: a fresh one-time code
+     * (60 random bits) that expires after {@code bind-code-ttl}.
+     */
+    public Answer issueBindCode(String accountId) {
+        if (blank(accountId) || !Boolean.TRUE.equals(redis.hasKey(key("account:" + accountId)))) {
+            return Answer.error(404, "not_found");
+        }
+        String code = BindCodes.fresh();
+        redis.opsForValue().set(key("bindcode:" + BindCodes.normalise(code)), accountId, settings.bindCodeTtl());
+        return Answer.ok(Map.of("code", code, "expiresAt", clock.instant().plus(settings.bindCodeTtl()).toString()));
+    }
+
     public Answer bind(String chatUser, String code) {
         if (blank(chatUser) || blank(code)) {
             return Answer.error(400, "chatUser and code are required");
         }
-        String accountId = redis.opsForValue().getAndDelete(key("bindcode:" + code.strip().toUpperCase(Locale.ROOT)));
+        // Counted per chat user and in total, like proofs: many chat accounts together cannot guess codes either.
+        String byUser = key("bind-fail:" + chatUser);
+        String everyone = key("bind-fail-all");
+        Optional<Instant> blocked = blockedUntil(byUser, settings.bindFailuresPerHour())
+                .or(() -> blockedUntil(everyone, settings.bindFailuresPerHourTotal()));
+        if (blocked.isPresent()) {
+            return new Answer(429, Map.of("error", "too_many_attempts", "retryAfter", blocked.get().toString()));
+        }
+        String accountId = code.length() > BindCodes.MAX_LENGTH ? null
+                : redis.opsForValue().getAndDelete(key("bindcode:" + BindCodes.normalise(code)));
         if (accountId == null) {
+            countFailure(byUser);
+            countFailure(everyone);
             return Answer.error(404, "invalid_code");
         }
         SandboxData.Account account = read(key("account:" + accountId), SandboxData.Account.class).orElseThrow();
@@ -148,9 +173,13 @@ public final class SandboxShop {
             return Answer.error(400, "chatUser and proof are required");
         }
         String byUser = key("proof-fail:" + chatUser);
-        String byOrder = key("proof-fail-order:" + orderNo.toUpperCase(java.util.Locale.ROOT));
+        String number = orderNo.toUpperCase(Locale.ROOT);
+        String byOrder = key("proof-fail-order:" + number);
+        String userOnOrder = key("proof-fail-order-user:" + number + ":" + chatUser);
+        // The order's lock holds back only those who failed on it: strangers guessing cannot lock the owner out.
         Optional<Instant> blocked = blockedUntil(byUser, settings.proofFailuresPerHour())
-                .or(() -> blockedUntil(byOrder, settings.proofFailuresPerOrderPerHour()));
+                .or(() -> Boolean.TRUE.equals(redis.hasKey(userOnOrder))
+                        ? blockedUntil(byOrder, settings.proofFailuresPerOrderPerHour()) : Optional.empty());
         if (blocked.isPresent()) {
             return new Answer(429, Map.of("error", "too_many_attempts", "retryAfter", blocked.get().toString()));
         }
@@ -160,6 +189,7 @@ public final class SandboxShop {
         }
         countFailure(byUser);
         countFailure(byOrder);
+        countFailure(userOnOrder);
         // The same answer whether the order is missing or the proof is wrong: nothing to probe with.
         return Answer.error(404, "not_found");
     }

@@ -175,6 +175,8 @@ public final class SandboxShopServer implements AutoCloseable {
                 case "cancel" -> shop.cancel(dec(p[1]));
                 default -> Answer.error(404, "no_such_endpoint");
             };
+            case "POST accounts/3" -> "bind-codes".equals(p[2])
+                    ? shop.issueBindCode(dec(p[1])) : Answer.error(404, "no_such_endpoint");
             case "GET accounts/3" -> "orders".equals(p[2])
                     ? shop.recentOrders(dec(p[1]), limit(query)) : Answer.error(404, "no_such_endpoint");
             case "POST evidence/1" -> shop.upload(text(in, "chatUser"), text(in, "fileName"), text(in, "mimeType"),

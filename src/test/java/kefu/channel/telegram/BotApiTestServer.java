@@ -70,6 +70,7 @@ public final class BotApiTestServer implements AutoCloseable {
     private final Map<Long, Deque<Failure>> failures = new ConcurrentHashMap<>();
     private final Set<Long> blocked = ConcurrentHashMap.newKeySet();
     private final Map<String, byte[]> files = new ConcurrentHashMap<>();
+    private final Set<String> cutOff = ConcurrentHashMap.newKeySet();
     private final Map<Long, String> memberStatus = new ConcurrentHashMap<>();
 
     private final Deque<Long> lastSecond = new ArrayDeque<>();
@@ -126,6 +127,11 @@ public final class BotApiTestServer implements AutoCloseable {
         ObjectNode message = message(groupId, userId, "supergroup");
         message.put("text", text).put("message_thread_id", topicId).put("is_topic_message", true);
         return push("message", message);
+    }
+
+    /** Downloads of this file stop halfway, as on a dropped connection. */
+    public void cutOffDownloadsOf(String fileId) {
+        cutOff.add(fileId);
     }
 
     public int privatePhoto(long userId, String fileId, byte[] bytes, String caption) {
@@ -256,6 +262,17 @@ public final class BotApiTestServer implements AutoCloseable {
     // ---- the server
 
     private void serve(HttpExchange exchange) throws IOException {
+        String requested = exchange.getRequestURI().getPath();
+        String requestedFile = requested.substring(requested.lastIndexOf('/') + 1);
+        if (requested.startsWith("/file/bot") && cutOff.contains(requestedFile) && files.containsKey(requestedFile)) {
+            // The connection drops halfway: the length promised is never delivered. Throwing without closing the
+            // exchange makes the server drop the connection.
+            byte[] bytes = files.get(requestedFile);
+            exchange.sendResponseHeaders(200, bytes.length);
+            exchange.getResponseBody().write(bytes, 0, bytes.length / 2);
+            exchange.getResponseBody().flush();
+            throw new IOException("download cut off on purpose");
+        }
         try (exchange) {
             String path = exchange.getRequestURI().getPath();
             byte[] body = exchange.getRequestBody().readAllBytes();

@@ -32,6 +32,10 @@ abstract class TelegramBotTest {
     static final BotApiTestServer api = new BotApiTestServer();
     static final Duration WAIT = Duration.ofSeconds(10);
     private static final String PREFIX = RealRedis.freshPrefix();
+    /** Where buyers' files are downloaded (its own folder below a temporary one, created by the bot). */
+    static final java.nio.file.Path DOWNLOADS = RealRedis.tempDir("tg-files").resolve("downloads");
+    /** The shared block-list file the bot reads; tests append to it. */
+    static final java.nio.file.Path BLOCK_LIST = RealRedis.tempDir("tg-spam").resolve("blocked.txt");
     private static boolean started;
 
     @DynamicPropertySource
@@ -39,7 +43,9 @@ abstract class TelegramBotTest {
         registry.add("kefu.redis.url", RealRedis::url);
         registry.add("kefu.redis.key-prefix", () -> PREFIX);
         registry.add("kefu.telegram.api-url", api::url);
-        registry.add("kefu.telegram.download-dir", () -> RealRedis.tempDir("tg-files").toString());
+        registry.add("kefu.telegram.download-dir", () -> DOWNLOADS.toString());
+        registry.add("kefu.spam.block-list", () -> BLOCK_LIST.toString());
+        registry.add("kefu.spam.block-list-reload", () -> "100ms");
     }
 
     @Autowired

@@ -45,8 +45,9 @@ class TelegramWebhookTest {
         for (int i = 0; i < 2; i++) {
             ConfigurableApplicationContext ctx = new SpringApplicationBuilder(KefuApplication.class, TelegramTestBeans.class)
                     .web(WebApplicationType.SERVLET)
-                    .run("--server.port=0", "--server.address=127.0.0.1",
+                    .run("--server.port=0",
                             "--kefu.command-runner.enabled=false",
+                            "--kefu.telegram.webhook.header-timeout=1s",
                             "--kefu.redis.url=" + RealRedis.url(), "--kefu.redis.key-prefix=" + prefix,
                             "--kefu.telegram.token=123456:TEST", "--kefu.telegram.api-url=" + api.url(),
                             "--kefu.telegram.mode=webhook",
@@ -94,6 +95,58 @@ class TelegramWebhookTest {
 
         Thread.sleep(1500);
         assertThat(api.sentTo(user)).isEmpty();
+    }
+
+    @Test
+    void theServerListensOnLoopbackByDefault() {
+        var tomcat = (org.springframework.boot.tomcat.TomcatWebServer)
+                ((WebServerApplicationContext) instances.get(0)).getWebServer();
+
+        Object address = tomcat.getTomcat().getConnector().getProperty("address");
+
+        assertThat(address).isInstanceOf(java.net.InetAddress.class);
+        assertThat(((java.net.InetAddress) address).isLoopbackAddress()).isTrue();
+    }
+
+    @Test
+    void aConnectionThatNeverFinishesItsHeadersIsCut() throws Exception {
+        try (java.net.Socket slow = new java.net.Socket("127.0.0.1", ports.get(0))) {
+            slow.setSoTimeout(6000);
+            slow.getOutputStream().write(("POST /telegram/webhook HTTP/1.1\r\nHost: bot\r\nX-Slow: ")
+                    .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            slow.getOutputStream().flush();
+            long started = System.nanoTime();
+
+            int read;
+            try {
+                read = slow.getInputStream().read();
+            } catch (java.net.SocketException reset) {
+                read = -1;
+            }
+
+            assertThat(read).as("the server closed the connection").isEqualTo(-1);
+            assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(5));
+        }
+    }
+
+    @Test
+    void manySlowConnectionsDoNotKeepAValidUpdateOut() throws Exception {
+        List<java.net.Socket> slow = new ArrayList<>();
+        try {
+            for (int i = 0; i < 60; i++) {
+                java.net.Socket s = new java.net.Socket("127.0.0.1", ports.get(0));
+                s.getOutputStream().write("POST /telegram/webhook HTTP/1.1\r\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+                slow.add(s);
+            }
+            long user = TelegramBotTest.newUser();
+
+            assertThat(post(0, api.webhookText(user, "#echo through"), SECRET)).isEqualTo(200);
+            assertThat(api.await("sendMessage", c -> c.chatId() == user, 1, WAIT)).hasSize(1);
+        } finally {
+            for (java.net.Socket s : slow) {
+                s.close();
+            }
+        }
     }
 
     @Test

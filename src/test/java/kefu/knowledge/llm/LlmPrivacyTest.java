@@ -32,7 +32,28 @@ class LlmPrivacyTest {
 
             String request = server.requests().get(0);
             assertThat(request).doesNotContain("13812345678").doesNotContain("alice.wang@")
-                    .contains("138****5678").contains("a***@example.com");
+                    .contains("[phone]").contains("[email]");
+        }
+    }
+
+    @Test
+    void everyPhoneIdCardBankCardAndEmailIsMaskedWhateverItsSeparators() throws Exception {
+        try (FakeChatServer server = new FakeChatServer()) {
+            OpenAiChatModel model = OpenAiChatModel.builder().baseUrl(server.baseUrl()).apiKey("test-key")
+                    .modelName("fake-model").timeout(Duration.ofSeconds(3)).maxRetries(0).build();
+            LlmAnswerComposer composer = new LlmAnswerComposer(model, texts, Clock.systemUTC(), Duration.ofMinutes(1));
+
+            composer.compose("号码 138-1234-5678，还有 139 8765 4321 和 +8613700001111、+86 136.2222.3333，"
+                            + "身份证 11010119900307123X，卡号 6222 0212 3456 7890 123 / 6217000011112222333，"
+                            + "座机 021-5555 6666，邮箱 a@b.cn 和 second.one@example.org",
+                    List.of(new Passage("话费多久到账", "话费通常1-10分钟到账。")), Lang.ZH);
+
+            String request = server.requests().get(0);
+            assertThat(request).doesNotContain("1234-5678").doesNotContain("8765 4321").doesNotContain("00001111")
+                    .doesNotContain("2222.3333").doesNotContain("19900307").doesNotContain("7890")
+                    .doesNotContain("11112222").doesNotContain("5555").doesNotContain("a@b.cn")
+                    .doesNotContain("second.one");
+            assertThat(request.split("\\[phone]", -1)).hasSize(6);
         }
     }
 }
