@@ -24,8 +24,8 @@ public class KefuApplication {
         SpringApplication app = new SpringApplication(KefuApplication.class);
         String token = setting(args, "kefu.telegram.token", "KEFU_TELEGRAM_TOKEN");
         CommandLine line = CommandLine.parse(args, token != null && !token.isBlank());
-        // Short commands (chat, kb, bench) start without a web server; a serving mode has one for the
-        // management port (health, metrics), and the webhook its own public port besides.
+        // Short commands (chat, kb, bench) start without a web server; `serve` has one for the console, the
+        // management port (health, metrics) and, in webhook mode, the webhook's own public port besides.
         app.setWebApplicationType(line.keepsRunning() ? WebApplicationType.SERVLET : WebApplicationType.NONE);
         app.setDefaultProperties(defaults(line,
                 "webhook".equalsIgnoreCase(setting(args, "kefu.telegram.mode", "KEFU_TELEGRAM_MODE"))));
@@ -38,12 +38,14 @@ public class KefuApplication {
     /** Settings that depend on the command: which ports serve what, how much the terminal chat logs. */
     static java.util.Map<String, Object> defaults(CommandLine line, boolean webhook) {
         java.util.Map<String, Object> defaults = new java.util.HashMap<>();
-        if (webhook && CommandLine.TELEGRAM.equals(line.command())) {
-            // The webhook endpoint listens on the Telegram setting's port unless server.port says otherwise;
-            // health and metrics get their own port, on loopback.
-            defaults.put("server.port", "${kefu.telegram.webhook.port:8443}");
+        if (line.serves()) {
+            // The console on its own (loopback by default) address, health and metrics on the management port,
+            // and in webhook mode a second connector for the webhook (see WebhookConnector).
+            defaults.put("server.port", "${kefu.console.port:8080}");
+            defaults.put("server.address", "${kefu.console.bind:127.0.0.1}");
             defaults.put("management.server.port", "${kefu.management.port:9090}");
             defaults.put("management.server.address", "${kefu.management.address:127.0.0.1}");
+            defaults.put("kefu.telegram.webhook.own-connector", Boolean.toString(webhook));
         } else if (line.keepsRunning()) {
             // Nothing else is served over HTTP: the management endpoints are the whole web server.
             defaults.put("server.port", "${kefu.management.port:9090}");

@@ -9,23 +9,33 @@ import static org.assertj.core.api.Assertions.assertThat;
 class KefuApplicationDefaultsTest {
 
     @Test
-    void pollingAndTheSandboxShopServeOnlyTheManagementPortOnLoopback() {
-        for (String[] args : new String[][] {{"telegram"}, {"sandbox-shop", "--port", "8088"}}) {
+    void theSandboxShopServesOnlyTheManagementPortOnLoopback() {
+        var defaults = KefuApplication.defaults(CommandLine.parse(new String[] {"sandbox-shop", "--port", "8088"}, false),
+                false);
+        assertThat(defaults).containsEntry("server.port", "${kefu.management.port:9090}")
+                .containsEntry("server.address", "${kefu.management.address:127.0.0.1}")
+                .doesNotContainKey("management.server.port");
+    }
+
+    @Test
+    void serveAndItsAliasesServeTheConsoleOnLoopbackAndHealthAndMetricsOnTheirOwnPort() {
+        for (String[] args : new String[][] {{"serve"}, {"telegram"}}) {
             var defaults = KefuApplication.defaults(CommandLine.parse(args, false), false);
-            assertThat(defaults).containsEntry("server.port", "${kefu.management.port:9090}")
-                    .containsEntry("server.address", "${kefu.management.address:127.0.0.1}")
-                    .doesNotContainKey("management.server.port");
+            assertThat(defaults).containsEntry("server.port", "${kefu.console.port:8080}")
+                    .containsEntry("server.address", "${kefu.console.bind:127.0.0.1}")
+                    .containsEntry("management.server.port", "${kefu.management.port:9090}")
+                    .containsEntry("kefu.telegram.webhook.own-connector", "false");
         }
     }
 
     @Test
-    void theWebhookKeepsItsPortAndHealthAndMetricsGetTheirOwn() {
+    void inWebhookModeTheWebhookGetsItsOwnConnectorBesideTheConsole() {
         var defaults = KefuApplication.defaults(CommandLine.parse(new String[] {}, true), true);
 
-        assertThat(defaults).containsEntry("server.port", "${kefu.telegram.webhook.port:8443}")
+        assertThat(defaults).containsEntry("server.port", "${kefu.console.port:8080}")
+                .containsEntry("kefu.telegram.webhook.own-connector", "true")
                 .containsEntry("management.server.port", "${kefu.management.port:9090}")
-                .containsEntry("management.server.address", "${kefu.management.address:127.0.0.1}")
-                .doesNotContainKey("server.address");
+                .containsEntry("management.server.address", "${kefu.management.address:127.0.0.1}");
     }
 
     @Test

@@ -10,6 +10,8 @@ import java.util.List;
  */
 public record CommandLine(String command, List<String> args) {
 
+    public static final String SERVE = "serve";
+    /** The earlier name of {@code serve}, kept so existing deployments start the same way. */
     public static final String TELEGRAM = "telegram";
     public static final String CHAT = "chat";
 
@@ -21,9 +23,14 @@ public record CommandLine(String command, List<String> args) {
             }
         }
         if (words.isEmpty()) {
-            return new CommandLine(telegramConfigured ? TELEGRAM : CHAT, List.of());
+            return new CommandLine(telegramConfigured ? SERVE : CHAT, List.of());
         }
-        return new CommandLine(words.get(0), List.copyOf(words.subList(1, words.size())));
+        String command = TELEGRAM.equals(words.get(0)) ? SERVE : words.get(0);
+        return new CommandLine(command, List.copyOf(words.subList(1, words.size())));
+    }
+
+    public boolean serves() {
+        return SERVE.equals(command);
     }
 
     /** Commands that serve until the process is stopped, and so expose health and metrics. */

@@ -33,6 +33,7 @@ final class ServingJar implements AutoCloseable {
         this.managementPort = freePort();
         java.util.Map<String, String> all = new java.util.HashMap<>(env);
         all.put("KEFU_MANAGEMENT_PORT", String.valueOf(managementPort));
+        all.putIfAbsent("KEFU_CONSOLE_PORT", "0");   // serve also runs the console: never on a fixed port in tests
         this.env = Map.copyOf(all);
         this.stderr = Files.createTempFile(workDir, "kefu-serving", ".err");
     }

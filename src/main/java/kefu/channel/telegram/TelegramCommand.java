@@ -1,6 +1,5 @@
 package kefu.channel.telegram;
 
-import kefu.app.CliCommand;
 import kefu.conversation.Lang;
 import kefu.conversation.ReplyTexts;
 import org.springframework.beans.factory.ObjectProvider;
@@ -8,8 +7,11 @@ import org.springframework.beans.factory.ObjectProvider;
 import java.util.List;
 import java.util.Map;
 
-/** {@code telegram}: serves the bot on Telegram until the process is stopped. */
-public final class TelegramCommand implements CliCommand {
+/**
+ * Starts serving Telegram for {@code serve} (and its alias {@code telegram}) when a token is set; explains how to get
+ * a token otherwise.
+ */
+public final class TelegramCommand {
 
     private final TelegramProperties props;
     private final ObjectProvider<TelegramBot> bot;
@@ -21,17 +23,10 @@ public final class TelegramCommand implements CliCommand {
         this.texts = texts;
     }
 
-    @Override
-    public String name() {
-        return "telegram";
+    public boolean configured() {
+        return props.hasToken();
     }
 
-    @Override
-    public String summary() {
-        return "serve the bot on Telegram (needs KEFU_TELEGRAM_TOKEN; KEFU_TELEGRAM_MODE=polling|webhook)";
-    }
-
-    @Override
     public int run(List<String> args) throws Exception {
         if (!props.hasToken()) {
             System.err.println(texts.get("telegram.no_token", Lang.ZH, Map.of()));
@@ -46,11 +41,6 @@ public final class TelegramCommand implements CliCommand {
         }
         bot.getObject().start();
         return 0;
-    }
-
-    @Override
-    public boolean keepsRunning() {
-        return true;
     }
 
     private static boolean blank(String s) {

@@ -1,0 +1,133 @@
+package kefu.console.overview;
+
+import kefu.console.hits.HitTesting;
+import kefu.conversation.events.ConversationEvent;
+import kefu.conversation.events.ConversationEvent.ConversationClosed;
+import kefu.conversation.events.ConversationEvent.FallbackGiven;
+import kefu.conversation.events.ConversationEvent.FallbackKind;
+import kefu.conversation.events.ConversationEvent.HandedOver;
+import kefu.conversation.events.ConversationEvent.OrderLookedUp;
+import kefu.conversation.events.ConversationEvent.OrderUrged;
+import kefu.conversation.events.ConversationEvent.Rated;
+import kefu.conversation.events.ConversationEvent.StaffJoined;
+import kefu.conversation.events.ConversationEvent.StaffReplied;
+import kefu.conversation.events.ConversationEvent.TicketFiled;
+import kefu.conversation.events.ConversationEvent.TurnAnswered;
+import kefu.conversation.events.ConversationEventListener;
+import kefu.privacy.Masking;
+import kefu.privacy.Pseudonym;
+import kefu.session.RedisKeys;
+import org.springframework.data.redis.connection.DefaultStringRedisConnection;
+import org.springframework.data.redis.connection.StringRedisConnection;
+import org.springframework.data.redis.core.RedisCallback;
+import org.springframework.data.redis.core.StringRedisTemplate;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * Keeps the overview's daily figures in Redis as conversations happen (no log scraping): counts, intents,
+ * articles, unanswered questions, waits, and how each day's conversations stand. A day's keys expire
+ * {@code keepDays} after it. One pipelined round trip per event.
+ */
+public final class ConversationCounters implements ConversationEventListener {
+
+    private final StringRedisTemplate redis;
+    private final DailyKeys keys;
+    private final ZoneId zone;
+    private final Duration keep;
+
+    public ConversationCounters(StringRedisTemplate redis, RedisKeys keys, ZoneId zone, int keepDays) {
+        this.redis = redis;
+        this.keys = new DailyKeys(keys);
+        this.zone = zone;
+        this.keep = Duration.ofDays(keepDays + 1L);
+    }
+
+    @Override
+    public void on(ConversationEvent event) {
+        if (HitTesting.CHANNEL.equals(event.channel())) {
+            return;
+        }
+        LocalDate day = event.at().atZone(zone).toLocalDate();
+        String buyer = Pseudonym.of(event.buyer());
+        List<String> touched = new ArrayList<>();
+        Consumer<StringRedisConnection> writes = c -> write(c, event, day, buyer, touched);
+        redis.executePipelined((RedisCallback<Object>) connection -> {
+            StringRedisConnection c = new DefaultStringRedisConnection(connection);
+            writes.accept(c);
+            for (String key : touched.stream().distinct().toList()) {
+                c.expire(key, keep.toSeconds());
+            }
+            return null;
+        });
+    }
+
+    private void write(StringRedisConnection c, ConversationEvent event, LocalDate day, String buyer,
+                       List<String> touched) {
+        if (event instanceof TurnAnswered t) {
+            count(c, day, Counter.TURNS, touched);
+            if (t.intent() != null) {
+                c.zIncrBy(keys.intents(day), 1, t.intent().wireName());
+                touched.add(keys.intents(day));
+            }
+            if (t.articleId() != null) {
+                c.zIncrBy(keys.articles(day), 1, t.articleId());
+                touched.add(keys.articles(day));
+            }
+            switch (t.outcome()) {
+                case ANSWERED -> {
+                    count(c, day, Counter.ANSWERED, touched);
+                    c.hSet(keys.conversations(day), buyer, "a");
+                }
+                case UNANSWERED -> c.hSet(keys.conversations(day), buyer, "u");
+                // A notice or a message relayed to staff leaves the conversation as it stood.
+                default -> c.hSetNX(keys.conversations(day), buyer, "o");
+            }
+            touched.add(keys.conversations(day));
+        } else if (event instanceof FallbackGiven f) {
+            count(c, day, f.kind() == FallbackKind.NOT_UNDERSTOOD ? Counter.FALLBACKS : Counter.NOT_SURE, touched);
+            c.hSet(keys.conversations(day), buyer, "u");
+            c.zIncrBy(keys.unanswered(day), 1, Masking.inText(f.question()));
+            touched.add(keys.conversations(day));
+            touched.add(keys.unanswered(day));
+        } else if (event instanceof HandedOver) {
+            count(c, day, Counter.HANDOVERS, touched);
+            c.sAdd(keys.handed(day), buyer);
+            touched.add(keys.handed(day));
+        } else if (event instanceof StaffJoined j) {
+            count(c, day, Counter.STAFF_JOINED, touched);
+            if (j.waited() != null) {
+                c.rPush(keys.waits(day), Long.toString(j.waited().toSeconds()));
+                touched.add(keys.waits(day));
+            }
+        } else if (event instanceof StaffReplied r) {
+            count(c, day, Counter.STAFF_REPLIES, touched);
+            if (r.first()) {
+                c.rPush(keys.firstReplies(day), Long.toString(r.sinceHandover().toSeconds()));
+                touched.add(keys.firstReplies(day));
+            }
+        } else if (event instanceof ConversationClosed) {
+            count(c, day, Counter.CLOSED, touched);
+        } else if (event instanceof Rated r) {
+            count(c, day, Counter.RATINGS, touched);
+            count(c, day, Counter.rated(r.score()), touched);
+            c.hIncrBy(keys.counts(day), Counter.RATING_SUM.field(), r.score());
+        } else if (event instanceof OrderLookedUp) {
+            count(c, day, Counter.ORDERS_LOOKED_UP, touched);
+        } else if (event instanceof OrderUrged) {
+            count(c, day, Counter.ORDERS_URGED, touched);
+        } else if (event instanceof TicketFiled) {
+            count(c, day, Counter.TICKETS_FILED, touched);
+        }
+    }
+
+    private void count(StringRedisConnection c, LocalDate day, Counter counter, List<String> touched) {
+        c.hIncrBy(keys.counts(day), counter.field(), 1);
+        touched.add(keys.counts(day));
+    }
+}

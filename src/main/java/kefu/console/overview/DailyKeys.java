@@ -1,0 +1,45 @@
+package kefu.console.overview;
+
+import kefu.session.RedisKeys;
+
+import java.time.LocalDate;
+
+/** The Redis keys of one day's counters; every key carries the day so a day expires as a whole. */
+record DailyKeys(RedisKeys keys) {
+
+    String counts(LocalDate day) {
+        return keys.named("console", "day:" + day + ":counts");
+    }
+
+    /** Conversation (buyer pseudonym) → how it stands: {@code a} answered, {@code u} left unanswered, {@code o} no question yet. */
+    String conversations(LocalDate day) {
+        return keys.named("console", "day:" + day + ":conversations");
+    }
+
+    /** Conversations a person took part in (handed over), whatever happened after. */
+    String handed(LocalDate day) {
+        return keys.named("console", "day:" + day + ":handed");
+    }
+
+    String intents(LocalDate day) {
+        return keys.named("console", "day:" + day + ":intents");
+    }
+
+    String articles(LocalDate day) {
+        return keys.named("console", "day:" + day + ":articles");
+    }
+
+    String unanswered(LocalDate day) {
+        return keys.named("console", "day:" + day + ":unanswered");
+    }
+
+    /** Seconds from the handover to a person joining, one entry per join. */
+    String waits(LocalDate day) {
+        return keys.named("console", "day:" + day + ":waits");
+    }
+
+    /** Seconds from the handover to the first staff reply. */
+    String firstReplies(LocalDate day) {
+        return keys.named("console", "day:" + day + ":first-replies");
+    }
+}

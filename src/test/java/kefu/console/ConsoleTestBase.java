@@ -1,0 +1,46 @@
+package kefu.console;
+
+import kefu.console.users.ConsoleUsers;
+import kefu.console.users.Role;
+import kefu.testsupport.RealRedis;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.servlet.MockMvc;
+
+import java.util.UUID;
+
+/**
+ * The whole application with its web side, over MockMvc and real Redis (sessions, users, counters), with a key
+ * prefix of its own so user names and login failures never meet another test's.
+ */
+@SpringBootTest(properties = {"kefu.command-runner.enabled=false", "kefu.console.login-attempts=3"})
+@AutoConfigureMockMvc
+abstract class ConsoleTestBase {
+
+    private static final String PREFIX = RealRedis.freshPrefix();
+    static final String PASSWORD = "correct horse battery";
+
+    @DynamicPropertySource
+    static void redis(DynamicPropertyRegistry registry) {
+        registry.add("kefu.redis.url", RealRedis::url);
+        registry.add("kefu.redis.key-prefix", () -> PREFIX);
+    }
+
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    ConsoleUsers users;
+
+    static String prefix() {
+        return PREFIX;
+    }
+
+    String newUser(Role role) {
+        String name = role.name().toLowerCase(java.util.Locale.ROOT) + "-" + UUID.randomUUID().toString().substring(0, 8);
+        users.put(name, role, PASSWORD);
+        return name;
+    }
+}
