@@ -60,10 +60,10 @@ class SpamProtectionTest extends AppTest {
     @Test
     void aNewChatIsServedOnlyAfterPressingTheNamedButton() {
         TurnResult challenge = say(buyer, "你好");
-        Button right = named(challenge);
-        Button wrong = buttons(challenge).stream().filter(b -> !b.equals(right)).findFirst().orElseThrow();
-
         TurnResult ignored = say(buyer, "话费多久到账");
+        // Every message gets a new challenge: the wrong button is wrong for the latest one.
+        Button right = named(ignored);
+        Button wrong = buttons(ignored).stream().filter(b -> !b.equals(right)).findFirst().orElseThrow();
         TurnResult afterWrong = engine.handle(Turn.button(buyer, null, wrong.data()));
         TurnResult passed = engine.handle(Turn.button(buyer, null, named(afterWrong).data()));
         TurnResult served = say(buyer, "话费多久到账");
@@ -72,6 +72,8 @@ class SpamProtectionTest extends AppTest {
         assertThat(ignored.intent()).isNotEqualTo(Intent.FAQ);
         assertThat(buttons(ignored)).hasSize(4);
         assertThat(buttons(afterWrong)).hasSize(4);
+        assertThat(afterWrong.replies()).extracting(Reply::text)
+                .doesNotContain(texts.get("spam.challenge.passed", Lang.ZH, Map.of()));
         assertThat(passed.replies()).extracting(Reply::text)
                 .containsExactly(texts.get("spam.challenge.passed", Lang.ZH, Map.of()));
         assertThat(served.intent()).isEqualTo(Intent.FAQ);
