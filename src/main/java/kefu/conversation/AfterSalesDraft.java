@@ -9,7 +9,8 @@ import java.util.List;
  * An after-sales form as far as the buyer has filled it. It stays with the conversation while the buyer asks
  * something else, runs another order flow or is handed to a person, until it is submitted or given up.
  *
- * @param formId      fixed for the form's life: the shop's idempotency key derives from it, so a retry never files twice
+ * @param formId      fixed for the form's life: the shop's idempotency key derives from it (a retry never files
+ *                    twice)
  * @param reason      a reason code ({@code not_received}...), or null before it is chosen
  * @param description the buyer's words, or null
  * @param evidence    ids of the screenshots the shop stored for this form

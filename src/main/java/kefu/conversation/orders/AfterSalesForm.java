@@ -36,7 +36,8 @@ import java.util.UUID;
 /**
  * The after-sales form: reason (buttons) → description → at least one screenshot → confirm. What is filled in
  * lives in the conversation's {@link AfterSalesDraft}, so asking something else, another order flow, a person or a
- * restart keeps it; screenshots are uploaded to the shop as they arrive. Submitting uses an Idempotency-Key derived from the form, so a retry never files twice.
+ * restart keeps it; screenshots are uploaded to the shop as they arrive. Submitting uses an Idempotency-Key
+ * derived from the form, so a retry never files twice.
  */
 final class AfterSalesForm implements FlowHandler, ButtonHandler {
 
