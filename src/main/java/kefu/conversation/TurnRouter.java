@@ -19,7 +19,6 @@ import java.util.function.Function;
  */
 public final class TurnRouter {
 
-    private static final Set<String> LEAVE_FLOW_WORDS = Set.of("取消", "退出", "算了", "不用了", "cancel", "quit", "exit");
     private static final Set<Intent> FLOW_HINT_AFTER = Set.of(Intent.FAQ, Intent.FALLBACK, Intent.GREETING);
     /** What can be answered without the conversation store. */
     private static final Set<Intent> STATELESS = Set.of(Intent.GREETING, Intent.FAQ, Intent.FALLBACK);
@@ -38,10 +37,13 @@ public final class TurnRouter {
     private final Map<String, ButtonHandler> buttons;
     private final List<TurnInterceptor> interceptors;
     private final int maxTextLength;
+    private final Keywords keywords;
 
     public TurnRouter(IntentClassifier classifier, List<IntentHandler> intentHandlers, List<FlowHandler> flowHandlers,
-                      List<ButtonHandler> buttonHandlers, List<TurnInterceptor> interceptors, int maxTextLength) {
+                      List<ButtonHandler> buttonHandlers, List<TurnInterceptor> interceptors, int maxTextLength,
+                      Keywords keywords) {
         this.classifier = classifier;
+        this.keywords = keywords;
         this.intents = new EnumMap<>(Intent.class);
         this.intents.putAll(unique(intentHandlers, IntentHandler::intent, "intent"));
         this.flows = unique(flowHandlers, FlowHandler::flow, "flow");
@@ -190,8 +192,8 @@ public final class TurnRouter {
     }
 
     private boolean leavesFlow(String text) {
-        String t = text.toLowerCase(Locale.ROOT);
-        return LEAVE_FLOW_WORDS.contains(t) || SlashCommand.parse(t).filter(c -> c.is(BuyerCommand.CANCEL)).isPresent();
+        return Keywords.in(keywords.leaveFlow(), text)
+                || SlashCommand.parse(text.toLowerCase(Locale.ROOT)).filter(c -> c.is(BuyerCommand.CANCEL)).isPresent();
     }
 
     private static <K, V> Map<K, V> unique(List<V> handlers, Function<V, K> keyOf, String what) {

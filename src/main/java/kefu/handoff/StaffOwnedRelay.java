@@ -1,5 +1,6 @@
 package kefu.handoff;
 
+import kefu.conversation.Keywords;
 import kefu.conversation.ConversationKey;
 import kefu.conversation.ConversationState;
 import kefu.conversation.Handover;
@@ -21,7 +22,6 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * While a conversation is queued or served by staff the bot does not answer: the buyer's text, files and
@@ -32,7 +32,6 @@ public final class StaffOwnedRelay implements TurnInterceptor, Ordered {
 
     /** After rate limits and bans, before every handler. */
     public static final int ORDER = Ordered.HIGHEST_PRECEDENCE + 100;
-    private static final Set<String> LEAVE_QUEUE_WORDS = Set.of("取消排队", "不用人工了");
 
     private static final DateTimeFormatter HH_MM_SS = DateTimeFormatter.ofPattern("HH:mm:ss");
 
@@ -43,11 +42,13 @@ public final class StaffOwnedRelay implements TurnInterceptor, Ordered {
     private final HandoffQueue queue;
     private final StaffActivity activity;
     private final StaffTexts texts;
+    private final Keywords keywords;
     private final ZoneId zone;
 
     public StaffOwnedRelay(StaffDesk desk, HandoffEscalation escalations, HandoffQueue queue, StaffActivity activity,
-                           StaffTexts texts, ZoneId zone) {
+                           StaffTexts texts, ZoneId zone, Keywords keywords) {
         this.zone = zone;
+        this.keywords = keywords;
         this.desk = desk;
         this.escalations = escalations;
         this.queue = queue;
@@ -94,7 +95,7 @@ public final class StaffOwnedRelay implements TurnInterceptor, Ordered {
     private boolean leavesQueue(Turn turn) {
         String text = turn.trimmedText();
         return !turn.isButton() && turn.attachment() == null
-                && (LEAVE_QUEUE_WORDS.contains(text) || SlashCommand.parse(text).filter(c -> c.is(BuyerCommand.CANCEL)).isPresent());
+                && (Keywords.in(keywords.leaveQueue(), text) || SlashCommand.parse(text).filter(c -> c.is(BuyerCommand.CANCEL)).isPresent());
     }
 
     private void relay(Turn turn, ConversationState state, ConversationKey buyer, String thread, Instant at) {
