@@ -460,9 +460,10 @@ class OrderFlowsTest extends AppTest {
         TurnResult left = say("取消");
 
         assertThat(stored.flow()).isEqualTo("after_sales");
-        assertThat(stored.slot("reason")).isEqualTo("not_received");
-        assertThat(stored.slot("form")).isNotBlank();
+        assertThat(stored.afterSales().reason()).isEqualTo("not_received");
+        assertThat(stored.afterSales().formId()).isNotBlank();
         assertThat(left.flow()).isNull();
+        assertThat(state().afterSales()).as("a form given up is not kept").isNull();
         assertThat(shop.order(no).orElseThrow().openTicket()).isNull();
     }
 
@@ -485,7 +486,7 @@ class OrderFlowsTest extends AppTest {
 
         assertThat(text(refused)).containsPattern(fromKey("shop.as.photo_too_large"));
         assertThat(refused.flow()).isEqualTo("after_sales");
-        assertThat(state().slot("evidence")).isNull();
+        assertThat(state().afterSales().evidence()).isEmpty();
     }
 
     @Test
@@ -529,6 +530,7 @@ class OrderFlowsTest extends AppTest {
                 .containsPattern(fromKey("shop.as.ask_photo"));
         assertThat(back.flow()).isEqualTo("after_sales");
         assertThat(text(review)).containsPattern(fromKey("shop.as.review", Map.of("order", no, "description", "没有收到激活码", "photos", 1)));
-        assertThat(state().fact("shop.form")).isNull();
+        assertThat(state().afterSales().orderNo()).isEqualTo(no);
+        assertThat(state().afterSales().evidence()).hasSize(1);
     }
 }
