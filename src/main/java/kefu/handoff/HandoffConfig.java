@@ -99,8 +99,9 @@ public class HandoffConfig {
 
     @Bean
     StaffOwnedRelay staffOwnedRelay(StaffDesks desks, HandoffEscalation escalations, HandoffQueue queue,
-                                    StaffActivity activity, StaffTexts texts, AppProperties app) {
-        return new StaffOwnedRelay(desks.desk(), escalations, queue, activity, texts, app.timezone());
+                                    StaffActivity activity, StaffTexts texts, AppProperties app, ServiceHours hours,
+                                    HandoffProperties settings) {
+        return new StaffOwnedRelay(desks.desk(), escalations, queue, activity, texts, app.timezone(), hours, settings);
     }
 
     @Bean

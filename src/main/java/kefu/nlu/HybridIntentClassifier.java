@@ -49,6 +49,8 @@ public final class HybridIntentClassifier implements IntentClassifier {
     /** Entities of a message with two requests: the first part (classified) and the second (answered after it). */
     public static final String FIRST_PART = "first_part";
     public static final String ALSO = "also";
+    /** Where a message's clauses part: "K…077 催一下，K…078 取消". */
+    private static final Pattern CLAUSES = Pattern.compile("[，,;；。!！?？\\n]+");
     private static final Set<Intent> ORDER_LIKE =
             Set.of(Intent.ORDER_STATUS, Intent.URGE_ORDER, Intent.AFTER_SALES, Intent.CANCEL_ORDER);
     /** Entity: what a follow-up about the order in focus says ({@code when}, {@code paid}, {@code not-received}). */
@@ -110,15 +112,21 @@ public final class HybridIntentClassifier implements IntentClassifier {
     public Classification classify(TurnContext ctx) {
         String text = ctx.turn().trimmedText();
         Optional<List<String>> parts = commands.match(text).isEmpty() ? cues.split(text) : Optional.empty();
-        if (parts.isPresent()) {
+        Optional<List<String>> perOrder = parts.isEmpty() && commands.match(text).isEmpty()
+                ? byOrder(text) : Optional.empty();
+        if (parts.isPresent() || perOrder.isPresent()) {
             // Two requests in one message: the first decides this classification, the second is answered after it.
-            Classification first = classify(parts.get().get(0));
-            Classification second = classify(parts.get().get(1));
-            if (!(ORDER_LIKE.contains(first.intent()) && ORDER_LIKE.contains(second.intent()))
+            List<String> both = parts.orElseGet(perOrder::get);
+            Classification first = classify(both.get(0));
+            Classification second = classify(both.get(1));
+            // Two order requests split only when each names its own order and asks something different of it.
+            boolean twoOrderActions = perOrder.isPresent() && first.intent() != second.intent()
+                    && ORDER_LIKE.contains(first.intent()) && ORDER_LIKE.contains(second.intent());
+            if ((twoOrderActions || !(ORDER_LIKE.contains(first.intent()) && ORDER_LIKE.contains(second.intent())))
                     && first.intent() != Intent.HUMAN_HANDOFF && second.intent() != Intent.HUMAN_HANDOFF) {
                 Map<String, String> found = new LinkedHashMap<>(first.entities());
-                found.put(FIRST_PART, parts.get().get(0));
-                found.put(ALSO, parts.get().get(1));
+                found.put(FIRST_PART, both.get(0));
+                found.put(ALSO, both.get(1));
                 return new Classification(first.intent(), first.confidence(), found);
             }
         }
@@ -149,6 +157,38 @@ public final class HybridIntentClassifier implements IntentClassifier {
             }
         }
         return c;
+    }
+
+    /**
+     * "K…077 催一下，K…078 取消": two clauses (split at punctuation), each naming one of two different orders;
+     * empty when the message is not shaped so.
+     */
+    private Optional<List<String>> byOrder(String text) {
+        if (entities.orderNumbers(text).size() != 2) {
+            return Optional.empty();
+        }
+        List<StringBuilder> groups = new ArrayList<>();
+        StringBuilder lead = new StringBuilder();
+        for (String clause : CLAUSES.split(text)) {
+            String part = clause.strip();
+            if (part.isEmpty()) {
+                continue;
+            }
+            int numbers = entities.orderNumbers(part).size();
+            if (numbers > 1) {
+                return Optional.empty();
+            }
+            if (numbers == 1) {
+                groups.add(new StringBuilder(lead).append(lead.isEmpty() ? "" : "，").append(part));
+                lead.setLength(0);
+            } else if (groups.isEmpty()) {
+                lead.append(lead.isEmpty() ? "" : "，").append(part);
+            } else {
+                groups.get(groups.size() - 1).append("，").append(part);
+            }
+        }
+        return groups.size() == 2 ? Optional.of(List.of(groups.get(0).toString(), groups.get(1).toString()))
+                : Optional.empty();
     }
 
     public Classification classify(String text) {
