@@ -132,7 +132,7 @@ class HandoffChatTest extends HandoffTestBase {
                 staffRuns("agent2", buyer, "/close"),
                 says(buyer, "你好"));
 
-        assertThat(texts(out.get(1).get("replies"))).singleElement().asString().contains("客服「客服」已接入");
+        assertThat(texts(out.get(1).get("replies"))).containsExactly(zh("handoff.claimed_unnamed"));
         assertThat(out.get(1).get("staff").toString()).as("transcript shown on takeover").contains("对话记录", "转人工");
         assertThat(out.get(2).get("replies")).isEmpty();
         assertThat(out.get(2).get("handoff").asBoolean()).isTrue();
