@@ -10,6 +10,7 @@ import kefu.knowledge.llm.NoComposer;
 import kefu.nlu.EntityExtractor;
 import kefu.nlu.HybridIntentClassifier;
 import kefu.nlu.NluProperties;
+import kefu.nlu.ProductQuestions;
 import kefu.nlu.TextEmbedder;
 import kefu.nlu.TextFolding;
 import kefu.policy.ShopProfile;
@@ -58,8 +59,8 @@ public class KnowledgeConfig {
 
     @Bean
     AnswerEngine answerEngine(KnowledgeBase knowledge, KnowledgeProperties props, AnswerComposer composer,
-                              EntityExtractor entities) {
-        return new AnswerEngine(knowledge, props, composer, entities);
+                              EntityExtractor entities, ProductQuestions products) {
+        return new AnswerEngine(knowledge, props, composer, entities, products);
     }
 
     @Bean

@@ -85,9 +85,12 @@ public final class HybridIntentClassifier implements IntentClassifier {
     private final EntityExtractor entities;
     private final DialogueCues cues;
     private final NluProperties settings;
+    private final ProductQuestions products;
 
     public HybridIntentClassifier(Map<Intent, List<String>> phrases, TextFolding folding, TextEmbedder embedder,
-                                  FaqMatcher faq, EntityExtractor entities, DialogueCues cues, NluProperties settings) {
+                                  FaqMatcher faq, EntityExtractor entities, DialogueCues cues, NluProperties settings,
+                                  ProductQuestions products) {
+        this.products = products;
         this.cues = cues;
         this.folding = folding;
         this.embedder = embedder;
@@ -253,6 +256,11 @@ public final class HybridIntentClassifier implements IntentClassifier {
                 best = e.getKey();
                 bestScore = e.getValue();
             }
+        }
+        // "你们卖王者荣耀点券吗" is a question for the help center, even when no article is close: it says what it
+        // describes, or that it is not sure and a person can tell.
+        if ((best == Intent.FALLBACK || bestScore < settings.minConfidence()) && products.asked(text).isPresent()) {
+            return new Classification(Intent.FAQ, settings.minConfidence(), found);
         }
         if (bestScore < settings.minConfidence()) {
             return new Classification(Intent.FALLBACK, 1 - bestScore, found);
