@@ -304,7 +304,8 @@ public final class StaffActions implements StaffInbox {
         if (buyer != null) {
             List<ConversationEvent> happened = new ArrayList<>();
             change(buyer, threadRef, (s, now) -> handBack(s, now, "handoff.closed",
-                    texts.say("handoff.staff.closed", Map.of("alias", names.shown(staffId))),
+                    texts.say(s.handover().assignee().isPresent() ? "handoff.staff.closed" : "handoff.staff.closed_unserved",
+                            Map.of("alias", names.shown(staffId))),
                     closed -> happened.add(new ConversationClosed(buyer, now, closed, false))));
             happened.forEach(events::publish);
         }

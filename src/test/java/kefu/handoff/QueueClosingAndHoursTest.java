@@ -35,6 +35,9 @@ class QueueClosingAndHoursTest extends HandoffTestBase {
         assertThat(out.get(2).get("replies").get(0).get("buttons")).extracting(b -> b.get("data").asText())
                 .containsExactly("intent:human_handoff");
         assertThat(ratings.latest(1000)).noneMatch(r -> r.buyer().equals(cli(buyer).asString()));
+        assertThat(desk().posts(state(buyer).fact("handoff.thread"))).extracting(InMemoryStaffDesk.Post::text)
+                .contains(zh("handoff.staff.closed_unserved", Map.of("alias", "小美")))
+                .doesNotContain(zh("handoff.staff.closed", Map.of("alias", "小美")));
     }
 
     @Test
