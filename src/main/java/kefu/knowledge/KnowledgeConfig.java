@@ -65,8 +65,8 @@ public class KnowledgeConfig {
 
     @Bean
     FaqHandler faqHandler(AnswerEngine engine, KnowledgeBase knowledge, KnowledgeProperties props,
-                          ConversationEvents events) {
-        return new FaqHandler(engine, knowledge, props, events);
+                          ConversationEvents events, ProductQuestions products) {
+        return new FaqHandler(engine, knowledge, props, events, products);
     }
 
     @Bean

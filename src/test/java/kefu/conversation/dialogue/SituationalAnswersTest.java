@@ -37,7 +37,9 @@ class SituationalAnswersTest extends DialogueTestBase {
         TurnResult coupon = say("有没有星巴克券");
 
         assertThat(game.intent()).isEqualTo(Intent.FAQ);
-        assertThat(text(game)).isEqualTo(reply("knowledge.not_described", Map.of("topic", "王者荣耀点券")));
+        // The shop sells game items (kefu.shop.rules has the category), so the reply says which kind and how to look.
+        assertThat(text(game)).isEqualTo(reply("knowledge.not_described_kind",
+                Map.of("topic", "王者荣耀点券", "kind", reply("shop.category.game_item"))));
         assertThat(buttons(game)).containsExactly("intent:human_handoff");
         assertThat(text(coupon)).isEqualTo(reply("knowledge.not_described", Map.of("topic", "星巴克券")));
         assertThat(state().fallbackStreak()).as("an honest 'not sure' is no misunderstanding").isZero();
