@@ -98,6 +98,11 @@ public final class TurnRouter {
         Outcome first = answer(ctx.withTurn(ctx.turn().withText(c.entity(FIRST_PART))), c);
         TurnContext rest = ctx.withTurn(ctx.turn().withText(c.entity(ALSO))).withState(first.state());
         Classification next = classifier.classify(rest);
+        // The first request now waits on the buyer (a proof, a confirmation): a second order action would replace
+        // that step, so the buyer is told it is kept for afterwards instead.
+        if (ORDER_INTENTS.contains(next.intent()) && first.state() != null && first.state().inFlow()) {
+            return first.plus(Reply.of(ctx.say("also.after_this", Map.of("request", c.entity(ALSO)))));
+        }
         Map<String, String> calm = new HashMap<>(next.entities());
         calm.remove(MoodReply.MOOD);
         Outcome second = answer(rest, new Classification(next.intent(), next.confidence(), calm));
@@ -165,18 +170,16 @@ public final class TurnRouter {
 
     private Outcome press(TurnContext ctx) {
         String data = ctx.turn().button();
-        if (!ctx.state().offeredButtons().contains(data)) {
-            return stale(ctx);
-        }
+        boolean offered = ctx.state().offeredButtons().contains(data);
         Optional<Intent> intent = Buttons.intentOf(data);
         if (intent.isPresent()) {
-            return answer(ctx, new Classification(intent.get(), 1.0, Map.of("via", "button")));
+            return offered ? answer(ctx, new Classification(intent.get(), 1.0, Map.of("via", "button"))) : stale(ctx);
         }
         int colon = data.indexOf(':');
         String action = colon < 0 ? data : data.substring(0, colon);
         String argument = colon < 0 ? "" : data.substring(colon + 1);
         ButtonHandler handler = buttons.get(action);
-        if (handler == null) {
+        if (handler == null || !(offered || handler.judgesOlderPresses())) {
             return stale(ctx);
         }
         return handler.press(ctx, argument);

@@ -100,8 +100,10 @@ public class HandoffConfig {
 
     @Bean
     StaffOwnedRelay staffOwnedRelay(StaffDesks desks, HandoffEscalation escalations, HandoffQueue queue,
-                                    StaffActivity activity, StaffTexts texts, AppProperties app, Keywords keywords) {
-        return new StaffOwnedRelay(desks.desk(), escalations, queue, activity, texts, app.timezone(), keywords);
+                                    StaffActivity activity, StaffTexts texts, AppProperties app, ServiceHours hours,
+                                    HandoffProperties settings, Keywords keywords) {
+        return new StaffOwnedRelay(desks.desk(), escalations, queue, activity, texts, app.timezone(), hours, settings,
+                keywords);
     }
 
     @Bean

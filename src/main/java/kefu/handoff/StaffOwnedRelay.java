@@ -44,10 +44,15 @@ public final class StaffOwnedRelay implements TurnInterceptor, Ordered {
     private final StaffTexts texts;
     private final Keywords keywords;
     private final ZoneId zone;
+    private final ServiceHours hours;
+    private final HandoffProperties settings;
 
     public StaffOwnedRelay(StaffDesk desk, HandoffEscalation escalations, HandoffQueue queue, StaffActivity activity,
-                           StaffTexts texts, ZoneId zone, Keywords keywords) {
+                           StaffTexts texts, ZoneId zone, ServiceHours hours, HandoffProperties settings,
+                           Keywords keywords) {
         this.zone = zone;
+        this.hours = hours;
+        this.settings = settings;
         this.keywords = keywords;
         this.desk = desk;
         this.escalations = escalations;
@@ -80,15 +85,26 @@ public final class StaffOwnedRelay implements TurnInterceptor, Ordered {
         if (Handover.QUEUED.equals(s.handover())) {
             queue.enqueue(buyer, ctx.now());
             if (s.fact(Facts.QUEUE_NOTED) == null) {
-                long position = queue.position(buyer).orElse(1);
-                String key = position <= 1 ? "handoff.relayed_next" : "handoff.relayed";
-                replies = List.of(Reply.of(ctx.say(key, Map.of("ahead", position - 1))));
+                replies = List.of(Reply.of(waitingNote(ctx, buyer)));
                 s = s.withFact(Facts.QUEUE_NOTED, "1");
             }
         } else {
             activity.touch(buyer, ctx.now());
         }
         return Optional.of(new Outcome(replies, s, null, 0, List.of(), true));
+    }
+
+    /**
+     * The one note a waiting buyer gets: their place in line while staff are at work; outside service hours that
+     * the message is kept for when staff are back, never that someone answers now.
+     */
+    private String waitingNote(TurnContext ctx, ConversationKey buyer) {
+        if (!hours.isOpen(ctx.now())) {
+            return ctx.say("handoff.relayed_after_hours", Map.of("opens", settings.serviceOpens(),
+                    "closes", settings.serviceCloses()));
+        }
+        long position = queue.position(buyer).orElse(1);
+        return ctx.say(position <= 1 ? "handoff.relayed_next" : "handoff.relayed", Map.of("ahead", position - 1));
     }
 
     /** {@code /cancel} or 取消排队 while waiting: back to the bot. Once staff serve, everything goes to them. */

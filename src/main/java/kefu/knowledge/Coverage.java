@@ -59,6 +59,22 @@ final class Coverage {
         return thing.length() >= 2 && corpus.contains(thing) ? Optional.of(thing) : Optional.empty();
     }
 
+    /**
+     * Whether the articles name {@code name} (Chinese): it is made of words the articles use ("新人优惠" of 新人 and
+     * 优惠), not only found verbatim. A product the help center never names ("王者荣耀") is not.
+     */
+    boolean describes(String name) {
+        String n = name.toLowerCase(Locale.ROOT);
+        boolean[] covered = new boolean[n.length() + 1];
+        covered[0] = true;
+        for (int end = 2; end <= n.length(); end++) {
+            for (int start = Math.max(0, end - 8); start <= end - 2 && !covered[end]; start++) {
+                covered[end] = covered[start] && corpus.contains(n.substring(start, end));
+            }
+        }
+        return covered[n.length()];
+    }
+
     static boolean mentions(Article a, String thing) {
         if (a.title().toLowerCase(Locale.ROOT).contains(thing) || a.intro().toLowerCase(Locale.ROOT).contains(thing)) {
             return true;

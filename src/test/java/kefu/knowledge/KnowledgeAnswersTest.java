@@ -36,6 +36,8 @@ class KnowledgeAnswersTest extends AppTest {
     @Autowired
     AnswerEngine answers;
     @Autowired
+    kefu.nlu.ProductQuestions products;
+    @Autowired
     KnowledgeBase knowledge;
     @Autowired
     ReplyTexts texts;
@@ -158,7 +160,7 @@ class KnowledgeAnswersTest extends AppTest {
     void belowTheThresholdTheBotAdmitsItAndOffersArticlesAndAPerson() {
         KnowledgeProperties strict = new KnowledgeProperties(0.99, 0.3, Duration.ZERO, List.of());
         FaqHandler faq = new FaqHandler(new AnswerEngine(knowledge, strict, (q, p, l) -> java.util.Optional.empty(),
-                entities), knowledge, strict, kefu.conversation.events.ConversationEvents.none());
+                entities, products), knowledge, strict, kefu.conversation.events.ConversationEvents.none(), products);
 
         Outcome out = faq.handle(context("话费多久到账"), Classification.of(Intent.FAQ, 0.7));
 

@@ -1,5 +1,6 @@
 package kefu.conversation.dialogue;
 
+import kefu.conversation.Intent;
 import kefu.conversation.TurnResult;
 import org.junit.jupiter.api.Test;
 
@@ -28,6 +29,30 @@ class SituationalAnswersTest extends DialogueTestBase {
         assertThat(text(price)).isEqualTo(reply("knowledge.price"));
         assertThat(text(steam)).isEqualTo(reply("knowledge.not_described", Map.of("topic", "steam")));
         assertThat(buttons(steam)).contains("intent:human_handoff");
+    }
+
+    @Test
+    void case21_aChineseProductNameTheHelpCenterNeverNamesGetsNotSureAndAPerson() {
+        TurnResult game = say("你们卖王者荣耀点券吗");
+        TurnResult coupon = say("有没有星巴克券");
+
+        assertThat(game.intent()).isEqualTo(Intent.FAQ);
+        // The shop sells game items (kefu.shop.rules has the category), so the reply says which kind and how to look.
+        assertThat(text(game)).isEqualTo(reply("knowledge.not_described_kind",
+                Map.of("topic", "王者荣耀点券", "kind", reply("shop.category.game_item"))));
+        assertThat(buttons(game)).containsExactly("intent:human_handoff");
+        assertThat(text(coupon)).isEqualTo(reply("knowledge.not_described", Map.of("topic", "星巴克券")));
+        assertThat(state().fallbackStreak()).as("an honest 'not sure' is no misunderstanding").isZero();
+    }
+
+    @Test
+    void case21_productsTheHelpCenterDescribesAreStillAnsweredFromIt() {
+        TurnResult vip = say("你们卖腾讯视频会员吗");
+        TurnResult newcomer = say("有新人优惠吗");
+
+        assertThat(vip.sources()).isNotEmpty();
+        assertThat(text(vip)).doesNotContain(lead("knowledge.not_described"));
+        assertThat(newcomer.sources()).extracting(s -> s.id()).containsExactly("newbie-benefits");
     }
 
     @Test
