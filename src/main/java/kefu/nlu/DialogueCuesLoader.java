@@ -1,6 +1,7 @@
 package kefu.nlu;
 
 import kefu.app.BotFiles;
+import kefu.conversation.Intent;
 import org.springframework.core.io.Resource;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
@@ -18,6 +19,10 @@ import java.util.regex.PatternSyntaxException;
 
 /** Reads {@code bot/dialogue.yml}; a bad regular expression stops start-up with the file and entry named. */
 public final class DialogueCuesLoader {
+
+    /** Sections read by {@link #intentCues}, not by {@link #load}. */
+    private static final java.util.Set<String> INTENT_CUES =
+            java.util.Set.of("asks", "demands", "action-words", "progress", "bind-request", "unbind-request");
 
     public DialogueCues load(BotFiles files) {
         Map<String, List<String>> smallTalk = new LinkedHashMap<>();
@@ -44,7 +49,7 @@ public final class DialogueCuesLoader {
                         confirm.addAll(strings(e.getValue()));
                     } else if ("follow-up".equals(name) && e.getValue() instanceof Map<?, ?> kinds) {
                         kinds.forEach((k, v) -> followUps.put(String.valueOf(k), strings(v)));
-                    } else {
+                    } else if (!INTENT_CUES.contains(name)) {
                         List<String> patterns = strings(e.getValue());
                         patterns.forEach(p -> check(name, p));
                         lists.put(name, patterns);
@@ -97,6 +102,60 @@ public final class DialogueCuesLoader {
             }
         }
         return new ProductQuestions(patterns, generic, categories, sold);
+    }
+
+    /**
+     * The {@code asks}, {@code demands}, {@code action-words}, {@code progress}, {@code bind-request} and
+     * {@code unbind-request} sections of {@code bot/dialogue.yml}; each is required.
+     */
+    public IntentCues intentCues(BotFiles files) {
+        Map<String, Object> sections = new LinkedHashMap<>();
+        for (Resource file : files.bot("dialogue.yml")) {
+            try (InputStream in = file.getInputStream()) {
+                if (new Yaml(new SafeConstructor(new LoaderOptions())).load(in) instanceof Map<?, ?> root) {
+                    root.forEach((k, v) -> sections.put(String.valueOf(k), v));
+                }
+            } catch (IOException ex) {
+                throw new UncheckedIOException("cannot read bot/dialogue.yml", ex);
+            }
+        }
+        Map<Intent, List<Pattern>> actions = new java.util.EnumMap<>(Intent.class);
+        if (!(required(sections, "action-words") instanceof Map<?, ?> byIntent)) {
+            throw new IllegalStateException("bot/dialogue.yml: action-words: expected 'intent: [words]'");
+        }
+        byIntent.forEach((k, v) -> {
+            String entry = "action-words." + k;
+            Intent intent = Intent.find(String.valueOf(k)).orElseThrow(() ->
+                    new IllegalStateException("bot/dialogue.yml: " + entry + ": unknown intent '" + k + "'"));
+            actions.put(intent, patterns(entry, v));
+        });
+        return new IntentCues(patterns("asks", required(sections, "asks")),
+                patterns("demands", required(sections, "demands")), actions,
+                patterns("progress", required(sections, "progress")),
+                patterns("bind-request", required(sections, "bind-request")),
+                patterns("unbind-request", required(sections, "unbind-request")));
+    }
+
+    private static Object required(Map<String, Object> sections, String name) {
+        Object value = sections.get(name);
+        if (value == null) {
+            throw new IllegalStateException("bot/dialogue.yml: section '" + name + "' is missing");
+        }
+        return value;
+    }
+
+    /** A list of regular expressions, matched ignoring case; a bad one names its section and itself. */
+    private static List<Pattern> patterns(String section, Object value) {
+        if (!(value instanceof List<?> list) || list.isEmpty()) {
+            throw new IllegalStateException("bot/dialogue.yml: " + section + ": expected a list of patterns");
+        }
+        List<Pattern> out = new ArrayList<>();
+        for (Object p : list) {
+            String pattern = String.valueOf(p);
+            check(section, pattern);
+            out.add(Pattern.compile(pattern, Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE));
+        }
+        return out;
     }
 
     private static void check(String section, String pattern) {

@@ -39,6 +39,11 @@ public class NluConfig {
         return new DialogueCuesLoader().load(files);
     }
 
+    @Bean
+    IntentCues intentCues(BotFiles files) {
+        return new DialogueCuesLoader().intentCues(files);
+    }
+
     /** What the shop sells is what it has rules for ({@code kefu.shop.rules.categories}, besides the default). */
     @Bean
     ProductQuestions productQuestions(BotFiles files, ShopProperties shop) {
@@ -50,8 +55,8 @@ public class NluConfig {
     @Bean
     HybridIntentClassifier intentClassifier(BotFiles files, TextFolding folding, TextEmbedder embedder,
                                             FaqMatcher faq, EntityExtractor entities, DialogueCues cues,
-                                            NluProperties props, ProductQuestions products) {
+                                            IntentCues said, NluProperties props, ProductQuestions products) {
         return new HybridIntentClassifier(new IntentExamplesLoader().load(files), folding, embedder, faq, entities,
-                cues, props, products);
+                cues, said, props, products);
     }
 }
