@@ -20,9 +20,10 @@ import java.util.regex.PatternSyntaxException;
 /** Reads {@code bot/dialogue.yml}; a bad regular expression stops start-up with the file and entry named. */
 public final class DialogueCuesLoader {
 
-    /** Sections read by {@link #intentCues}, not by {@link #load}. */
-    private static final java.util.Set<String> INTENT_CUES =
-            java.util.Set.of("asks", "demands", "action-words", "progress", "bind-request", "unbind-request");
+    /** Sections other methods read, not {@link #load}. */
+    private static final java.util.Set<String> READ_ELSEWHERE =
+            java.util.Set.of("asks", "demands", "action-words", "progress", "bind-request", "unbind-request",
+                    "not-a-product", "proof-words", "product-question", "product-words");
 
     public DialogueCues load(BotFiles files) {
         Map<String, List<String>> smallTalk = new LinkedHashMap<>();
@@ -30,6 +31,7 @@ public final class DialogueCuesLoader {
         Map<String, List<String>> followUps = new LinkedHashMap<>();
         Map<String, List<String>> reasons = new LinkedHashMap<>();
         List<String> confirm = new ArrayList<>();
+        List<String> filler = new ArrayList<>();
         Map<String, List<String>> lists = new LinkedHashMap<>();
         for (Resource file : files.bot("dialogue.yml")) {
             try (InputStream in = file.getInputStream()) {
@@ -45,11 +47,13 @@ public final class DialogueCuesLoader {
                         kinds.forEach((k, v) -> categories.put(String.valueOf(k), strings(v)));
                     } else if ("after-sales-reasons".equals(name) && e.getValue() instanceof Map<?, ?> kinds) {
                         kinds.forEach((k, v) -> reasons.put(String.valueOf(k), strings(v)));
+                    } else if ("filler".equals(name)) {
+                        filler.addAll(strings(e.getValue()));
                     } else if ("confirm".equals(name)) {
                         confirm.addAll(strings(e.getValue()));
                     } else if ("follow-up".equals(name) && e.getValue() instanceof Map<?, ?> kinds) {
                         kinds.forEach((k, v) -> followUps.put(String.valueOf(k), strings(v)));
-                    } else if (!INTENT_CUES.contains(name)) {
+                    } else if (!READ_ELSEWHERE.contains(name)) {
                         List<String> patterns = strings(e.getValue());
                         patterns.forEach(p -> check(name, p));
                         lists.put(name, patterns);
@@ -63,7 +67,7 @@ public final class DialogueCuesLoader {
                 lists.getOrDefault("negation", List.of()), lists.getOrDefault("anger", List.of()),
                 lists.getOrDefault("urgency", List.of()), lists.getOrDefault("also", List.of()),
                 lists.getOrDefault("mine", List.of()), categories, followUps, reasons, confirm,
-                lists.getOrDefault("person-questions", List.of()));
+                lists.getOrDefault("person-questions", List.of()), filler);
     }
 
     /**
@@ -73,6 +77,7 @@ public final class DialogueCuesLoader {
     public ProductQuestions productQuestions(BotFiles files, java.util.Set<String> sold) {
         List<String> patterns = new ArrayList<>();
         List<String> generic = new ArrayList<>();
+        List<String> notProduct = new ArrayList<>();
         Map<String, List<String>> categories = new LinkedHashMap<>();
         for (Resource file : files.bot("dialogue.yml")) {
             try (InputStream in = file.getInputStream()) {
@@ -93,6 +98,8 @@ public final class DialogueCuesLoader {
                         });
                     } else if ("product-words".equals(name)) {
                         generic.addAll(strings(e.getValue()));
+                    } else if ("not-a-product".equals(name)) {
+                        notProduct.addAll(strings(e.getValue()));
                     } else if ("categories".equals(name) && e.getValue() instanceof Map<?, ?> kinds) {
                         kinds.forEach((k, v) -> categories.put(String.valueOf(k), strings(v)));
                     }
@@ -101,7 +108,7 @@ public final class DialogueCuesLoader {
                 throw new UncheckedIOException("cannot read bot/dialogue.yml", ex);
             }
         }
-        return new ProductQuestions(patterns, generic, categories, sold);
+        return new ProductQuestions(patterns, generic, notProduct, categories, sold);
     }
 
     /**
@@ -109,16 +116,7 @@ public final class DialogueCuesLoader {
      * {@code unbind-request} sections of {@code bot/dialogue.yml}; each is required.
      */
     public IntentCues intentCues(BotFiles files) {
-        Map<String, Object> sections = new LinkedHashMap<>();
-        for (Resource file : files.bot("dialogue.yml")) {
-            try (InputStream in = file.getInputStream()) {
-                if (new Yaml(new SafeConstructor(new LoaderOptions())).load(in) instanceof Map<?, ?> root) {
-                    root.forEach((k, v) -> sections.put(String.valueOf(k), v));
-                }
-            } catch (IOException ex) {
-                throw new UncheckedIOException("cannot read bot/dialogue.yml", ex);
-            }
-        }
+        Map<String, Object> sections = sections(files);
         Map<Intent, List<Pattern>> actions = new java.util.EnumMap<>(Intent.class);
         if (!(required(sections, "action-words") instanceof Map<?, ?> byIntent)) {
             throw new IllegalStateException("bot/dialogue.yml: action-words: expected 'intent: [words]'");
@@ -134,6 +132,45 @@ public final class DialogueCuesLoader {
                 patterns("progress", required(sections, "progress")),
                 patterns("bind-request", required(sections, "bind-request")),
                 patterns("unbind-request", required(sections, "unbind-request")));
+    }
+
+    /** The {@code proof-words} section: {@code last-digits} and {@code password}, each pattern with a group {@code proof}. */
+    public ProofWords proofWords(BotFiles files) {
+        if (!(required(sections(files), "proof-words") instanceof Map<?, ?> kinds)) {
+            throw new IllegalStateException("bot/dialogue.yml: proof-words: expected last-digits and password");
+        }
+        return new ProofWords(proofPatterns(kinds, "last-digits"), proofPatterns(kinds, "password"));
+    }
+
+    private static List<Pattern> proofPatterns(Map<?, ?> kinds, String kind) {
+        String entry = "proof-words." + kind;
+        Object value = kinds.get(kind);
+        if (value == null) {
+            throw new IllegalStateException("bot/dialogue.yml: " + entry + " is missing");
+        }
+        List<Pattern> out = patterns(entry, value);
+        out.forEach(p -> {
+            if (!p.pattern().contains("(?<proof>")) {
+                throw new IllegalStateException("bot/dialogue.yml: " + entry + ": '" + p.pattern()
+                        + "' has no group (?<proof>...) for the proof itself");
+            }
+        });
+        return out;
+    }
+
+    /** All sections of bot/dialogue.yml by name. */
+    private static Map<String, Object> sections(BotFiles files) {
+        Map<String, Object> sections = new LinkedHashMap<>();
+        for (Resource file : files.bot("dialogue.yml")) {
+            try (InputStream in = file.getInputStream()) {
+                if (new Yaml(new SafeConstructor(new LoaderOptions())).load(in) instanceof Map<?, ?> root) {
+                    root.forEach((k, v) -> sections.put(String.valueOf(k), v));
+                }
+            } catch (IOException ex) {
+                throw new UncheckedIOException("cannot read bot/dialogue.yml", ex);
+            }
+        }
+        return sections;
     }
 
     private static Object required(Map<String, Object> sections, String name) {

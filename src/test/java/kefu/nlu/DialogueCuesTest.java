@@ -27,6 +27,8 @@ class DialogueCuesTest {
         assertThat(cues.smallTalk("👍")).contains("praise");
         assertThat(cues.smallTalk("😂😂")).contains("emoji");
         assertThat(cues.smallTalk("拜拜")).contains("goodbye");
+        assertThat(cues.smallTalk("好滴呀~")).as("filler particles skipped").contains("ack");
+        assertThat(cues.confirms("确认啦！")).isTrue();
     }
 
     @Test
@@ -107,5 +109,10 @@ class DialogueCuesTest {
         java.nio.file.Files.writeString(dir.resolve("dialogue.yml"), shipped.replace("demands:", "demanded:"));
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> new DialogueCuesLoader().intentCues(files))
                 .hasMessageContaining("bot/dialogue.yml: section 'demands' is missing");
+
+        java.nio.file.Files.writeString(dir.resolve("dialogue.yml"), shipped.replace("(?<proof>\\d{4})", "(\\d{4})"));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new DialogueCuesLoader().proofWords(files))
+                .hasMessageContaining("bot/dialogue.yml: proof-words.last-digits:")
+                .hasMessageContaining("has no group (?<proof>...)");
     }
 }
