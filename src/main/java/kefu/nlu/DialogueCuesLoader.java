@@ -23,7 +23,8 @@ public final class DialogueCuesLoader {
     /** Sections other methods read, not {@link #load}. */
     private static final java.util.Set<String> READ_ELSEWHERE =
             java.util.Set.of("asks", "demands", "action-words", "progress", "bind-request", "unbind-request",
-                    "not-a-product", "proof-words", "product-question", "product-words");
+                    "not-a-product", "proof-words", "product-question", "product-words", "injection", "where",
+                    "where-filler", "price", "elapsed", "waited", "threshold", "hour-units", "day-units");
 
     public DialogueCues load(BotFiles files) {
         Map<String, List<String>> smallTalk = new LinkedHashMap<>();
@@ -116,27 +117,27 @@ public final class DialogueCuesLoader {
      * {@code unbind-request} sections of {@code bot/dialogue.yml}; each is required.
      */
     public IntentCues intentCues(BotFiles files) {
-        Map<String, Object> sections = sections(files);
+        Map<String, Object> sections = DialogueFile.sections(files);
         Map<Intent, List<Pattern>> actions = new java.util.EnumMap<>(Intent.class);
-        if (!(required(sections, "action-words") instanceof Map<?, ?> byIntent)) {
+        if (!(DialogueFile.required(sections, "action-words") instanceof Map<?, ?> byIntent)) {
             throw new IllegalStateException("bot/dialogue.yml: action-words: expected 'intent: [words]'");
         }
         byIntent.forEach((k, v) -> {
             String entry = "action-words." + k;
             Intent intent = Intent.find(String.valueOf(k)).orElseThrow(() ->
                     new IllegalStateException("bot/dialogue.yml: " + entry + ": unknown intent '" + k + "'"));
-            actions.put(intent, patterns(entry, v));
+            actions.put(intent, DialogueFile.patterns(entry, v));
         });
-        return new IntentCues(patterns("asks", required(sections, "asks")),
-                patterns("demands", required(sections, "demands")), actions,
-                patterns("progress", required(sections, "progress")),
-                patterns("bind-request", required(sections, "bind-request")),
-                patterns("unbind-request", required(sections, "unbind-request")));
+        return new IntentCues(DialogueFile.patterns("asks", DialogueFile.required(sections, "asks")),
+                DialogueFile.patterns("demands", DialogueFile.required(sections, "demands")), actions,
+                DialogueFile.patterns("progress", DialogueFile.required(sections, "progress")),
+                DialogueFile.patterns("bind-request", DialogueFile.required(sections, "bind-request")),
+                DialogueFile.patterns("unbind-request", DialogueFile.required(sections, "unbind-request")));
     }
 
     /** The {@code proof-words} section: {@code last-digits} and {@code password}, each pattern with a group {@code proof}. */
     public ProofWords proofWords(BotFiles files) {
-        if (!(required(sections(files), "proof-words") instanceof Map<?, ?> kinds)) {
+        if (!(DialogueFile.required(DialogueFile.sections(files), "proof-words") instanceof Map<?, ?> kinds)) {
             throw new IllegalStateException("bot/dialogue.yml: proof-words: expected last-digits and password");
         }
         return new ProofWords(proofPatterns(kinds, "last-digits"), proofPatterns(kinds, "password"));
@@ -148,7 +149,7 @@ public final class DialogueCuesLoader {
         if (value == null) {
             throw new IllegalStateException("bot/dialogue.yml: " + entry + " is missing");
         }
-        List<Pattern> out = patterns(entry, value);
+        List<Pattern> out = DialogueFile.patterns(entry, value);
         out.forEach(p -> {
             if (!p.pattern().contains("(?<proof>")) {
                 throw new IllegalStateException("bot/dialogue.yml: " + entry + ": '" + p.pattern()
@@ -158,44 +159,7 @@ public final class DialogueCuesLoader {
         return out;
     }
 
-    /** All sections of bot/dialogue.yml by name. */
-    private static Map<String, Object> sections(BotFiles files) {
-        Map<String, Object> sections = new LinkedHashMap<>();
-        for (Resource file : files.bot("dialogue.yml")) {
-            try (InputStream in = file.getInputStream()) {
-                if (new Yaml(new SafeConstructor(new LoaderOptions())).load(in) instanceof Map<?, ?> root) {
-                    root.forEach((k, v) -> sections.put(String.valueOf(k), v));
-                }
-            } catch (IOException ex) {
-                throw new UncheckedIOException("cannot read bot/dialogue.yml", ex);
-            }
-        }
-        return sections;
-    }
-
-    private static Object required(Map<String, Object> sections, String name) {
-        Object value = sections.get(name);
-        if (value == null) {
-            throw new IllegalStateException("bot/dialogue.yml: section '" + name + "' is missing");
-        }
-        return value;
-    }
-
-    /** A list of regular expressions, matched ignoring case; a bad one names its section and itself. */
-    private static List<Pattern> patterns(String section, Object value) {
-        if (!(value instanceof List<?> list) || list.isEmpty()) {
-            throw new IllegalStateException("bot/dialogue.yml: " + section + ": expected a list of patterns");
-        }
-        List<Pattern> out = new ArrayList<>();
-        for (Object p : list) {
-            String pattern = String.valueOf(p);
-            check(section, pattern);
-            out.add(Pattern.compile(pattern, Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE));
-        }
-        return out;
-    }
-
-    private static void check(String section, String pattern) {
+    static void check(String section, String pattern) {
         try {
             Pattern.compile(pattern);
         } catch (PatternSyntaxException e) {

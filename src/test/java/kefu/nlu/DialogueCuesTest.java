@@ -114,5 +114,9 @@ class DialogueCuesTest {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> new DialogueCuesLoader().proofWords(files))
                 .hasMessageContaining("bot/dialogue.yml: proof-words.last-digits:")
                 .hasMessageContaining("has no group (?<proof>...)");
+
+        java.nio.file.Files.writeString(dir.resolve("dialogue.yml"), shipped.replace("(?<thing>[\\p{IsHan}", "([\\p{IsHan}"));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new kefu.knowledge.QuestionCuesLoader().load(files))
+                .hasMessageContaining("bot/dialogue.yml: where:").hasMessageContaining("has no group (?<thing>...)");
     }
 }
