@@ -39,7 +39,8 @@ public final class DialogueFile {
     public static Object required(Map<String, Object> sections, String name) {
         Object value = sections.get(name);
         if (value == null) {
-            throw new IllegalStateException("bot/dialogue.yml: section '" + name + "' is missing");
+            throw new IllegalStateException("bot/dialogue.yml: section '" + name + "' is missing (the jar's own "
+                    + "bot/dialogue.yml has it: copy the section over)");
         }
         return value;
     }
