@@ -5,6 +5,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.List;
+import java.util.function.LongConsumer;
 
 /**
  * Where everything the bot says on Telegram goes first: messages are queued per chat (and forum topic) in
@@ -18,7 +19,7 @@ public final class TelegramOutbox {
     private final OutboundQueue queue;
     private final OutboxProperties settings;
     private final MessageSplitter splitter = new MessageSplitter(MessageSplitter.TELEGRAM_MAX);
-    private volatile Runnable wake = () -> { };
+    private volatile LongConsumer wake = chat -> { };
 
     public TelegramOutbox(OutboundQueue queue, OutboxProperties settings) {
         this.queue = queue;
@@ -26,7 +27,7 @@ public final class TelegramOutbox {
     }
 
     /** Called when something was queued, so the senders of this instance look at once. */
-    void onQueued(Runnable wake) {
+    void onQueued(LongConsumer wake) {
         this.wake = wake;
     }
 
@@ -79,6 +80,6 @@ public final class TelegramOutbox {
                     message.kind() == Outbound.Kind.CARD ? "a card already waits there" : "its queue is full");
             return;
         }
-        wake.run();
+        wake.accept(chatId);
     }
 }
