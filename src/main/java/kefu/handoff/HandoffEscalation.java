@@ -17,6 +17,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Hands a conversation to staff: queues the buyer, opens (or reopens) the buyer's staff thread, posts the
@@ -97,9 +98,14 @@ public final class HandoffEscalation implements Escalation {
                 .map(f -> f.setAside(s)).orElseGet(s::endFlow);
     }
 
-    /** Opens (or reopens) the buyer's thread and remembers which buyer it belongs to. */
+    /**
+     * Opens (or reopens) the buyer's thread and remembers which buyer it belongs to. A new thread may be placed
+     * by the category of the order in play (a desk of several staff groups).
+     */
     public String openThread(ConversationKey buyer, ConversationState state, Intent intent) {
-        String thread = desk.openThread(buyer, card.title(buyer, state, intent));
+        String order = SummaryCard.lastOrder(state);
+        String thread = desk.openThread(buyer, card.title(buyer, state, intent),
+                () -> order == null ? Optional.empty() : orders.category(order));
         threads.put(thread, buyer);
         return thread;
     }

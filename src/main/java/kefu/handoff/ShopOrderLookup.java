@@ -10,6 +10,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * {@code /order K...} for staff, from the shop: every field staff need to help, in the shop's time zone.
@@ -47,6 +48,15 @@ public final class ShopOrderLookup implements StaffOrderLookup {
                     .orElseGet(() -> texts.say("handoff.staff.order_line_unknown", Map.of("order", orderNumber)));
         } catch (ShopUnavailableException e) {
             return texts.say("handoff.staff.order_line_unknown", Map.of("order", orderNumber));
+        }
+    }
+
+    @Override
+    public Optional<String> category(String orderNumber) {
+        try {
+            return shop.order(orderNumber).map(ShopOrder::category);
+        } catch (ShopUnavailableException e) {
+            return Optional.empty();
         }
     }
 

@@ -232,7 +232,7 @@ public final class StaffActions implements StaffInbox {
             return;
         }
         switch (known.get()) {
-            case CLAIM -> claim(staffId, threadRef != null || arg.isEmpty() ? threadRef : stepInThread(arg));
+            case CLAIM -> claim(staffId, !desk.isGeneral(threadRef) || arg.isEmpty() ? threadRef : stepInThread(arg));
             case CLOSE -> close(staffId, threadRef);
             case NOTE -> note(staffId, threadRef, arg);
             case ORDER -> desk.post(threadRef, arg.isEmpty() ? texts.say("handoff.staff.order_usage")

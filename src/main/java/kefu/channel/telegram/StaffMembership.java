@@ -14,8 +14,9 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Who counts as staff: ids listed in {@code kefu.telegram.extra-staff-ids}, and members of the staff group
- * (getChatMember: creator, administrator or member), remembered for a while in Redis.
+ * Who counts as staff in a staff group: ids listed in {@code kefu.telegram.extra-staff-ids}, and members of that
+ * group (getChatMember: creator, administrator or member), remembered per group for a while in Redis. A member
+ * of one staff group is not thereby staff in another.
  */
 public final class StaffMembership {
 
@@ -25,35 +26,36 @@ public final class StaffMembership {
     private final TelegramClient client;
     private final StringRedisTemplate redis;
     private final RedisKeys keys;
-    private final Long staffChatId;
+    private final StaffGroups groups;
     private final List<Long> staffIds;
     private final Duration cacheTtl;
 
-    public StaffMembership(TelegramClient client, StringRedisTemplate redis, RedisKeys keys, Long staffChatId,
+    public StaffMembership(TelegramClient client, StringRedisTemplate redis, RedisKeys keys, StaffGroups groups,
                            List<Long> staffIds, Duration cacheTtl) {
         this.client = client;
         this.redis = redis;
         this.keys = keys;
-        this.staffChatId = staffChatId;
+        this.groups = groups;
         this.staffIds = List.copyOf(staffIds);
         this.cacheTtl = cacheTtl;
     }
 
-    public boolean isStaff(long userId) {
+    /** Whether the user acts as staff in the staff group {@code groupChatId}. */
+    public boolean isStaff(long userId, long groupChatId) {
         if (staffIds.contains(userId)) {
             return true;
         }
-        if (staffChatId == null) {
+        if (!groups.contains(groupChatId)) {
             return false;
         }
-        String key = keys.named("tg-staff", String.valueOf(userId));
+        String key = keys.named("tg-staff", groupChatId + ":" + userId);
         String cached = redis.opsForValue().get(key);
         if (cached != null) {
             return "1".equals(cached);
         }
         boolean member;
         try {
-            ChatMember m = client.execute(GetChatMember.builder().chatId(staffChatId).userId(userId).build());
+            ChatMember m = client.execute(GetChatMember.builder().chatId(groupChatId).userId(userId).build());
             member = m != null && STAFF_STATUSES.contains(m.getStatus());
         } catch (TelegramApiException e) {
             log.warn("cannot check staff membership: {}", e.getMessage());
