@@ -72,6 +72,7 @@ public final class BotApiTestServer implements AutoCloseable {
     private final Map<String, byte[]> files = new ConcurrentHashMap<>();
     private final Set<String> cutOff = ConcurrentHashMap.newKeySet();
     private final Map<Long, String> memberStatus = new ConcurrentHashMap<>();
+    private final Map<String, String> chatMemberStatus = new ConcurrentHashMap<>();
 
     private final Deque<Long> lastSecond = new ArrayDeque<>();
     private volatile boolean globalLimit;
@@ -228,6 +229,11 @@ public final class BotApiTestServer implements AutoCloseable {
         memberStatus.put(userId, status);
     }
 
+    /** The user's status in one chat only (getChatMember for another chat falls back to {@link #memberStatus(long, String)}). */
+    public void memberStatus(long chatId, long userId, String status) {
+        chatMemberStatus.put(chatId + ":" + userId, status);
+    }
+
     // ---- what the test checks
 
     public List<Call> calls() {
@@ -319,7 +325,9 @@ public final class BotApiTestServer implements AutoCloseable {
                     .put("name", p.path("name").asText()).put("icon_color", 7322096));
             case "getchatmember" -> {
                 long userId = p.path("user_id").asLong();
-                ObjectNode member = json.createObjectNode().put("status", memberStatus.getOrDefault(userId, "left"));
+                String status = chatMemberStatus.getOrDefault(p.path("chat_id").asText() + ":" + userId,
+                        memberStatus.getOrDefault(userId, "left"));
+                ObjectNode member = json.createObjectNode().put("status", status);
                 member.set("user", user(userId));
                 yield ok(member);
             }
