@@ -121,6 +121,8 @@ public final class OutboundSenders implements AutoCloseable {
                 if (running && outage.justStarted()) {
                     log.warn("the send queues are unreachable ({}); trying again every few seconds, quietly",
                             e.getMessage());
+                } else {
+                    log.debug("the send queues are still unreachable; next look in {} ms", wait);
                 }
             }
             try {
