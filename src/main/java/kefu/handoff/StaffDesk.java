@@ -3,6 +3,7 @@ package kefu.handoff;
 import kefu.conversation.Attachment;
 import kefu.conversation.Button;
 import kefu.conversation.ConversationKey;
+import kefu.conversation.Media;
 
 import java.util.List;
 import java.util.Optional;
@@ -59,6 +60,14 @@ public interface StaffDesk {
     /** Relays a buyer's message into their thread; a desk that is behind may merge several into one post. */
     default void relay(String threadRef, RelayedMessage message) {
         post(threadRef, message.text(), List.of());
+    }
+
+    /**
+     * Relays voice, video or a sticker the buyer sent: the note says what it was; a desk on the buyer's channel
+     * passes the message itself on after it (on Telegram, copied whole). Others show the note alone.
+     */
+    default void relayMedia(String threadRef, Media media, RelayedMessage note) {
+        relay(threadRef, note);
     }
 
     /** Relays a file the buyer sent into a thread. */

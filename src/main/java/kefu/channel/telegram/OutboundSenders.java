@@ -200,9 +200,13 @@ public final class OutboundSenders implements AutoCloseable {
         TelegramSender.Try sent;
         try {
             Integer topic = first.topic() > 0 ? first.topic() : null;
-            sent = first.kind() == Outbound.Kind.FILE
-                    ? sender.tryFile(chat, topic, first.file(), first.fileName(), first.mimeType(), first.text())
-                    : sender.tryText(chat, topic, text(items, count), first.buttons());
+            sent = switch (first.kind()) {
+                case FILE -> sender.tryFile(chat, topic, first.file(), first.fileName(), first.mimeType(), first.text());
+                case COPY -> sender.tryCopy(chat, topic, Long.parseLong(first.source().substring(0,
+                        first.source().lastIndexOf(':'))), Integer.parseInt(first.source().substring(
+                        first.source().lastIndexOf(':') + 1)));
+                default -> sender.tryText(chat, topic, text(items, count), first.buttons());
+            };
         } finally {
             limiter.complete(slot.permit());
         }

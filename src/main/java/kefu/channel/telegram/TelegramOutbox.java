@@ -55,6 +55,11 @@ public final class TelegramOutbox {
         put(chatId, Outbound.relay(topic, text, head, line));
     }
 
+    /** A message copied whole from another chat ({@code source}: {@code <chat id>:<message id>}), in the topic's order. */
+    public void copy(long chatId, int topic, String source) {
+        put(chatId, Outbound.copy(topic, source));
+    }
+
     public void file(long chatId, int topic, String path, String fileName, String mimeType, String caption) {
         put(chatId, Outbound.file(topic, path, fileName, mimeType, caption));
     }
@@ -70,7 +75,7 @@ public final class TelegramOutbox {
 
     private void put(long chatId, Outbound message) {
         int cap = switch (message.kind()) {
-            case RELAY, FILE -> settings.relayCap();
+            case RELAY, FILE, COPY -> settings.relayCap();
             case REPLY -> chatId < 0 ? settings.groupCap() : 0;
             default -> 0;
         };

@@ -3,6 +3,7 @@ package kefu.channel.telegram;
 import kefu.conversation.Attachment;
 import kefu.conversation.Button;
 import kefu.conversation.ConversationKey;
+import kefu.conversation.Media;
 import kefu.handoff.RelayedMessage;
 import kefu.handoff.StaffDesk;
 import kefu.session.RedisKeys;
@@ -99,6 +100,13 @@ public final class TelegramStaffDesk implements StaffDesk {
     @Override
     public void relay(String threadRef, RelayedMessage message) {
         outbox.relay(chat(threadRef), topic(threadRef), message.text(), message.head(), message.line());
+    }
+
+    /** The note, then the buyer's message itself copied into the topic (Telegram keeps it in the buyer's chat). */
+    @Override
+    public void relayMedia(String threadRef, Media media, RelayedMessage note) {
+        relay(threadRef, note);
+        outbox.copy(chat(threadRef), topic(threadRef), media.ref());
     }
 
     @Override

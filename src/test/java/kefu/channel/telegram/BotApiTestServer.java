@@ -149,6 +149,34 @@ public final class BotApiTestServer implements AutoCloseable {
         return push("message", message);
     }
 
+    /** A voice message of {@code seconds}. */
+    public int privateVoice(long userId, int seconds) {
+        ObjectNode message = message(userId, userId, "private");
+        message.putObject("voice").put("file_id", "voice-" + userId).put("file_unique_id", "v" + userId)
+                .put("duration", seconds);
+        return push("message", message);
+    }
+
+    /** A sticker standing for {@code emoji}. */
+    public int privateSticker(long userId, String emoji) {
+        ObjectNode message = message(userId, userId, "private");
+        message.putObject("sticker").put("file_id", "sticker-" + userId).put("file_unique_id", "s" + userId)
+                .put("type", "regular").put("width", 512).put("height", 512).put("is_animated", false)
+                .put("is_video", false).put("emoji", emoji);
+        return push("message", message);
+    }
+
+    /** A video of {@code seconds} with a caption (null: none). */
+    public int privateVideo(long userId, int seconds, String caption) {
+        ObjectNode message = message(userId, userId, "private");
+        message.putObject("video").put("file_id", "video-" + userId).put("file_unique_id", "vd" + userId)
+                .put("width", 640).put("height", 360).put("duration", seconds);
+        if (caption != null) {
+            message.put("caption", caption);
+        }
+        return push("message", message);
+    }
+
     /** A file sent as a document, with the file name the sender's app claims. */
     public int privateDocument(long userId, String fileId, byte[] bytes, String fileName, String caption) {
         files.put(fileId, bytes);
@@ -313,6 +341,11 @@ public final class BotApiTestServer implements AutoCloseable {
         return switch (method) {
             case "getupdates" -> ok(getUpdates(p.path("offset").asInt(0), p.path("timeout").asInt(0)));
             case "sendmessage", "sendphoto", "senddocument" -> send(p);
+            case "copymessage" -> {
+                Answer sent = send(p);
+                yield sent.status() != 200 ? sent
+                        : ok(json.createObjectNode().put("message_id", sent.body().path("result").path("message_id").asInt()));
+            }
             case "getme" -> ok(user(BOT_ID).put("is_bot", true).put("username", BOT_USERNAME));
             case "getfile" -> {
                 String id = p.path("file_id").asText();
