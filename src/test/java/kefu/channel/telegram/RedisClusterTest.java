@@ -85,13 +85,13 @@ class RedisClusterTest {
         api.privateText(orderBuyer, "K2026112400004");
         api.await("sendMessage", c -> c.ok() && c.chatId() == orderBuyer, 1, WAIT);
         api.privateText(orderBuyer, "5678");
-        // A handover: the staff group gets a topic and the buyer's card.
-        long handedOver = TelegramBotTest.newUser();
-        api.privateText(handedOver, "人工客服");
-        // A banned buyer is not answered.
+        // A banned buyer is not answered (written before the handover, so fetched before it).
         long banned = TelegramBotTest.newUser();
         app.getBean(BanList.class).ban(new ConversationKey("tg", String.valueOf(banned)), "spam", "test");
         api.privateText(banned, "#echo ignored");
+        // A handover: the staff group gets a topic and the buyer's card.
+        long handedOver = TelegramBotTest.newUser();
+        api.privateText(handedOver, "人工客服");
 
         for (long chat : chats) {
             api.await("sendMessage", c -> c.ok() && c.chatId() == chat, 4, WAIT);
@@ -103,7 +103,14 @@ class RedisClusterTest {
         assertThat(api.await("createForumTopic", c -> true, 1, WAIT)).hasSize(1);
         assertThat(api.await("sendMessage", c -> c.ok() && c.chatId() == STAFF_CHAT, 1, WAIT)).isNotEmpty();
         assertThat(api.await("sendMessage", c -> c.ok() && c.chatId() == handedOver, 1, WAIT)).isNotEmpty();
-        Thread.sleep(1500);
+        // The banned buyer's update was handled (its lane is empty) and left nothing to send.
+        UpdateLanes lanes = app.getBean(UpdateLanes.class);
+        long end = System.nanoTime() + WAIT.toNanos();
+        while (lanes.head("buyer:" + banned).isPresent() && System.nanoTime() < end) {
+            Thread.sleep(20);
+        }
+        assertThat(lanes.head("buyer:" + banned)).isEmpty();
+        assertThat(app.getBean(OutboundQueue.class).depth(banned)).isZero();
         assertThat(api.sentTo(banned)).isEmpty();
 
         double redisErrors = app.getBean(MeterRegistry.class).find("kefu.redis.errors").counters().stream()
