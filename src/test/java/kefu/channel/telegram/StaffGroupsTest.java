@@ -101,6 +101,12 @@ class StaffGroupsTest {
         api.await("sendMessage", c -> c.ok() && c.chatId() == topupBuyer, 1, WAIT);
         api.privateText(topupBuyer, "人工客服");
         assertThat(api.await("createForumTopic", c -> c.chatId() == TOPUP, 1, WAIT)).hasSize(1);
+        // A buyer who names the product (话费) but no order: the same group.
+        long saysTopup = base + 100;
+        api.privateText(saysTopup, "话费充了还没到账");
+        api.await("sendMessage", c -> c.ok() && c.chatId() == saysTopup, 1, WAIT);
+        api.privateText(saysTopup, "人工客服");
+        assertThat(api.await("createForumTopic", c -> c.chatId() == TOPUP, 2, WAIT)).hasSize(2);
 
         // Buyers with no order in play: in turn between the two groups that list no category.
         List<Long> others = new ArrayList<>();
@@ -116,7 +122,7 @@ class StaffGroupsTest {
         }
         assertThat(api.calls("createForumTopic")).filteredOn(c -> c.chatId() == SLOW).hasSize(3);
         assertThat(api.calls("createForumTopic")).filteredOn(c -> c.chatId() == OTHER).hasSize(3);
-        assertThat(api.calls("createForumTopic")).filteredOn(c -> c.chatId() == TOPUP).hasSize(1);
+        assertThat(api.calls("createForumTopic")).filteredOn(c -> c.chatId() == TOPUP).hasSize(2);
 
         // A buyer whose topic is in a group stays there, whatever their next escalation is about.
         ConversationKey first = new ConversationKey("tg", String.valueOf(others.get(0)));
