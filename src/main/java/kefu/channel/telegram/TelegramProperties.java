@@ -46,13 +46,18 @@ public record TelegramProperties(String token,
         extraStaffIds = Stream.concat(extraStaffIds == null ? Stream.<Long>of() : extraStaffIds.stream(),
                 staffIds == null ? Stream.<Long>of() : staffIds.stream()).distinct().toList();
         staffIds = extraStaffIds;
-        // staff-chat-id is a one-group list: the primary group, before the groups listed.
+        // staff-chat-id is a one-group list: the primary group, before the groups listed (listed as well, its
+        // entry there gives it categories or a limit).
+        List<StaffGroup> listed = staffGroups == null ? List.of()
+                : staffGroups.stream().filter(g -> g != null && g.chatId() != null).toList();
         List<StaffGroup> groups = new java.util.ArrayList<>();
         if (staffChatId != null && staffChatId != 0) {
-            groups.add(new StaffGroup(staffChatId, List.of(), null));
+            Long primary = staffChatId;
+            groups.add(listed.stream().filter(g -> g.chatId().equals(primary)).findFirst()
+                    .orElse(new StaffGroup(primary, List.of(), null)));
         }
-        for (StaffGroup g : staffGroups == null ? List.<StaffGroup>of() : staffGroups) {
-            if (g != null && g.chatId() != null && groups.stream().noneMatch(x -> x.chatId().equals(g.chatId()))) {
+        for (StaffGroup g : listed) {
+            if (groups.stream().noneMatch(x -> x.chatId().equals(g.chatId()))) {
                 groups.add(g);
             }
         }
