@@ -6,6 +6,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.telegram.telegrambots.meta.api.methods.groupadministration.GetChatMember;
 import org.telegram.telegrambots.meta.api.objects.chatmember.ChatMember;
+import org.telegram.telegrambots.meta.api.objects.chatmember.ChatMemberAdministrator;
 import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
 import org.telegram.telegrambots.meta.generics.TelegramClient;
 
@@ -38,6 +39,29 @@ public final class StaffMembership {
         this.groups = groups;
         this.staffIds = List.copyOf(staffIds);
         this.cacheTtl = cacheTtl;
+    }
+
+    /**
+     * Whether the bot may open topics in each staff group (an administrator with "Manage topics"); a group where
+     * it may not is named in a warning at start-up, before the first escalation fails there. Returns those groups.
+     */
+    public List<Long> groupsWithoutTopicRights(long botId) {
+        List<Long> lacking = new java.util.ArrayList<>();
+        for (long group : groups.chats()) {
+            try {
+                ChatMember m = client.execute(GetChatMember.builder().chatId(group).userId(botId).build());
+                boolean admin = m instanceof ChatMemberAdministrator a && Boolean.TRUE.equals(a.getCanManageTopics());
+                if (!admin && !(m != null && "creator".equals(m.getStatus()))) {
+                    lacking.add(group);
+                    log.warn("the bot is not an administrator with 'Manage topics' in staff group {}: buyers' topics "
+                            + "cannot be opened there (status {})", group, m == null ? "-" : m.getStatus());
+                }
+            } catch (TelegramApiException e) {
+                lacking.add(group);
+                log.warn("cannot check the bot's rights in staff group {}: {}", group, e.getMessage());
+            }
+        }
+        return lacking;
     }
 
     /** Whether the user acts as staff in the staff group {@code groupChatId}. */

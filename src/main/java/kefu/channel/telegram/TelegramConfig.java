@@ -163,8 +163,9 @@ public class TelegramConfig {
 
     @Bean(destroyMethod = "close")
     TelegramBot telegramBot(TelegramProperties props, TelegramClient client, UpdateDispatcher dispatcher,
-                            OutboundSenders senders, BotIdentity identity, ReplyTexts texts) {
-        return new TelegramBot(props, client, telegramUrl(props), dispatcher, senders, identity, texts, telegramJson());
+                            OutboundSenders senders, BotIdentity identity, ReplyTexts texts, StaffMembership staff) {
+        return new TelegramBot(props, client, telegramUrl(props), dispatcher, senders, identity, texts, telegramJson(),
+                staff);
     }
 
     @Bean

@@ -73,6 +73,7 @@ public final class BotApiTestServer implements AutoCloseable {
     private final Set<String> cutOff = ConcurrentHashMap.newKeySet();
     private final Map<Long, String> memberStatus = new ConcurrentHashMap<>();
     private final Map<String, String> chatMemberStatus = new ConcurrentHashMap<>();
+    private final Set<String> topicAdmins = ConcurrentHashMap.newKeySet();
 
     private final Deque<Long> lastSecond = new ArrayDeque<>();
     private volatile boolean globalLimit;
@@ -257,6 +258,12 @@ public final class BotApiTestServer implements AutoCloseable {
         memberStatus.put(userId, status);
     }
 
+    /** The user is an administrator of the chat who may manage its topics. */
+    public void adminWithTopics(long chatId, long userId) {
+        memberStatus(chatId, userId, "administrator");
+        topicAdmins.add(chatId + ":" + userId);
+    }
+
     /** The user's status in one chat only (getChatMember for another chat falls back to {@link #memberStatus(long, String)}). */
     public void memberStatus(long chatId, long userId, String status) {
         chatMemberStatus.put(chatId + ":" + userId, status);
@@ -361,6 +368,10 @@ public final class BotApiTestServer implements AutoCloseable {
                 String status = chatMemberStatus.getOrDefault(p.path("chat_id").asText() + ":" + userId,
                         memberStatus.getOrDefault(userId, "left"));
                 ObjectNode member = json.createObjectNode().put("status", status);
+                if ("administrator".equals(status)) {
+                    member.put("can_be_edited", false).put("is_anonymous", false).put("can_manage_chat", true)
+                            .put("can_manage_topics", topicAdmins.contains(p.path("chat_id").asText() + ":" + userId));
+                }
                 member.set("user", user(userId));
                 yield ok(member);
             }

@@ -72,6 +72,8 @@ class StaffGroupsTest {
     MeterRegistry meters;
     @Autowired
     StaffTexts texts;
+    @Autowired
+    StaffMembership membership;
 
     private static boolean started;
 
@@ -163,6 +165,15 @@ class StaffGroupsTest {
         assertThat(api.await("sendMessage", listing.and(c -> c.chatId() == OTHER), 1, WAIT)).hasSize(1);
         assertThat(api.await("sendMessage", listing.and(c -> c.chatId() == TOPUP), 1, WAIT)).hasSize(1);
         assertThat(api.calls("sendMessage")).filteredOn(listing.and(c -> c.chatId() == TOPUP)).hasSize(1);
+    }
+
+    @Test
+    void theBotsRightToOpenTopicsIsCheckedInEachGroup() {
+        api.adminWithTopics(TOPUP, BotApiTestServer.BOT_ID);
+        api.adminWithTopics(SLOW, BotApiTestServer.BOT_ID);
+        api.memberStatus(OTHER, BotApiTestServer.BOT_ID, "administrator");
+
+        assertThat(membership.groupsWithoutTopicRights(BotApiTestServer.BOT_ID)).containsExactly(OTHER);
     }
 
     /** Lines of buyer text posted to a group (a merged post carries several). */
