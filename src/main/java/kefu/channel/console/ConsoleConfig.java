@@ -1,6 +1,7 @@
 package kefu.channel.console;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import kefu.conversation.ReplyTexts;
 import kefu.conversation.ConversationEngine;
 import kefu.conversation.ConversationStore;
 import kefu.handoff.StaffActions;
@@ -34,7 +35,7 @@ public class ConsoleConfig {
     }
 
     @Bean
-    ChatCommand chatCommand(ChatLineCodec codec, ChatTurns turns, StaffConsole staff) {
-        return new ChatCommand(codec, turns, staff);
+    ChatCommand chatCommand(ChatLineCodec codec, ChatTurns turns, StaffConsole staff, ReplyTexts texts) {
+        return new ChatCommand(codec, turns, staff, texts);
     }
 }
