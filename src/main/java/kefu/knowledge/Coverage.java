@@ -60,6 +60,15 @@ final class Coverage {
     }
 
     /**
+     * "购买的卡密", "领取权益的按钮": each part around 的 is made of words the articles use. 的 is grammar (it joins
+     * a thing to what it belongs to), not vocabulary, so it stays here.
+     */
+    private boolean describesThing(String thing) {
+        return java.util.Arrays.stream(thing.split("的")).filter(part -> !part.isEmpty())
+                .allMatch(part -> part.length() >= 2 && describes(part));
+    }
+
+    /**
      * Whether the articles name {@code name} (Chinese): it is made of words the articles use ("新人优惠" of 新人 and
      * 优惠), not only found verbatim. A product the help center never names ("王者荣耀") is not.
      */
@@ -94,11 +103,12 @@ final class Coverage {
                 return Optional.of(latin.group());
             }
         }
-        // A price asked for; the help center describes how to buy, not what things cost today.
-        if (cues.price(q)) {
+        // A price asked for; the help center describes how to buy, not what things cost today. Money the buyer
+        // spent ("这个月一共花了多少钱") is a question about their own orders, not a price.
+        if (cues.price(q) && !cues.spent(q)) {
             return Optional.of("price");
         }
         // The thing looked for must be something the help center names.
-        return lookedFor(q, cues).filter(t -> t.length() >= 2 && !corpus.contains(t));
+        return lookedFor(q, cues).filter(t -> t.length() >= 2 && !describesThing(t));
     }
 }

@@ -6,7 +6,7 @@ import java.util.regex.Pattern;
 
 /**
  * How buyers word help-center questions ({@code bot/dialogue.yml}): instructions aimed at the bot, "where is X",
- * a price, how long they have waited, and the waits that article headings name.
+ * a price (not money they spent), how long they have waited, and the waits that article headings name.
  *
  * @param where       patterns with a group {@code thing}
  * @param whereFiller words before the thing that are not part of it, stripped from its start
@@ -14,13 +14,14 @@ import java.util.regex.Pattern;
  * @param threshold   patterns for section headings, with groups {@code number} (digits) and {@code unit}
  */
 public record QuestionCues(List<Pattern> injection, List<Pattern> where, Pattern whereFiller, List<Pattern> price,
-                           List<Pattern> elapsed, List<Pattern> waited, List<Pattern> threshold,
+                           List<Pattern> spent, List<Pattern> elapsed, List<Pattern> waited, List<Pattern> threshold,
                            List<String> hourUnits, List<String> dayUnits) {
 
     public QuestionCues {
         injection = List.copyOf(injection);
         where = List.copyOf(where);
         price = List.copyOf(price);
+        spent = List.copyOf(spent);
         elapsed = List.copyOf(elapsed);
         waited = List.copyOf(waited);
         threshold = List.copyOf(threshold);
@@ -39,6 +40,11 @@ public record QuestionCues(List<Pattern> injection, List<Pattern> where, Pattern
 
     boolean price(String text) {
         return any(price, text);
+    }
+
+    /** Money the buyer spent: about their own orders, not a price. */
+    boolean spent(String text) {
+        return any(spent, text);
     }
 
     boolean waited(String text) {

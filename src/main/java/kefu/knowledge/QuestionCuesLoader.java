@@ -13,7 +13,7 @@ public final class QuestionCuesLoader {
     public QuestionCues load(BotFiles files) {
         Map<String, Object> s = DialogueFile.sections(files);
         return new QuestionCues(patterns(s, "injection"), withGroups(s, "where", "thing"),
-                QuestionCues.leading(words(s, "where-filler")), patterns(s, "price"),
+                QuestionCues.leading(words(s, "where-filler")), patterns(s, "price"), patterns(s, "spent"),
                 withGroups(s, "elapsed", "number", "unit"), patterns(s, "waited"),
                 withGroups(s, "threshold", "number", "unit"), words(s, "hour-units"), words(s, "day-units"));
     }

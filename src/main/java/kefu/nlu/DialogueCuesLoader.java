@@ -24,7 +24,7 @@ public final class DialogueCuesLoader {
     private static final java.util.Set<String> READ_ELSEWHERE =
             java.util.Set.of("asks", "demands", "action-words", "progress", "bind-request", "unbind-request",
                     "not-a-product", "proof-words", "product-question", "product-words", "injection", "where",
-                    "where-filler", "price", "elapsed", "waited", "threshold", "hour-units", "day-units");
+                    "where-filler", "price", "spent", "elapsed", "waited", "threshold", "hour-units", "day-units");
 
     public DialogueCues load(BotFiles files) {
         Map<String, List<String>> smallTalk = new LinkedHashMap<>();
