@@ -3,8 +3,11 @@ package kefu.nlu;
 import dev.langchain4j.model.embedding.onnx.bgesmallzhv15q.BgeSmallZhV15QuantizedEmbeddingModel;
 import kefu.app.BotFiles;
 import kefu.shop.ShopProperties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 
 import java.nio.file.Path;
 import java.util.HashSet;
@@ -13,6 +16,10 @@ import java.util.Set;
 /** Wires intent recognition: the in-process embedding model with its disk cache and the recogniser. */
 @Configuration(proxyBeanMethods = false)
 public class NluConfig {
+
+    /** Where ticket-progress words were set before bot/dialogue.yml had them. */
+    private static final String FORMER_PROGRESS_WORDS = "kefu.shop.chat.progress-words";
+    private static final Logger log = LoggerFactory.getLogger(NluConfig.class);
 
     /** bge-small-zh-v1.5 produces 512-dimensional vectors. */
     static final int DIMENSION = 512;
@@ -40,7 +47,11 @@ public class NluConfig {
     }
 
     @Bean
-    IntentCues intentCues(BotFiles files) {
+    IntentCues intentCues(BotFiles files, Environment env) {
+        if (env.containsProperty(FORMER_PROGRESS_WORDS) || env.containsProperty(FORMER_PROGRESS_WORDS + "[0]")) {
+            log.warn("{} is no longer read: ticket-progress words are the 'progress' section of bot/dialogue.yml",
+                    FORMER_PROGRESS_WORDS);
+        }
         return new DialogueCuesLoader().intentCues(files);
     }
 
