@@ -135,7 +135,10 @@ public final class DialogueCuesLoader {
                 DialogueFile.patterns("unbind-request", DialogueFile.required(sections, "unbind-request")));
     }
 
-    /** The {@code proof-words} section: {@code last-digits} and {@code password}, each pattern with a group {@code proof}. */
+    /**
+     * The {@code proof-words} section: {@code last-digits} and {@code password}, each pattern with a group
+     * {@code proof}.
+     */
     public ProofWords proofWords(BotFiles files) {
         if (!(DialogueFile.required(DialogueFile.sections(files), "proof-words") instanceof Map<?, ?> kinds)) {
             throw new IllegalStateException("bot/dialogue.yml: proof-words: expected last-digits and password");

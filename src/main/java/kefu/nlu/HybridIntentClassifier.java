@@ -67,12 +67,12 @@ public final class HybridIntentClassifier implements IntentClassifier {
     private final DialogueCues cues;
     private final NluProperties settings;
     private final ProductQuestions products;
-    private final IntentCues said;
+    private final IntentCues intentCues;
 
     public HybridIntentClassifier(Map<Intent, List<String>> phrases, TextFolding folding, TextEmbedder embedder,
-                                  FaqMatcher faq, EntityExtractor entities, DialogueCues cues, IntentCues said,
+                                  FaqMatcher faq, EntityExtractor entities, DialogueCues cues, IntentCues intentCues,
                                   NluProperties settings, ProductQuestions products) {
-        this.said = said;
+        this.intentCues = intentCues;
         this.products = products;
         this.cues = cues;
         this.folding = folding;
@@ -117,7 +117,8 @@ public final class HybridIntentClassifier implements IntentClassifier {
             }
         }
         // A buyer with a ticket asking how it is going wants the ticket, not the article on how to check.
-        if (ctx.state().fact(ShopFacts.TICKETS) != null && said.asksProgress(text) && commands.match(text).isEmpty()) {
+        if (ctx.state().fact(ShopFacts.TICKETS) != null && intentCues.asksProgress(text)
+                && commands.match(text).isEmpty()) {
             Map<String, String> found = new LinkedHashMap<>(entities.extract(text));
             found.put(PROGRESS, "true");
             return new Classification(Intent.AFTER_SALES, 0.9, found);
@@ -198,15 +199,15 @@ public final class HybridIntentClassifier implements IntentClassifier {
             found.putAll(command.get().entities());
             return new Classification(command.get().intent(), 1.0, found);
         }
-        if (said.unbindRequest(text)) {
+        if (intentCues.unbindRequest(text)) {
             return new Classification(Intent.ORDER_STATUS, 0.95, Map.of("command", "unbind", "argument", ""));
         }
-        if (said.bindRequest(text)) {
+        if (intentCues.bindRequest(text)) {
             return new Classification(Intent.ORDER_STATUS, 0.95, Map.of("command", "bind", "argument", ""));
         }
         Map<String, String> found = new LinkedHashMap<>(entities.extract(text));
         cues.mood(text).ifPresent(m -> found.put(MOOD, m));
-        if (said.asksProgress(text)) {
+        if (intentCues.asksProgress(text)) {
             found.put(PROGRESS, "true");
         }
         // Explicit requests win over whatever else the message says.
@@ -230,15 +231,16 @@ public final class HybridIntentClassifier implements IntentClassifier {
             return new Classification(Intent.AFTER_SALES, 0.95, found);
         }
         Optional<String> foreign = entities.foreignNumber(text);
-        if (foreign.isPresent() && !said.asks(text.replace(foreign.get(), ""))) {
+        if (foreign.isPresent() && !intentCues.asks(text.replace(foreign.get(), ""))) {
             found.put(EntityExtractor.FOREIGN, foreign.get());
             return new Classification(Intent.ORDER_STATUS, 0.9, found);
         }
         // An angry or urgent buyer saying the top-up has not arrived wants it chased now, not an article.
-        if (found.get(MOOD) != null && said.namedAction(text).filter(i -> i == Intent.URGE_ORDER).isPresent()) {
+        if (found.get(MOOD) != null && intentCues.namedAction(text).filter(i -> i == Intent.URGE_ORDER).isPresent()) {
             return new Classification(Intent.URGE_ORDER, 0.9, found);
         }
-        Optional<Intent> demanded = said.demands(text) && !said.asks(text) ? said.namedAction(text) : Optional.empty();
+        Optional<Intent> demanded = intentCues.demands(text) && !intentCues.asks(text)
+                ? intentCues.namedAction(text) : Optional.empty();
         if (demanded.isPresent()) {
             return new Classification(demanded.get(), 0.9, found);
         }
@@ -269,7 +271,7 @@ public final class HybridIntentClassifier implements IntentClassifier {
      */
     private Classification withFormCues(String text, Classification c) {
         Map<String, String> found = new LinkedHashMap<>(c.entities());
-        if (said.asks(text)) {
+        if (intentCues.asks(text)) {
             found.put(QUESTION, "true");
         }
         cues.afterSalesReason(text).ifPresent(r -> found.put(AS_REASON, r));
@@ -327,8 +329,8 @@ public final class HybridIntentClassifier implements IntentClassifier {
      * doing something. Only a nudge: it decides between close candidates.
      */
     private void leanByForm(String text, Map<Intent, Double> scores) {
-        boolean asks = said.asks(text);
-        boolean demands = said.demands(text);
+        boolean asks = intentCues.asks(text);
+        boolean demands = intentCues.demands(text);
         if (asks && !demands) {
             scores.computeIfPresent(Intent.FAQ, (i, s) -> s + ASK_NUDGE);
         } else if (demands && !asks) {
@@ -352,7 +354,7 @@ public final class HybridIntentClassifier implements IntentClassifier {
         }
         // With the order named, naming an action is about this order, asked or demanded ("能取消吗"); each
         // action's flow checks the rules and confirms before anything happens.
-        Optional<Intent> named = said.namedAction(rest);
+        Optional<Intent> named = intentCues.namedAction(rest);
         if (named.isPresent()) {
             return named.get();
         }

@@ -66,8 +66,8 @@ public class NluConfig {
     @Bean
     HybridIntentClassifier intentClassifier(BotFiles files, TextFolding folding, TextEmbedder embedder,
                                             FaqMatcher faq, EntityExtractor entities, DialogueCues cues,
-                                            IntentCues said, NluProperties props, ProductQuestions products) {
+                                            IntentCues intentCues, NluProperties props, ProductQuestions products) {
         return new HybridIntentClassifier(new IntentExamplesLoader().load(files), folding, embedder, faq, entities,
-                cues, said, props, products);
+                cues, intentCues, props, products);
     }
 }
