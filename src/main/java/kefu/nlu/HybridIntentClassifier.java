@@ -194,6 +194,15 @@ public final class HybridIntentClassifier implements IntentClassifier {
                 : Optional.empty();
     }
 
+    /** "这单不要了 帮我取消": a request for an order action after the "never mind" outweighs it. */
+    private boolean asksForOrderAction(String rest) {
+        if (rest.length() < 2) {
+            return false;
+        }
+        Intent intent = classify(rest).intent();
+        return intent == Intent.CANCEL_ORDER || intent == Intent.URGE_ORDER || intent == Intent.AFTER_SALES;
+    }
+
     public Classification classify(String text) {
         if (text.isBlank()) {
             return Classification.of(Intent.FALLBACK, 1.0);
@@ -216,7 +225,7 @@ public final class HybridIntentClassifier implements IntentClassifier {
         if (cues.asksForPerson(text)) {
             return new Classification(Intent.HUMAN_HANDOFF, 1.0, found);
         }
-        if (cues.negates(text) && found.get(EntityExtractor.ORDER) == null) {
+        if (cues.negates(text) && found.get(EntityExtractor.ORDER) == null && !asksForOrderAction(cues.afterNegation(text))) {
             found.put(SMALL_TALK, DialogueCues.NEVER_MIND);
             return new Classification(Intent.GREETING, 1.0, found);
         }

@@ -64,6 +64,24 @@ class SituationalAnswersTest extends DialogueTestBase {
     }
 
     @Test
+    void aWhereQuestionAboutThingsTheHelpCenterNamesInOtherWordsIsAnsweredNotDoubted() {
+        TurnResult claim = say("领取权益的按钮在哪");
+        TurnResult cards = say("点卡的卡号卡密在哪里查看");
+        TurnResult spent = say("想看看这个月一共花了多少钱");
+
+        assertThat(claim.sources()).as("领取 + 权益, and 按钮: words the articles use").isNotEmpty();
+        assertThat(cards.sources()).isNotEmpty();
+        assertThat(text(spent)).as("money spent is not a price").isNotEqualTo(reply("knowledge.price"));
+    }
+
+    @Test
+    void aNeverMindFollowedByARequestIsTheRequest() {
+        TurnResult r = say("这单不要了帮我取消");
+
+        assertThat(r.intent()).isEqualTo(Intent.CANCEL_ORDER);
+    }
+
+    @Test
     void case21_realNameWithSomeoneElsesIdSaysItMustBeOnesOwn() {
         TurnResult r = say("可以用别人身份证实名吗");
 
