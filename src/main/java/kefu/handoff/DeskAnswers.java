@@ -15,13 +15,16 @@ public final class DeskAnswers {
     private final StaffOrderLookup orders;
     private final StaffNames names;
     private final QueueView queue;
+    private final TypedContacts contacts;
 
-    public DeskAnswers(StaffDesk desk, StaffTexts texts, StaffOrderLookup orders, StaffNames names, QueueView queue) {
+    public DeskAnswers(StaffDesk desk, StaffTexts texts, StaffOrderLookup orders, StaffNames names, QueueView queue,
+                       TypedContacts contacts) {
         this.desk = desk;
         this.texts = texts;
         this.orders = orders;
         this.names = names;
         this.queue = queue;
+        this.contacts = contacts;
     }
 
     public void help(String threadRef) {
@@ -37,8 +40,10 @@ public final class DeskAnswers {
         say(threadRef, texts.say("handoff.staff.note_usage"));
     }
 
+    /** In a buyer's thread the order's details come with the contacts the buyer typed. */
     public void order(String threadRef, Optional<String> number) {
-        say(threadRef, number.map(orders::view).orElseGet(() -> texts.say("handoff.staff.order_usage")));
+        say(threadRef, number.map(n -> orders.view(n) + contacts.line(threadRef))
+                .orElseGet(() -> texts.say("handoff.staff.order_usage")));
     }
 
     public void queue(String threadRef) {

@@ -83,9 +83,10 @@ public class HandoffConfig {
     @Bean
     HandoffEscalation handoffEscalation(StaffDesks desks, ThreadIndex threads, HandoffQueue queue, Transcript transcript,
                             ServiceHours hours, SummaryCard card, StaffTexts texts, HandoffProperties settings,
-                            StaffOrderLookup orders, ObjectProvider<FlowHandler> flows, ConversationEvents events) {
+                            StaffOrderLookup orders, ObjectProvider<FlowHandler> flows, ConversationEvents events,
+                            kefu.nlu.DialogueCues cues) {
         return new HandoffEscalation(desks.desk(), threads, queue, transcript, hours, card, texts, settings, orders, flows,
-                events);
+                events, cues);
     }
 
     @Bean
@@ -168,16 +169,17 @@ public class HandoffConfig {
 
     @Bean
     DeskAnswers deskAnswers(StaffDesks desks, StaffTexts texts, StaffOrderLookup orders, StaffNames names,
-                            QueueView queue) {
-        return new DeskAnswers(desks.desk(), texts, orders, names, queue);
+                            QueueView queue, ThreadIndex threads, Transcript transcript, ConversationStore store) {
+        return new DeskAnswers(desks.desk(), texts, orders, names, queue,
+                new TypedContacts(desks.desk(), threads, transcript, store, texts));
     }
 
     @Bean
     StaffActions staffActions(StaffPolicy policy, ThreadIndex threads, StaffTakeover takeover, StaffReplies replies,
                               StaffNotes notes, DeskAnswers answers, KeptTicketDesk tickets, BanList bans,
                               StaffDesks desks, StaffTexts texts, StaffNames names) {
-        return new StaffActions(new StaffCommandParser(), policy, threads, takeover, replies, notes, answers, tickets,
-                new StaffBans(bans, threads, desks.desk(), texts), names);
+        return new StaffActions(new StaffCommandParser(), policy, desks.desk(), threads, takeover, replies, notes,
+                answers, tickets, new StaffBans(bans, threads, desks.desk(), texts), names);
     }
 
     @Bean

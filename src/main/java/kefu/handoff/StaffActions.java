@@ -14,6 +14,7 @@ public final class StaffActions implements StaffInbox {
 
     private final StaffCommandParser parser;
     private final StaffPolicy policy;
+    private final StaffDesk desk;
     private final ThreadIndex threads;
     private final StaffTakeover takeover;
     private final StaffReplies replies;
@@ -23,11 +24,12 @@ public final class StaffActions implements StaffInbox {
     private final StaffBans bans;
     private final StaffNames names;
 
-    public StaffActions(StaffCommandParser parser, StaffPolicy policy, ThreadIndex threads, StaffTakeover takeover,
-                        StaffReplies replies, StaffNotes notes, DeskAnswers answers, StaffTickets tickets,
-                        StaffBans bans, StaffNames names) {
+    public StaffActions(StaffCommandParser parser, StaffPolicy policy, StaffDesk desk, ThreadIndex threads,
+                        StaffTakeover takeover, StaffReplies replies, StaffNotes notes, DeskAnswers answers,
+                        StaffTickets tickets, StaffBans bans, StaffNames names) {
         this.parser = parser;
         this.policy = policy;
+        this.desk = desk;
         this.threads = threads;
         this.takeover = takeover;
         this.replies = replies;
@@ -97,9 +99,9 @@ public final class StaffActions implements StaffInbox {
 
     private void act(String staffId, String threadRef, StaffRequest request) {
         if (request instanceof StaffRequest.Claim claim) {
-            // Outside any thread, /claim tg:123456 opens the buyer's thread first.
-            String thread = threadRef != null || claim.stepInto().isEmpty() ? threadRef
-                    : takeover.openThreadFor(claim.stepInto().get());
+            // In a general thread, /claim tg:123456 opens the buyer's thread first; an unreadable buyer names none.
+            String thread = !desk.isGeneral(threadRef) || !claim.namesBuyer() ? threadRef
+                    : claim.stepInto().map(takeover::openThreadFor).orElse(null);
             inBuyerThread(staffId, thread, buyer -> takeover.claim(staffId, buyer, thread));
         } else if (request instanceof StaffRequest.Close) {
             inBuyerThread(staffId, threadRef, buyer -> takeover.close(staffId, buyer, threadRef));

@@ -21,7 +21,7 @@ public final class StaffCommandParser {
             return new StaffRequest.Unknown();
         }
         return switch (known.get()) {
-            case CLAIM -> new StaffRequest.Claim(buyerKey(arg));
+            case CLAIM -> new StaffRequest.Claim(!arg.isEmpty(), buyerKey(arg));
             case CLOSE -> new StaffRequest.Close();
             case NOTE -> new StaffRequest.Note(arg);
             case ORDER -> new StaffRequest.Order(arg.isEmpty() ? Optional.empty()
@@ -37,7 +37,7 @@ public final class StaffCommandParser {
     /** Button data from a summary card or a ticket card. */
     public StaffRequest button(String data) {
         if (SummaryCard.CLAIM.equals(data)) {
-            return new StaffRequest.Claim(Optional.empty());
+            return StaffRequest.Claim.here();
         }
         if (SummaryCard.CLOSE.equals(data)) {
             return new StaffRequest.Close();

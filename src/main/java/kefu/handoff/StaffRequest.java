@@ -12,9 +12,17 @@ public sealed interface StaffRequest {
 
     /**
      * {@code /claim} or the card's 接手 button. Outside a buyer's thread {@code /claim tg:123456} steps into that
-     * buyer's conversation ({@code stepInto}); inside one the argument does not matter.
+     * buyer's conversation ({@code stepInto}, empty when the argument is no buyer key); inside one the argument
+     * does not matter.
+     *
+     * @param namesBuyer an argument was given
      */
-    record Claim(Optional<ConversationKey> stepInto) implements StaffRequest {
+    record Claim(boolean namesBuyer, Optional<ConversationKey> stepInto) implements StaffRequest {
+
+        /** The card's button, or {@code /claim} without an argument. */
+        public static Claim here() {
+            return new Claim(false, Optional.empty());
+        }
     }
 
     /** {@code /close} or the card's 结束 button. */

@@ -38,14 +38,19 @@ class StaffCommandParserTest {
     @Test
     void claimWithABuyerKeyStepsIntoThatBuyersConversation() {
         assertThat(parser.command("/claim", "tg:123456"))
-                .isEqualTo(new StaffRequest.Claim(Optional.of(new ConversationKey("tg", "123456"))));
+                .isEqualTo(new StaffRequest.Claim(true, Optional.of(new ConversationKey("tg", "123456"))));
     }
 
     @Test
-    void claimWithoutOrWithAnUnreadableBuyerNamesNobody() {
-        assertThat(parser.command("/claim", "")).isEqualTo(new StaffRequest.Claim(Optional.empty()));
-        assertThat(parser.command("/claim", "someone")).isEqualTo(new StaffRequest.Claim(Optional.empty()));
-        assertThat(parser.command("/claim", "tg:")).isEqualTo(new StaffRequest.Claim(Optional.empty()));
+    void claimWithoutAnArgumentClaimsWhereItIsGiven() {
+        assertThat(parser.command("/claim", "")).isEqualTo(StaffRequest.Claim.here());
+        assertThat(parser.command("/claim", null)).isEqualTo(StaffRequest.Claim.here());
+    }
+
+    @Test
+    void claimWithAnUnreadableBuyerNamesSomeoneButNoConversation() {
+        assertThat(parser.command("/claim", "someone")).isEqualTo(new StaffRequest.Claim(true, Optional.empty()));
+        assertThat(parser.command("/claim", "tg:")).isEqualTo(new StaffRequest.Claim(true, Optional.empty()));
     }
 
     @Test
@@ -57,7 +62,7 @@ class StaffCommandParserTest {
 
     @Test
     void cardButtonsClaimCloseOrGoToTheTicketDesk() {
-        assertThat(parser.button(SummaryCard.CLAIM)).isEqualTo(new StaffRequest.Claim(Optional.empty()));
+        assertThat(parser.button(SummaryCard.CLAIM)).isEqualTo(StaffRequest.Claim.here());
         assertThat(parser.button(SummaryCard.CLOSE)).isEqualTo(new StaffRequest.Close());
         assertThat(parser.button(StaffTickets.BUTTON + "T1:resolved"))
                 .isEqualTo(new StaffRequest.TicketButton(StaffTickets.BUTTON + "T1:resolved"));
