@@ -97,6 +97,7 @@ public final class StaffActions implements StaffInbox {
         }
     }
 
+    // Java 17 has no pattern switch: a new kind of StaffRequest needs its branch here, else staff get the help.
     private void act(String staffId, String threadRef, StaffRequest request) {
         if (request instanceof StaffRequest.Claim claim) {
             // In a general thread, /claim tg:123456 opens the buyer's thread first; an unreadable buyer names none.
