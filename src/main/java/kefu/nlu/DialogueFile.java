@@ -1,6 +1,7 @@
 package kefu.nlu;
 
 import kefu.app.BotFiles;
+import org.slf4j.LoggerFactory;
 import org.springframework.core.io.Resource;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
@@ -21,10 +22,27 @@ public final class DialogueFile {
     private DialogueFile() {
     }
 
-    /** All sections of bot/dialogue.yml by name. */
+    /**
+     * All sections of bot/dialogue.yml by name. Sections the operator's file lacks (kept from an older version)
+     * come from the copy packaged in the jar, with a warning naming them.
+     */
     public static Map<String, Object> sections(BotFiles files) {
+        Map<String, Object> sections = read(files.bot("dialogue.yml"));
+        if (files.botIsOperators()) {
+            Map<String, Object> packaged = read(files.packagedBot("dialogue.yml"));
+            List<String> missing = packaged.keySet().stream().filter(k -> !sections.containsKey(k)).toList();
+            if (!missing.isEmpty()) {
+                LoggerFactory.getLogger(DialogueFile.class).warn("{}/dialogue.yml lacks section(s) {}; the packaged "
+                        + "ones are used", files.botDir(), String.join(", ", missing));
+                missing.forEach(k -> sections.put(k, packaged.get(k)));
+            }
+        }
+        return sections;
+    }
+
+    private static Map<String, Object> read(List<Resource> found) {
         Map<String, Object> sections = new LinkedHashMap<>();
-        for (Resource file : files.bot("dialogue.yml")) {
+        for (Resource file : found) {
             try (InputStream in = file.getInputStream()) {
                 if (new Yaml(new SafeConstructor(new LoaderOptions())).load(in) instanceof Map<?, ?> root) {
                     root.forEach((k, v) -> sections.put(String.valueOf(k), v));
@@ -39,8 +57,7 @@ public final class DialogueFile {
     public static Object required(Map<String, Object> sections, String name) {
         Object value = sections.get(name);
         if (value == null) {
-            throw new IllegalStateException("bot/dialogue.yml: section '" + name + "' is missing (the jar's own "
-                    + "bot/dialogue.yml has it: copy the section over)");
+            throw new IllegalStateException("bot/dialogue.yml: section '" + name + "' is missing");
         }
         return value;
     }

@@ -106,9 +106,9 @@ class DialogueCuesTest {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> new DialogueCuesLoader().intentCues(files))
                 .hasMessageContaining("bot/dialogue.yml: progress: bad pattern '进展('");
 
+        // A section the operator's file lacks (an older version's file) comes from the packaged copy.
         java.nio.file.Files.writeString(dir.resolve("dialogue.yml"), shipped.replace("demands:", "demanded:"));
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new DialogueCuesLoader().intentCues(files))
-                .hasMessageContaining("bot/dialogue.yml: section 'demands' is missing");
+        assertThat(new DialogueCuesLoader().intentCues(files)).isNotNull();
 
         java.nio.file.Files.writeString(dir.resolve("dialogue.yml"), shipped.replace("(?<proof>\\d{4})", "(\\d{4})"));
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> new DialogueCuesLoader().proofWords(files))
