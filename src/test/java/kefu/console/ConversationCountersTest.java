@@ -54,7 +54,7 @@ class ConversationCountersTest {
 
     @AfterEach
     void close() {
-        counters.close();
+        counters.stop();
         factory.destroy();
     }
 

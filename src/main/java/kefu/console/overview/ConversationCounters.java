@@ -19,6 +19,7 @@ import kefu.privacy.Pseudonym;
 import kefu.session.RedisKeys;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.data.redis.connection.DefaultStringRedisConnection;
 import org.springframework.data.redis.connection.RedisClusterConnection;
 import org.springframework.data.redis.connection.StringRedisConnection;
@@ -44,9 +45,11 @@ import java.util.concurrent.atomic.AtomicLong;
  * <p>
  * Events are written in the background, all that came in during {@link #FLUSH_EVERY} in one pipelined round
  * trip (on a Redis Cluster, one per write), so a buyer's turn never waits on the figures. Stopping the bot
- * writes what is pending; a crash loses at most that interval of figures, never a conversation.
+ * writes what is pending while Redis still works (a lifecycle phase after the channels and the web server stop,
+ * before Redis does), and what comes after is written at once; a crash loses at most that interval of figures,
+ * never a conversation.
  */
-public final class ConversationCounters implements ConversationEventListener, AutoCloseable {
+public final class ConversationCounters implements ConversationEventListener, SmartLifecycle {
 
     static final Duration FLUSH_EVERY = Duration.ofMillis(250);
     /** Beyond this many unwritten events (Redis down for a long while) new ones are dropped and counted. */
@@ -60,6 +63,7 @@ public final class ConversationCounters implements ConversationEventListener, Au
     private final BlockingQueue<ConversationEvent> pending = new LinkedBlockingQueue<>(MAX_PENDING);
     private final AtomicLong dropped = new AtomicLong();
     private final ScheduledExecutorService writer;
+    private volatile boolean stopped;
 
     public ConversationCounters(StringRedisTemplate redis, RedisKeys keys, ZoneId zone, int keepDays) {
         this.redis = redis;
@@ -82,6 +86,9 @@ public final class ConversationCounters implements ConversationEventListener, Au
         }
         if (!pending.offer(event) && dropped.incrementAndGet() % 1_000 == 1) {
             log.warn("overview figures: {} event(s) dropped, Redis has not taken them for a while", dropped.get());
+        }
+        if (stopped) {
+            flushQuietly();
         }
     }
 
@@ -133,11 +140,28 @@ public final class ConversationCounters implements ConversationEventListener, Au
         }
     }
 
+    @Override
+    public void start() {
+        stopped = false;
+    }
+
     /** On shutdown: what is pending is written before Redis goes. */
     @Override
-    public void close() {
+    public void stop() {
+        stopped = true;
         writer.shutdown();
         flushQuietly();
+    }
+
+    @Override
+    public boolean isRunning() {
+        return !stopped;
+    }
+
+    /** After the Telegram bot and the web server have stopped taking work, before the Redis connections close. */
+    @Override
+    public int getPhase() {
+        return Integer.MAX_VALUE - 4096;
     }
 
     private void write(StringRedisConnection c, ConversationEvent event, LocalDate day, String buyer,
