@@ -5,8 +5,12 @@ import kefu.conversation.ConversationEngine;
 import kefu.conversation.ConversationStore;
 import kefu.handoff.StaffActions;
 import kefu.handoff.StaffDesks;
+import kefu.session.RedisKeys;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.data.redis.core.StringRedisTemplate;
+
+import java.time.Duration;
 
 /** Wires the chat CLI. */
 @Configuration(proxyBeanMethods = false)
@@ -22,9 +26,15 @@ public class ConsoleConfig {
         return new ChatTurns(engine, CliKeys.unscoped());
     }
 
+    /** Kept a week: a later {@code chat --session NAME --follow} still gets what staff wrote meanwhile. */
     @Bean
-    CliBuyerMessenger cliBuyerMessenger() {
-        return new CliBuyerMessenger();
+    CliInbox cliInbox(StringRedisTemplate redis, RedisKeys keys, ObjectMapper json) {
+        return new CliInbox(redis, keys, json, Duration.ofDays(7));
+    }
+
+    @Bean
+    CliBuyerMessenger cliBuyerMessenger(CliInbox inbox) {
+        return new CliBuyerMessenger(inbox);
     }
 
     @Bean
@@ -34,7 +44,7 @@ public class ConsoleConfig {
     }
 
     @Bean
-    ChatCommand chatCommand(ChatLineCodec codec, ChatTurns turns, StaffConsole staff) {
-        return new ChatCommand(codec, turns, staff);
+    ChatCommand chatCommand(ChatLineCodec codec, ChatTurns turns, StaffConsole staff, CliInbox inbox) {
+        return new ChatCommand(codec, turns, staff, inbox);
     }
 }
