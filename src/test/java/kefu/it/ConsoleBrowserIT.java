@@ -272,9 +272,9 @@ class ConsoleBrowserIT {
             // The buyer answers; the open desk page shows it without being reloaded.
             new WebDriverWait(browser, Duration.ofSeconds(20)).until(d ->
                     "on".equals(d.findElement(By.tagName("body")).getAttribute("data-live")));
-            buyer.send(say("buyer-w", "好的，谢谢，我等您消息"), Duration.ofMinutes(1));
+            buyer.send(say("buyer-w", "好的谢谢我等您消息"), Duration.ofMinutes(1));
             new WebDriverWait(browser, Duration.ofSeconds(20)).until(d ->
-                    d.findElement(By.id("transcript")).getText().contains("好的，谢谢，我等您消息"));
+                    d.findElement(By.id("transcript")).getText().contains("好的谢谢我等您消息"));
 
             // An image goes through the upload (the terminal chat carries no files: the transcript records it).
             browser.findElement(By.id("desk-image")).sendKeys(SandboxFixtures.png().toAbsolutePath().toString());

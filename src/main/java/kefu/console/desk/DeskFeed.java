@@ -31,6 +31,8 @@ public final class DeskFeed {
     private static final Logger log = LoggerFactory.getLogger(DeskFeed.class);
     /** An open page reconnects by itself (EventSource) after this. */
     private static final Duration TIMEOUT = Duration.ofMinutes(30);
+    /** A quiet stream gets a comment this often, so a page that went away is noticed and dropped. */
+    private static final long KEEP_ALIVE_MILLIS = 15_000;
 
     private final ConversationFinder finder;
     private final ObjectMapper json;
@@ -43,6 +45,7 @@ public final class DeskFeed {
         final ConversationKey buyer;
         ConversationFinder.Line last;
         String owner;
+        long lastSent = System.currentTimeMillis();
 
         Watch(ConversationKey buyer, ConversationFinder.Line last, String owner) {
             this.buyer = buyer;
@@ -81,6 +84,13 @@ public final class DeskFeed {
         emitter.onCompletion(() -> watches.remove(emitter));
         emitter.onTimeout(() -> watches.remove(emitter));
         emitter.onError(e -> watches.remove(emitter));
+        try {
+            // The response's headers go out with its first bytes: this opens the page's EventSource at once.
+            emitter.send(SseEmitter.event().comment("following"));
+        } catch (IOException e) {
+            watches.remove(emitter);
+            emitter.completeWithError(e);
+        }
         return emitter;
     }
 
@@ -110,11 +120,17 @@ public final class DeskFeed {
             emitter.send(SseEmitter.event().name("line").data(json.writeValueAsString(Map.of("role", line.role(),
                     "text", line.text(), "at", String.valueOf(line.at()))), MediaType.APPLICATION_JSON));
             watch.last = line;
+            watch.lastSent = System.currentTimeMillis();
         }
         String owner = s.handover().wireName();
         if (!Objects.equals(owner, watch.owner)) {
             emitter.send(SseEmitter.event().name("owner").data(owner));
             watch.owner = owner;
+            watch.lastSent = System.currentTimeMillis();
+        }
+        if (System.currentTimeMillis() - watch.lastSent > KEEP_ALIVE_MILLIS) {
+            emitter.send(SseEmitter.event().comment("keep-alive"));
+            watch.lastSent = System.currentTimeMillis();
         }
     }
 
