@@ -39,15 +39,28 @@ public final class BotFiles {
         return find(botDir, "bot", pattern);
     }
 
+    /** Whether bot/ is the operator's own folder rather than the copy packaged in the jar. */
+    public boolean botIsOperators() {
+        return Files.isDirectory(botDir);
+    }
+
+    /** The jar's own copies of {@code bot/} files, whatever folder the operator keeps. */
+    public List<Resource> packagedBot(String pattern) {
+        return resources("classpath*:bot/" + pattern);
+    }
+
     /** Files matching {@code pattern} (e.g. {@code *.md}) under knowledge-base/, sorted by name. */
     public List<Resource> knowledge(String pattern) {
         return find(knowledgeDir, "knowledge-base", pattern);
     }
 
     private List<Resource> find(Path dir, String packaged, String pattern) {
-        String location = Files.isDirectory(dir)
+        return resources(Files.isDirectory(dir)
                 ? dir.toAbsolutePath().toUri() + pattern
-                : "classpath*:" + packaged + "/" + pattern;
+                : "classpath*:" + packaged + "/" + pattern);
+    }
+
+    private List<Resource> resources(String location) {
         try {
             return Arrays.stream(resolver.getResources(location))
                     .filter(Resource::exists)

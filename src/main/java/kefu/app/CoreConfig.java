@@ -14,6 +14,7 @@ import kefu.conversation.FlowHandler;
 import kefu.conversation.ForgetListener;
 import kefu.conversation.IntentClassifier;
 import kefu.conversation.IntentHandler;
+import kefu.conversation.ReplyKeyFamily;
 import kefu.conversation.ReplyTexts;
 import kefu.conversation.TextNormalizer;
 import kefu.conversation.TurnInterceptor;
@@ -48,6 +49,11 @@ public class CoreConfig {
     @Bean
     ReplyTexts replyTexts(BotFiles files) {
         return new ReplyTextsLoader().load(files);
+    }
+
+    @Bean
+    ReplyKeyCheck replyKeyCheck(ReplyTexts texts, ObjectProvider<ReplyKeyFamily> families) {
+        return new ReplyKeyCheck(texts, families.orderedStream().toList());
     }
 
     @Bean

@@ -2,6 +2,8 @@ package kefu.app;
 
 import kefu.conversation.Lang;
 import kefu.conversation.ReplyTexts;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.core.io.Resource;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
@@ -11,20 +13,44 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
-/** Reads {@code bot/replies/*.yml}: {@code key: {zh: "...", en: "..."}}. A text without Chinese stops start-up. */
+/**
+ * Reads {@code bot/replies/*.yml}: {@code key: {zh: "...", en: "..."}}. A text without Chinese stops start-up.
+ * Texts the operator's folder lacks (kept from an older version, or deleted by mistake) are taken from the copies
+ * packaged in the jar, with a warning that names them: a buyer never meets a missing text.
+ */
 public final class ReplyTextsLoader {
 
+    private static final Logger log = LoggerFactory.getLogger(ReplyTextsLoader.class);
+
     public ReplyTexts load(BotFiles files) {
-        Map<String, Map<Lang, String>> all = new HashMap<>();
-        for (Resource file : files.bot("replies/*.yml")) {
-            readInto(file, all);
-        }
+        Map<String, Map<Lang, String>> all = read(files.bot("replies/*.yml"));
         if (all.isEmpty()) {
             throw new IllegalStateException("no reply texts found in " + files.botDir() + "/replies");
         }
+        if (files.botIsOperators()) {
+            Map<String, Map<Lang, String>> packaged = read(files.packagedBot("replies/*.yml"));
+            Set<String> missing = new TreeSet<>(packaged.keySet());
+            missing.removeAll(all.keySet());
+            if (!missing.isEmpty()) {
+                log.warn("{}/replies lacks {} text(s) this version uses; the packaged wording is used for: {}",
+                        files.botDir(), missing.size(), String.join(", ", missing));
+                missing.forEach(key -> all.put(key, packaged.get(key)));
+            }
+        }
         return new ReplyTexts(all);
+    }
+
+    private Map<String, Map<Lang, String>> read(List<Resource> files) {
+        Map<String, Map<Lang, String>> all = new HashMap<>();
+        for (Resource file : files) {
+            readInto(file, all);
+        }
+        return all;
     }
 
     private void readInto(Resource file, Map<String, Map<Lang, String>> all) {

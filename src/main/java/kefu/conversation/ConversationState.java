@@ -20,12 +20,13 @@ import java.util.Map;
  * @param history    the last turns, newest last, for context and for staff taking over
  * @param offeredButtons button data the bot showed most recently; any other press is stale or forged
  * @param dialogue   what the conversation is about now: the order in focus, the last article, kept screenshots
+ * @param afterSales the after-sales form being filled (flow {@code after_sales}) or set aside for later, or null
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record ConversationState(Lang lang, @JsonAlias("owner") Handover handover, String flow, Map<String, String> slots,
                                 Map<String, String> facts, List<HistoryEntry> history,
                                 int fallbackStreak, List<String> offeredButtons, Instant updatedAt,
-                                DialogueContext dialogue) {
+                                DialogueContext dialogue, AfterSalesDraft afterSales) {
 
     private static final int MAX_OFFERED_BUTTONS = 40;
 
@@ -40,7 +41,9 @@ public record ConversationState(Lang lang, @JsonAlias("owner") Handover handover
     }
 
     public static ConversationState fresh() {
-        return new ConversationState(Lang.ZH, Handover.BOT, null, Map.of(), Map.of(), List.of(), 0, List.of(), null, null);
+        return new ConversationState(Lang.ZH, Handover.BOT, null, Map.of(), Map.of(), List.of(), 0, List.of(), null,
+                null,
+                null);
     }
 
     public boolean botOwned() {
@@ -60,34 +63,39 @@ public record ConversationState(Lang lang, @JsonAlias("owner") Handover handover
     }
 
     public ConversationState withLang(Lang value) {
-        return new ConversationState(value, handover, flow, slots, facts, history, fallbackStreak, offeredButtons, updatedAt, dialogue);
+        return new ConversationState(value, handover, flow, slots, facts, history, fallbackStreak, offeredButtons,
+                updatedAt, dialogue, afterSales);
     }
 
     public ConversationState withHandover(Handover value) {
-        return new ConversationState(lang, value, flow, slots, facts, history, fallbackStreak, offeredButtons, updatedAt, dialogue);
+        return new ConversationState(lang, value, flow, slots, facts, history, fallbackStreak, offeredButtons,
+                updatedAt, dialogue, afterSales);
     }
 
     /** Enters a guided flow with empty slots (a flow already in progress is abandoned). */
     public ConversationState startFlow(String name) {
-        return new ConversationState(lang, handover, name, Map.of(), facts, history, fallbackStreak, offeredButtons, updatedAt, dialogue);
+        return new ConversationState(lang, handover, name, Map.of(), facts, history, fallbackStreak, offeredButtons,
+                updatedAt, dialogue, afterSales);
     }
 
     public ConversationState endFlow() {
-        return new ConversationState(lang, handover, null, Map.of(), facts, history, fallbackStreak, offeredButtons, updatedAt, dialogue);
+        return new ConversationState(lang, handover, null, Map.of(), facts, history, fallbackStreak, offeredButtons,
+                updatedAt, dialogue, afterSales);
     }
 
     public ConversationState withSlot(String name, String value) {
         return new ConversationState(lang, handover, flow, put(slots, name, value), facts, history, fallbackStreak,
-                offeredButtons, updatedAt, dialogue);
+                offeredButtons, updatedAt, dialogue, afterSales);
     }
 
     public ConversationState withFact(String name, String value) {
         return new ConversationState(lang, handover, flow, slots, put(facts, name, value), history, fallbackStreak,
-                offeredButtons, updatedAt, dialogue);
+                offeredButtons, updatedAt, dialogue, afterSales);
     }
 
     public ConversationState withFallbackStreak(int value) {
-        return new ConversationState(lang, handover, flow, slots, facts, history, value, offeredButtons, updatedAt, dialogue);
+        return new ConversationState(lang, handover, flow, slots, facts, history, value, offeredButtons, updatedAt,
+                dialogue, afterSales);
     }
 
     public ConversationState withHistory(HistoryEntry entry, int keep) {
@@ -95,7 +103,7 @@ public record ConversationState(Lang lang, @JsonAlias("owner") Handover handover
         next.add(entry);
         int from = Math.max(0, next.size() - keep);
         return new ConversationState(lang, handover, flow, slots, facts, next.subList(from, next.size()),
-                fallbackStreak, offeredButtons, updatedAt, dialogue);
+                fallbackStreak, offeredButtons, updatedAt, dialogue, afterSales);
     }
 
     /** Remembers newly shown buttons (newest kept) so a later press can be checked against them. */
@@ -108,16 +116,23 @@ public record ConversationState(Lang lang, @JsonAlias("owner") Handover handover
         merged.addAll(shown);
         List<String> all = new ArrayList<>(merged);
         List<String> kept = all.subList(Math.max(0, all.size() - MAX_OFFERED_BUTTONS), all.size());
-        return new ConversationState(lang, handover, flow, slots, facts, history, fallbackStreak, kept, updatedAt, dialogue);
+        return new ConversationState(lang, handover, flow, slots, facts, history, fallbackStreak, kept, updatedAt,
+                dialogue, afterSales);
     }
 
     public ConversationState withDialogue(DialogueContext value) {
         return new ConversationState(lang, handover, flow, slots, facts, history, fallbackStreak, offeredButtons,
-                updatedAt, value);
+                updatedAt, value, afterSales);
+    }
+
+    public ConversationState withAfterSales(AfterSalesDraft value) {
+        return new ConversationState(lang, handover, flow, slots, facts, history, fallbackStreak, offeredButtons,
+                updatedAt, dialogue, value);
     }
 
     public ConversationState touchedAt(Instant at) {
-        return new ConversationState(lang, handover, flow, slots, facts, history, fallbackStreak, offeredButtons, at, dialogue);
+        return new ConversationState(lang, handover, flow, slots, facts, history, fallbackStreak, offeredButtons, at,
+                dialogue, afterSales);
     }
 
     private static Map<String, String> put(Map<String, String> map, String name, String value) {

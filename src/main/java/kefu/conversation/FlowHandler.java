@@ -35,4 +35,9 @@ public interface FlowHandler {
     default ConversationState setAside(ConversationState state) {
         return state.endFlow();
     }
+
+    /** The state after the buyer gave this flow up ("算了", "退出"): nothing of it is kept. */
+    default ConversationState leave(ConversationState state) {
+        return state.endFlow();
+    }
 }

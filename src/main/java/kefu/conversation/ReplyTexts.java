@@ -22,6 +22,10 @@ public final class ReplyTexts {
         return texts.containsKey(key);
     }
 
+    public java.util.Set<String> keys() {
+        return texts.keySet();
+    }
+
     public String get(String key, Lang lang, Map<String, ?> vars) {
         Map<Lang, String> byLang = texts.get(key);
         if (byLang == null) {

@@ -74,10 +74,11 @@ public final class TurnRouter {
             return press(ctx);
         }
         if (ctx.state().inFlow()) {
-            if (leavesFlow(turn.trimmedText())) {
-                return Outcome.of(ctx.state().endFlow(), Intent.FALLBACK, 1.0, Reply.of(ctx.say("flow.left")));
-            }
             FlowHandler flow = flows.get(ctx.state().flow());
+            if (leavesFlow(turn.trimmedText())) {
+                ConversationState left = flow == null ? ctx.state().endFlow() : flow.leave(ctx.state());
+                return Outcome.of(left, Intent.FALLBACK, 1.0, Reply.of(ctx.say("flow.left")));
+            }
             Optional<Outcome> resumed = flow == null ? Optional.empty() : flow.resume(ctx);
             if (resumed.isPresent()) {
                 return resumed.get();

@@ -27,7 +27,7 @@ public final class FirstContactChallenge implements TurnInterceptor, Ordered {
     static final String ACTION = "human";
     static final String PASSED = "spam.passed";
     static final String EXPECTED = "spam.expected";
-    static final int CHOICES = 4;
+    public static final int CHOICES = 4;
 
     private final SpamProperties.Challenge settings;
     private final RandomGenerator random;

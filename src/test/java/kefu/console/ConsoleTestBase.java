@@ -2,12 +2,15 @@ package kefu.console;
 
 import kefu.console.users.ConsoleUsers;
 import kefu.console.users.Role;
+import kefu.testsupport.ClassKeyPrefix;
 import kefu.testsupport.RealRedis;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
+import org.springframework.test.context.ContextCustomizerFactories;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -17,8 +20,9 @@ import java.util.UUID;
 
 /**
  * The whole application with its web side, over MockMvc and real Redis (sessions, users, counters), with a key
- * prefix of its own so user names and login failures never meet another test's.
+ * prefix of its own (per test class) so user names and login failures never meet another test's.
  */
+@ContextCustomizerFactories(ClassKeyPrefix.class)
 @SpringBootTest(properties = {"kefu.command-runner.enabled=false", "kefu.console.login-attempts=3"})
 @AutoConfigureMockMvc
 @Import(ConsoleTestBase.Channels.class)
@@ -33,13 +37,11 @@ abstract class ConsoleTestBase {
         }
     }
 
-    private static final String PREFIX = RealRedis.freshPrefix();
     static final String PASSWORD = "correct horse battery";
 
     @DynamicPropertySource
     static void redis(DynamicPropertyRegistry registry) {
         registry.add("kefu.redis.url", RealRedis::url);
-        registry.add("kefu.redis.key-prefix", () -> PREFIX);
     }
 
     @Autowired
@@ -47,8 +49,11 @@ abstract class ConsoleTestBase {
     @Autowired
     ConsoleUsers users;
 
-    static String prefix() {
-        return PREFIX;
+    @Value("${kefu.redis.key-prefix}")
+    String prefix;
+
+    String prefix() {
+        return prefix;
     }
 
     String newUser(Role role) {

@@ -13,9 +13,11 @@ import kefu.conversation.ConversationState;
 import kefu.conversation.ConversationStore;
 import kefu.conversation.Lang;
 import kefu.conversation.ReplyTexts;
+import kefu.testsupport.ClassKeyPrefix;
 import kefu.testsupport.RealRedis;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.ContextCustomizerFactories;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Primary;
@@ -39,6 +41,7 @@ import java.util.UUID;
  * 小美), service hours 09:00-22:00, reminders after 10 minutes, idle close after 30, and the timer off
  * (tests call the sweeper themselves). Staff-desk posts are recorded by the in-process desk.
  */
+@ContextCustomizerFactories(ClassKeyPrefix.class)
 @SpringBootTest(properties = {
         "kefu.command-runner.enabled=false",
         "kefu.handoff.only-staff-ids=agent1,agent2",
@@ -53,12 +56,10 @@ import java.util.UUID;
 abstract class HandoffTestBase {
 
     static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
-    private static final String PREFIX = RealRedis.freshPrefix();
 
     @DynamicPropertySource
     static void redis(DynamicPropertyRegistry registry) {
         registry.add("kefu.redis.url", RealRedis::url);
-        registry.add("kefu.redis.key-prefix", () -> PREFIX);
     }
 
     /** Imported, not annotated: component scanning of other tests' contexts must not pick it up. */

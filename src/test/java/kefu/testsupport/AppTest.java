@@ -1,22 +1,21 @@
 package kefu.testsupport;
 
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.ContextCustomizerFactories;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * Base for tests that run the whole application against real Redis. All such tests share one key prefix
- * (so Spring reuses one context) and stay apart by using their own buyer ids.
+ * Base for tests that run the whole application against real Redis. Each test class has its own key prefix
+ * ({@link ClassKeyPrefix}); tests within a class stay apart by using their own buyer ids.
  */
+@ContextCustomizerFactories(ClassKeyPrefix.class)
 @SpringBootTest(properties = "kefu.command-runner.enabled=false")
 public abstract class AppTest {
-
-    private static final String PREFIX = RealRedis.freshPrefix();
 
     @DynamicPropertySource
     static void redis(DynamicPropertyRegistry registry) {
         registry.add("kefu.redis.url", RealRedis::url);
-        registry.add("kefu.redis.key-prefix", () -> PREFIX);
     }
 
     protected static String uniqueUser() {

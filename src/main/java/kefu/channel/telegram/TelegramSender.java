@@ -144,7 +144,16 @@ public final class TelegramSender {
         return once(chatId, () -> client.execute(document));
     }
 
+    /** Metered like {@link #deliver}: a final outcome counts as a send, a 429 as throttled (it is tried again). */
     private Try once(long chatId, ApiCall call) {
+        Try result = onceUnmetered(chatId, call);
+        if (!result.retry()) {
+            meters.sent(chatId, result.delivery());
+        }
+        return result;
+    }
+
+    private Try onceUnmetered(long chatId, ApiCall call) {
         if (blocked.isBlocked(chatId)) {
             return Try.of(Delivery.BLOCKED);
         }
@@ -154,6 +163,7 @@ public final class TelegramSender {
         } catch (TelegramApiRequestException e) {
             Integer code = e.getErrorCode();
             if (code != null && code == 429) {
+                meters.throttled(chatId);
                 Integer after = e.getParameters() == null ? null : e.getParameters().getRetryAfter();
                 return new Try(Delivery.FAILED, 1000L * (after == null ? 1 : after));
             }

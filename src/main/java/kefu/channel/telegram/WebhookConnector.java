@@ -26,7 +26,7 @@ import java.io.IOException;
 public class WebhookConnector {
 
     @Bean
-    WebServerFactoryCustomizer<TomcatServletWebServerFactory> webhookConnector(TelegramProperties props) {
+    WebServerFactoryCustomizer<TomcatServletWebServerFactory> webhookPortConnector(TelegramProperties props) {
         return factory -> {
             Connector connector = new Connector(TomcatServletWebServerFactory.DEFAULT_PROTOCOL);
             connector.setPort(props.webhook().port());

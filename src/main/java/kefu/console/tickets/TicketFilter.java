@@ -6,7 +6,7 @@ import java.util.Locale;
 import java.util.function.Predicate;
 
 /** Which tickets the tickets page lists: the ones still to handle (default), one status, or all. */
-enum TicketFilter {
+public enum TicketFilter {
     ACTIVE(t -> t.ticket().open()),
     OPEN(t -> "open".equals(t.ticket().status())),
     PROCESSING(t -> "processing".equals(t.ticket().status())),
@@ -24,7 +24,7 @@ enum TicketFilter {
         return keeps.test(ticket);
     }
 
-    String wireName() {
+    public String wireName() {
         return name().toLowerCase(Locale.ROOT);
     }
 

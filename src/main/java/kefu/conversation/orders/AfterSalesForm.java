@@ -1,5 +1,7 @@
 package kefu.conversation.orders;
 
+import kefu.conversation.AfterSalesDraft;
+import kefu.conversation.AfterSalesDraft.Step;
 import kefu.conversation.Button;
 import kefu.conversation.ButtonHandler;
 import kefu.conversation.Classification;
@@ -21,13 +23,9 @@ import kefu.shop.TicketRequest;
 import kefu.shop.TicketResult;
 
 import java.io.IOException;
-import java.net.URLDecoder;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -36,9 +34,10 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * The after-sales form: reason (buttons) → description → at least one screenshot → confirm. Everything lives
- * in the conversation's slots, so leaving, coming back or a restart keeps it; screenshots are uploaded to the
- * shop as they arrive. Submitting uses an Idempotency-Key derived from the form, so a retry never files twice.
+ * The after-sales form: reason (buttons) → description → at least one screenshot → confirm. What is filled in
+ * lives in the conversation's {@link AfterSalesDraft}, so asking something else, another order flow, a person or a
+ * restart keeps it; screenshots are uploaded to the shop as they arrive. Submitting uses an Idempotency-Key
+ * derived from the form, so a retry never files twice.
  */
 final class AfterSalesForm implements FlowHandler, ButtonHandler {
 
@@ -46,20 +45,12 @@ final class AfterSalesForm implements FlowHandler, ButtonHandler {
     static final String NOT_RECEIVED = "not_received";
     static final List<String> REASONS = List.of(NOT_RECEIVED, "not_as_described", "not_working", "other");
 
-    private static final String ORDER = "order";
-    private static final String FORM = "form";
-    private static final String STEP = "step";
-    private static final String REASON = "reason";
-    private static final String DESCRIPTION = "description";
-    private static final String EVIDENCE = "evidence";
     private static final int MAX_DESCRIPTION = 1000;
     /** The recogniser's entities a step reads (see the nlu's form cues). */
     private static final String QUESTION = "question";
     private static final String AS_REASON = "as_reason";
     private static final String CONFIRM = "confirm";
     private static final Set<String> CONTINUE_WORDS = Set.of("继续", "继续填写", "继续申请", "繼續", "continue");
-    /** Where a form waits while the buyer runs another order flow (one flow at a time per conversation). */
-    static final String PARKED = "shop.form";
     private static final String ACTION = "as";
 
     private final ShopGateway shop;
@@ -94,24 +85,28 @@ final class AfterSalesForm implements FlowHandler, ButtonHandler {
 
     /** A form whose reason and description the buyer already gave in words: it asks for the screenshot next. */
     Outcome startWith(TurnContext ctx, ShopOrder order, String reason, String description) {
-        ConversationState s = ctx.state().startFlow(FLOW).withSlot(ORDER, order.orderNo())
-                .withSlot(FORM, UUID.randomUUID().toString()).withSlot(REASON, reason)
-                .withSlot(DESCRIPTION, clip(description));
-        return afterDescription(ctx, s);
+        AfterSalesDraft draft = AfterSalesDraft.start(UUID.randomUUID().toString(), order.orderNo())
+                .withReason(reason).withDescription(clip(description));
+        return afterDescription(ctx, ctx.state().startFlow(FLOW), draft);
     }
 
     Outcome start(TurnContext ctx, ShopOrder order) {
-        ConversationState s = ctx.state().startFlow(FLOW).withSlot(ORDER, order.orderNo())
-                .withSlot(FORM, UUID.randomUUID().toString()).withSlot(STEP, REASON);
+        ConversationState s = ctx.state().startFlow(FLOW)
+                .withAfterSales(AfterSalesDraft.start(UUID.randomUUID().toString(), order.orderNo()));
         return askReason(ctx.withState(s), words.vars(ctx, order));
     }
 
     @Override
     public Optional<Outcome> resume(TurnContext ctx) {
-        String step = ctx.state().slot(STEP);
+        AfterSalesDraft draft = ctx.state().afterSales();
+        if (draft == null) {
+            // The flow without its draft (a conversation saved by an older version): the buyer starts again.
+            return Optional.of(Outcome.of(leave(ctx.state()), Intent.AFTER_SALES, 1.0, Reply.of(ctx.say("flow.left"))));
+        }
+        Step step = draft.step();
         var turn = ctx.turn();
         if (turn.attachment() != null) {
-            if (EVIDENCE.equals(step) || "confirm".equals(step)) {
+            if (step == Step.EVIDENCE || step == Step.CONFIRM) {
                 return Optional.of(screenshot(ctx));
             }
             return Optional.of(keepForLater(ctx));
@@ -128,15 +123,15 @@ final class AfterSalesForm implements FlowHandler, ButtonHandler {
         if (c.entity(QUESTION) != null && c.entity(CONFIRM) == null || c.intent() == Intent.HUMAN_HANDOFF) {
             return Optional.empty();
         }
-        if (REASON.equals(step) && c.entity(AS_REASON) != null) {
+        if (step == Step.REASON && c.entity(AS_REASON) != null) {
             // "激活时一直提示密钥无效": the reason, and in the buyer's words the description too.
-            return Optional.of(afterDescription(ctx, ctx.state().withSlot(REASON, c.entity(AS_REASON))
-                    .withSlot(DESCRIPTION, clip(text))));
+            return Optional.of(afterDescription(ctx, ctx.state(),
+                    draft.withReason(c.entity(AS_REASON)).withDescription(clip(text))));
         }
-        if (DESCRIPTION.equals(step)) {
+        if (step == Step.DESCRIPTION) {
             return Optional.of(describe(ctx, text));
         }
-        if (("confirm".equals(step) || EVIDENCE.equals(step)) && c.entity(CONFIRM) != null) {
+        if ((step == Step.CONFIRM || step == Step.EVIDENCE) && c.entity(CONFIRM) != null) {
             return Optional.of(submit(ctx));
         }
         // Anything else typed is a question of its own; the form waits, and "申请售后" brings it back.
@@ -150,11 +145,11 @@ final class AfterSalesForm implements FlowHandler, ButtonHandler {
             return say(ctx, ctx.state(), "shop.as.photo_too_early");
         }
         ConversationState s = ctx.state().withDialogue(ctx.state().dialogue().withEvidence(id.get()));
-        String next = REASON.equals(s.slot(STEP)) ? "shop.as.photo_kept.reason" : "shop.as.photo_kept.description";
-        Outcome out = say(ctx, s, next);
-        return REASON.equals(s.slot(STEP)) ? new Outcome(List.of(Reply.of(out.replies().get(0).text(),
-                askReason(ctx, Map.of("order", s.slot(ORDER))).replies().get(0).buttons())), s, Intent.AFTER_SALES,
-                1.0, List.of(), false) : out;
+        boolean atReason = s.afterSales().step() == Step.REASON;
+        Outcome out = say(ctx, s, atReason ? "shop.as.photo_kept.reason" : "shop.as.photo_kept.description");
+        return atReason ? new Outcome(List.of(Reply.of(out.replies().get(0).text(),
+                askReason(ctx, Map.of("order", s.afterSales().orderNo())).replies().get(0).buttons())), s,
+                Intent.AFTER_SALES, 1.0, List.of(), false) : out;
     }
 
     /**
@@ -179,18 +174,22 @@ final class AfterSalesForm implements FlowHandler, ButtonHandler {
     }
 
     boolean inProgressFor(ConversationState s, String orderNo) {
-        return FLOW.equals(s.flow()) && orderNo.equals(s.slot(ORDER));
+        return FLOW.equals(s.flow()) && s.afterSales() != null && orderNo.equals(s.afterSales().orderNo());
     }
 
     /** Shows where the form in progress stands and asks for what is missing. */
     Outcome remind(TurnContext ctx) {
         ConversationState s = ctx.state();
-        Reply intro = Reply.of(ctx.say("shop.as.resumed", Map.of("order", s.slot(ORDER))));
-        Outcome next = switch (String.valueOf(s.slot(STEP))) {
-            case REASON -> askReason(ctx, Map.of("order", s.slot(ORDER)));
+        AfterSalesDraft draft = s.afterSales();
+        if (draft == null) {
+            return Outcome.of(leave(s), Intent.AFTER_SALES, 1.0, Reply.of(ctx.say("flow.left")));
+        }
+        Reply intro = Reply.of(ctx.say("shop.as.resumed", Map.of("order", draft.orderNo())));
+        Outcome next = switch (draft.step()) {
+            case REASON -> askReason(ctx, Map.of("order", draft.orderNo()));
             case DESCRIPTION -> say(ctx, s, "shop.as.ask_description");
             case EVIDENCE -> say(ctx, s, "shop.as.ask_photo");
-            default -> review(ctx, s, "shop.as.review");
+            case CONFIRM -> review(ctx, s, draft, "shop.as.review");
         };
         List<Reply> replies = new ArrayList<>();
         replies.add(intro);
@@ -200,45 +199,34 @@ final class AfterSalesForm implements FlowHandler, ButtonHandler {
 
     @Override
     public Optional<Reply> stillWaiting(TurnContext ctx) {
-        return Optional.of(Reply.of(ctx.say("shop.as.waiting", Map.of("order", ctx.state().slot(ORDER))), List.of(
+        AfterSalesDraft draft = ctx.state().afterSales();
+        if (draft == null) {
+            return Optional.empty();
+        }
+        return Optional.of(Reply.of(ctx.say("shop.as.waiting", Map.of("order", draft.orderNo())), List.of(
                 button(ctx.label("shop.button.resume"), "resume"),
                 button(ctx.label("shop.button.quit"), "quit"))));
     }
 
-    /** Handed to a person mid-form: the form is parked, and "申请售后" later brings it back. */
+    /** Handed to a person mid-form: the flow ends, the draft stays, and "申请售后" later brings it back. */
     @Override
     public ConversationState setAside(ConversationState state) {
-        return park(state).endFlow();
+        return state.endFlow();
     }
 
-    /** The state with a form in progress parked in the facts, ready for another flow to start. */
-    static ConversationState park(ConversationState s) {
-        if (!FLOW.equals(s.flow())) {
-            return s;
-        }
-        StringBuilder packed = new StringBuilder();
-        s.slots().forEach((k, v) -> packed.append(packed.length() == 0 ? "" : "&")
-                .append(URLEncoder.encode(k, StandardCharsets.UTF_8)).append('=')
-                .append(URLEncoder.encode(v, StandardCharsets.UTF_8)));
-        return s.withFact(PARKED, packed.toString());
+    /** The buyer gave the form up ("算了", "退出"): the draft goes with it. */
+    @Override
+    public ConversationState leave(ConversationState state) {
+        return state.endFlow().withAfterSales(null);
     }
 
-    /** Brings back a parked form (for {@code orderNo}, or any when null) as the flow in progress. */
+    /** Brings back a form set aside earlier (for {@code orderNo}, or any when null) as the flow in progress. */
     Optional<Outcome> unpark(TurnContext ctx, String orderNo) {
-        String packed = ctx.state().fact(PARKED);
-        if (packed == null || packed.isEmpty()) {
+        AfterSalesDraft draft = ctx.state().afterSales();
+        if (draft == null || FLOW.equals(ctx.state().flow()) || orderNo != null && !orderNo.equals(draft.orderNo())) {
             return Optional.empty();
         }
-        ConversationState s = ctx.state().startFlow(FLOW).withFact(PARKED, null);
-        for (String pair : packed.split("&")) {
-            int eq = pair.indexOf('=');
-            s = s.withSlot(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
-                    URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
-        }
-        if (orderNo != null && !orderNo.equals(s.slot(ORDER))) {
-            return Optional.empty();
-        }
-        return Optional.of(remind(ctx.withState(s)));
+        return Optional.of(remind(ctx.withState(ctx.state().startFlow(FLOW))));
     }
 
     @Override
@@ -251,8 +239,12 @@ final class AfterSalesForm implements FlowHandler, ButtonHandler {
             if (!REASONS.contains(reason)) {
                 return Outcome.of(ctx.state(), Intent.AFTER_SALES, 1.0, Reply.of(ctx.say("button.stale")));
             }
-            ConversationState s = ctx.state().withSlot(REASON, reason).withSlot(STEP, DESCRIPTION);
-            return say(ctx, s, "shop.as.ask_description");
+            AfterSalesDraft draft = ctx.state().afterSales();
+            if (draft == null) {
+                return Outcome.of(leave(ctx.state()), Intent.AFTER_SALES, 1.0, Reply.of(ctx.say("button.stale")));
+            }
+            return say(ctx, ctx.state().withAfterSales(draft.withReason(reason).at(Step.DESCRIPTION)),
+                    "shop.as.ask_description");
         }
         if ("resume".equals(argument)) {
             return remind(ctx);
@@ -261,7 +253,7 @@ final class AfterSalesForm implements FlowHandler, ButtonHandler {
             return submit(ctx);
         }
         if ("quit".equals(argument)) {
-            return Outcome.of(ctx.state().endFlow(), Intent.AFTER_SALES, 1.0, Reply.of(ctx.say("flow.left")));
+            return Outcome.of(leave(ctx.state()), Intent.AFTER_SALES, 1.0, Reply.of(ctx.say("flow.left")));
         }
         return Outcome.of(ctx.state(), Intent.AFTER_SALES, 1.0, Reply.of(ctx.say("button.stale")));
     }
@@ -278,18 +270,18 @@ final class AfterSalesForm implements FlowHandler, ButtonHandler {
         if (text.length() < 2) {
             return say(ctx, ctx.state(), "shop.as.ask_description");
         }
-        return afterDescription(ctx, ctx.state().withSlot(DESCRIPTION, clip(text)));
+        return afterDescription(ctx, ctx.state(), ctx.state().afterSales().withDescription(clip(text)));
     }
 
     /** Description given: screenshots sent earlier are used at once; otherwise one is asked for. */
-    private Outcome afterDescription(TurnContext ctx, ConversationState s) {
+    private Outcome afterDescription(TurnContext ctx, ConversationState s, AfterSalesDraft draft) {
         List<String> kept = s.dialogue().evidence();
         if (!kept.isEmpty()) {
-            ConversationState withPhotos = s.withSlot(EVIDENCE, String.join(",", kept)).withSlot(STEP, "confirm")
-                    .withDialogue(s.dialogue().withoutEvidence());
-            return review(ctx, withPhotos, "shop.as.review");
+            AfterSalesDraft withPhotos = draft.withEvidence(kept).at(Step.CONFIRM);
+            return review(ctx, s.withDialogue(s.dialogue().withoutEvidence()).withAfterSales(withPhotos), withPhotos,
+                    "shop.as.review");
         }
-        return say(ctx, s.withSlot(STEP, EVIDENCE), "shop.as.ask_photo");
+        return say(ctx, s.withAfterSales(draft.at(Step.EVIDENCE)), "shop.as.ask_photo");
     }
 
     private static String clip(String text) {
@@ -306,9 +298,9 @@ final class AfterSalesForm implements FlowHandler, ButtonHandler {
         if (file.sizeBytes() > chat.maxScreenshotBytes()) {
             return say(ctx, ctx.state(), "shop.as.photo_too_large", vars);
         }
-        List<String> ids = evidence(ctx.state());
-        if (ids.size() >= chat.maxScreenshots()) {
-            return review(ctx, ctx.state(), "shop.as.photo_enough");
+        AfterSalesDraft draft = ctx.state().afterSales();
+        if (draft.evidence().size() >= chat.maxScreenshots()) {
+            return review(ctx, ctx.state(), draft, "shop.as.photo_enough");
         }
         byte[] content;
         try {
@@ -325,19 +317,15 @@ final class AfterSalesForm implements FlowHandler, ButtonHandler {
         } catch (ShopUnavailableException e) {
             return say(ctx, ctx.state(), "shop.as.upload_failed");
         }
-        List<String> next = new ArrayList<>(ids);
-        if (!next.contains(id)) {
-            next.add(id);
-        }
-        ConversationState s = ctx.state().withSlot(EVIDENCE, String.join(",", next)).withSlot(STEP, "confirm");
-        return review(ctx, s, "shop.as.review");
+        AfterSalesDraft next = draft.withEvidence(List.of(id)).at(Step.CONFIRM);
+        return review(ctx, ctx.state().withAfterSales(next), next, "shop.as.review");
     }
 
-    private Outcome review(TurnContext ctx, ConversationState s, String key) {
-        Map<String, Object> vars = Map.of("order", s.slot(ORDER),
-                "reason", ctx.say("shop.as.reason." + s.slot(REASON)),
-                "description", s.slot(DESCRIPTION) == null ? "" : s.slot(DESCRIPTION),
-                "photos", evidence(s).size());
+    private Outcome review(TurnContext ctx, ConversationState s, AfterSalesDraft draft, String key) {
+        Map<String, Object> vars = Map.of("order", draft.orderNo(),
+                "reason", draft.reason() == null ? "" : ctx.say("shop.as.reason." + draft.reason()),
+                "description", draft.description() == null ? "" : draft.description(),
+                "photos", draft.evidence().size());
         return Outcome.of(s, Intent.AFTER_SALES, 1.0, Reply.of(ctx.say(key, vars), List.of(
                 button(ctx.label("shop.button.submit"), "submit"),
                 button(ctx.label("shop.button.quit"), "quit"))));
@@ -345,23 +333,25 @@ final class AfterSalesForm implements FlowHandler, ButtonHandler {
 
     private Outcome submit(TurnContext ctx) {
         ConversationState s = ctx.state();
-        if (evidence(s).isEmpty() || s.slot(DESCRIPTION) == null || s.slot(REASON) == null) {
+        AfterSalesDraft draft = s.afterSales();
+        if (draft == null || !draft.complete()) {
             return say(ctx, s, "shop.as.ask_photo");
         }
         String chatUser = OrderAccess.chatUser(ctx);
         // The same form always carries the same key: a retry after a timeout returns the first ticket.
-        String key = RequestSigner.sha256Hex("ticket\n" + chatUser + "\n" + s.slot(FORM));
+        String key = RequestSigner.sha256Hex("ticket\n" + chatUser + "\n" + draft.formId());
         TicketResult r;
         try {
-            r = shop.file(new TicketRequest(s.slot(ORDER), chatUser, s.slot(REASON), s.slot(DESCRIPTION), evidence(s)), key);
+            r = shop.file(new TicketRequest(draft.orderNo(), chatUser, draft.reason(), draft.description(),
+                    draft.evidence()), key);
         } catch (ShopUnavailableException e) {
             return Outcome.of(s, Intent.AFTER_SALES, 1.0, Reply.of(ctx.say("shop.as.submit_failed"), List.of(
                     button(ctx.label("shop.button.submit"), "submit"), words.human(ctx))));
         }
-        ConversationState done = s.endFlow();
+        ConversationState done = leave(s);
         if (!r.filed() && "not_eligible".equals(r.refusal())) {
             return Outcome.of(done, Intent.AFTER_SALES, 1.0, Reply.of(ctx.say("shop.as.refused." + r.rule(),
-                    Map.of("order", s.slot(ORDER), "category", "", "expired", "-", "status", "")),
+                    Map.of("order", draft.orderNo(), "category", "", "expired", "-", "status", "")),
                     List.of(words.human(ctx))));
         }
         var t = r.ticket();
@@ -380,10 +370,5 @@ final class AfterSalesForm implements FlowHandler, ButtonHandler {
 
     private Outcome say(TurnContext ctx, ConversationState s, String key, Map<String, ?> vars) {
         return Outcome.of(s, Intent.AFTER_SALES, 1.0, Reply.of(ctx.say(key, vars)));
-    }
-
-    private static List<String> evidence(ConversationState s) {
-        String v = s.slot(EVIDENCE);
-        return v == null || v.isBlank() ? List.of() : Arrays.asList(v.split(","));
     }
 }

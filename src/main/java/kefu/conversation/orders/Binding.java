@@ -36,7 +36,7 @@ final class Binding {
     }
 
     Outcome askCode(TurnContext ctx) {
-        return Outcome.of(AfterSalesForm.park(ctx.state()).startFlow(OrderAccess.FLOW).withSlot(OrderAccess.STEP, "bind_code")
+        return Outcome.of(ctx.state().startFlow(OrderAccess.FLOW).withSlot(OrderAccess.STEP, "bind_code")
                         .withSlot(OrderAccess.LANG, ctx.lang().name()),
                 Intent.ORDER_STATUS, 1.0, Reply.of(ctx.say("shop.bind.ask")));
     }

@@ -127,7 +127,7 @@ final class OrderAccess {
     }
 
     private Outcome pickAmong(TurnContext ctx, OrderAction action, List<String> orderNos) {
-        ConversationState s = AfterSalesForm.park(ctx.state()).startFlow(FLOW).withSlot(STEP, "order")
+        ConversationState s = ctx.state().startFlow(FLOW).withSlot(STEP, "order")
                 .withSlot(ACTION, action.name()).withSlot(LANG, ctx.lang().name());
         List<Button> buttons = new ArrayList<>();
         for (String orderNo : orderNos) {
@@ -146,7 +146,7 @@ final class OrderAccess {
 
     /** Asks for the order number, offering a bound buyer their recent orders as buttons. */
     Outcome askForOrder(TurnContext ctx, OrderAction action) {
-        ConversationState s = AfterSalesForm.park(ctx.state()).startFlow(FLOW).withSlot(STEP, "order").withSlot(ACTION, action.name())
+        ConversationState s = ctx.state().startFlow(FLOW).withSlot(STEP, "order").withSlot(ACTION, action.name())
                 .withSlot(LANG, ctx.lang().name());
         String account = ctx.state().fact(ShopFacts.ACCOUNT);
         if (account != null) {
@@ -232,7 +232,7 @@ final class OrderAccess {
         if (proof != null && !proof.isBlank()) {
             return prove(c, action, orderNo, proof, List.of());
         }
-        ConversationState asking = AfterSalesForm.park(c.state()).startFlow(FLOW).withSlot(STEP, "proof").withSlot(ACTION, action.name())
+        ConversationState asking = c.state().startFlow(FLOW).withSlot(STEP, "proof").withSlot(ACTION, action.name())
                 .withSlot(ORDER, orderNo).withSlot(LANG, ctx.lang().name());
         return Outcome.of(asking, action.intent(), 1.0, Reply.of(ctx.say(variant(ctx, shop, "shop.ask_proof"), Map.of("order", orderNo))));
     }

@@ -445,9 +445,10 @@ class OrderFlowsTest extends AppTest {
         TurnResult left = say("取消");
 
         assertThat(stored.flow()).isEqualTo("after_sales");
-        assertThat(stored.slot("reason")).isEqualTo("not_received");
-        assertThat(stored.slot("form")).isNotBlank();
+        assertThat(stored.afterSales().reason()).isEqualTo("not_received");
+        assertThat(stored.afterSales().formId()).isNotBlank();
         assertThat(left.flow()).isNull();
+        assertThat(state().afterSales()).as("a form given up is not kept").isNull();
         assertThat(shop.order(no).orElseThrow().openTicket()).isNull();
     }
 
@@ -470,7 +471,7 @@ class OrderFlowsTest extends AppTest {
 
         assertThat(text(refused)).contains("太大");
         assertThat(refused.flow()).isEqualTo("after_sales");
-        assertThat(state().slot("evidence")).isNull();
+        assertThat(state().afterSales().evidence()).isEmpty();
     }
 
     @Test
@@ -513,6 +514,7 @@ class OrderFlowsTest extends AppTest {
         assertThat(text(back)).contains("未完成的售后申请").contains(no).contains("截图");
         assertThat(back.flow()).isEqualTo("after_sales");
         assertThat(text(review)).contains("没有收到激活码").contains("截图：1 张");
-        assertThat(state().fact("shop.form")).isNull();
+        assertThat(state().afterSales().orderNo()).isEqualTo(no);
+        assertThat(state().afterSales().evidence()).hasSize(1);
     }
 }
