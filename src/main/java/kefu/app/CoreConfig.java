@@ -14,6 +14,7 @@ import kefu.conversation.FlowHandler;
 import kefu.conversation.ForgetListener;
 import kefu.conversation.IntentClassifier;
 import kefu.conversation.IntentHandler;
+import kefu.conversation.Keywords;
 import kefu.conversation.ReplyKeyFamily;
 import kefu.conversation.ReplyTexts;
 import kefu.conversation.TextNormalizer;
@@ -49,6 +50,11 @@ public class CoreConfig {
     @Bean
     ReplyTexts replyTexts(BotFiles files) {
         return new ReplyTextsLoader().load(files);
+    }
+
+    @Bean
+    Keywords keywords(BotFiles files) {
+        return new KeywordsLoader().load(files);
     }
 
     @Bean
@@ -102,9 +108,10 @@ public class CoreConfig {
     @Bean
     TurnRouter turnRouter(IntentClassifier classifier, ObjectProvider<IntentHandler> intents,
                           ObjectProvider<FlowHandler> flows, ObjectProvider<ButtonHandler> buttons,
-                          ObjectProvider<TurnInterceptor> interceptors, EngineProperties settings) {
+                          ObjectProvider<TurnInterceptor> interceptors, EngineProperties settings, Keywords keywords) {
         return new TurnRouter(classifier, intents.orderedStream().toList(), flows.orderedStream().toList(),
-                buttons.orderedStream().toList(), interceptors.orderedStream().toList(), settings.maxTextLength());
+                buttons.orderedStream().toList(), interceptors.orderedStream().toList(), settings.maxTextLength(),
+                keywords);
     }
 
     @Bean

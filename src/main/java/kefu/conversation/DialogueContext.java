@@ -33,11 +33,12 @@ public record DialogueContext(Focus focus, ArticleRef lastArticle, List<String> 
     }
 
     /** Why an order is in focus: what last happened to it in this conversation. */
-    public enum Why { SHOWN, URGED, CANCEL_ASKED, CANCELLED, AFTER_SALES, AFTER_SALES_REFUSED, TICKET_FILED }
+    public enum Why { SHOWN, URGED, URGE_LATER, CANCEL_ASKED, CANCELLED, AFTER_SALES, AFTER_SALES_REFUSED, TICKET_FILED }
 
     /**
      * @param status the order's status when it was last seen ({@code processing}, {@code pending_payment}...)
-     * @param until  for an urge, when staff promised to act; otherwise null
+     * @param until  for an urge ({@link Why#URGED}), when staff promised to act; for an urge refused as too early
+     *               ({@link Why#URGE_LATER}), when the buyer may urge; otherwise null
      */
     public record Focus(String orderNo, Why why, String status, Instant at, Instant until) {
     }

@@ -19,7 +19,6 @@ import java.util.function.Function;
  */
 public final class TurnRouter {
 
-    private static final Set<String> LEAVE_FLOW_WORDS = Set.of("取消", "退出", "算了", "不用了", "cancel", "quit", "exit");
     private static final Set<Intent> FLOW_HINT_AFTER = Set.of(Intent.FAQ, Intent.FALLBACK, Intent.GREETING);
     /** What can be answered without the conversation store. */
     private static final Set<Intent> STATELESS = Set.of(Intent.GREETING, Intent.FAQ, Intent.FALLBACK);
@@ -38,10 +37,13 @@ public final class TurnRouter {
     private final Map<String, ButtonHandler> buttons;
     private final List<TurnInterceptor> interceptors;
     private final int maxTextLength;
+    private final Keywords keywords;
 
     public TurnRouter(IntentClassifier classifier, List<IntentHandler> intentHandlers, List<FlowHandler> flowHandlers,
-                      List<ButtonHandler> buttonHandlers, List<TurnInterceptor> interceptors, int maxTextLength) {
+                      List<ButtonHandler> buttonHandlers, List<TurnInterceptor> interceptors, int maxTextLength,
+                      Keywords keywords) {
         this.classifier = classifier;
+        this.keywords = keywords;
         this.intents = new EnumMap<>(Intent.class);
         this.intents.putAll(unique(intentHandlers, IntentHandler::intent, "intent"));
         this.flows = unique(flowHandlers, FlowHandler::flow, "flow");
@@ -96,6 +98,11 @@ public final class TurnRouter {
         Outcome first = answer(ctx.withTurn(ctx.turn().withText(c.entity(FIRST_PART))), c);
         TurnContext rest = ctx.withTurn(ctx.turn().withText(c.entity(ALSO))).withState(first.state());
         Classification next = classifier.classify(rest);
+        // The first request now waits on the buyer (a proof, a confirmation): a second order action would replace
+        // that step, so the buyer is told it is kept for afterwards instead.
+        if (ORDER_INTENTS.contains(next.intent()) && first.state() != null && first.state().inFlow()) {
+            return first.plus(Reply.of(ctx.say("also.after_this", Map.of("request", c.entity(ALSO)))));
+        }
         Map<String, String> calm = new HashMap<>(next.entities());
         calm.remove(MoodReply.MOOD);
         Outcome second = answer(rest, new Classification(next.intent(), next.confidence(), calm));
@@ -163,18 +170,16 @@ public final class TurnRouter {
 
     private Outcome press(TurnContext ctx) {
         String data = ctx.turn().button();
-        if (!ctx.state().offeredButtons().contains(data)) {
-            return stale(ctx);
-        }
+        boolean offered = ctx.state().offeredButtons().contains(data);
         Optional<Intent> intent = Buttons.intentOf(data);
         if (intent.isPresent()) {
-            return answer(ctx, new Classification(intent.get(), 1.0, Map.of("via", "button")));
+            return offered ? answer(ctx, new Classification(intent.get(), 1.0, Map.of("via", "button"))) : stale(ctx);
         }
         int colon = data.indexOf(':');
         String action = colon < 0 ? data : data.substring(0, colon);
         String argument = colon < 0 ? "" : data.substring(colon + 1);
         ButtonHandler handler = buttons.get(action);
-        if (handler == null) {
+        if (handler == null || !(offered || handler.judgesOlderPresses())) {
             return stale(ctx);
         }
         return handler.press(ctx, argument);
@@ -190,8 +195,8 @@ public final class TurnRouter {
     }
 
     private boolean leavesFlow(String text) {
-        String t = text.toLowerCase(Locale.ROOT);
-        return LEAVE_FLOW_WORDS.contains(t) || SlashCommand.parse(t).filter(c -> c.is(BuyerCommand.CANCEL)).isPresent();
+        return Keywords.in(keywords.leaveFlow(), text)
+                || SlashCommand.parse(text.toLowerCase(Locale.ROOT)).filter(c -> c.is(BuyerCommand.CANCEL)).isPresent();
     }
 
     private static <K, V> Map<K, V> unique(List<V> handlers, Function<V, K> keyOf, String what) {

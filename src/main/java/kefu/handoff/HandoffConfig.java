@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import kefu.app.AppProperties;
 import kefu.conversation.ConversationStore;
 import kefu.conversation.FlowHandler;
+import kefu.conversation.Keywords;
 import kefu.conversation.events.ConversationEvents;
 import kefu.conversation.ReplyTexts;
 import kefu.session.BanList;
@@ -88,8 +89,8 @@ public class HandoffConfig {
     }
 
     @Bean
-    HumanHandoffHandler humanHandoffHandler(HandoffEscalation escalations) {
-        return new HumanHandoffHandler(escalations);
+    HumanHandoffHandler humanHandoffHandler(HandoffEscalation escalations, Keywords keywords) {
+        return new HumanHandoffHandler(escalations, keywords);
     }
 
     @Bean
@@ -99,8 +100,10 @@ public class HandoffConfig {
 
     @Bean
     StaffOwnedRelay staffOwnedRelay(StaffDesks desks, HandoffEscalation escalations, HandoffQueue queue,
-                                    StaffActivity activity, StaffTexts texts, AppProperties app) {
-        return new StaffOwnedRelay(desks.desk(), escalations, queue, activity, texts, app.timezone());
+                                    StaffActivity activity, StaffTexts texts, AppProperties app, ServiceHours hours,
+                                    HandoffProperties settings, Keywords keywords) {
+        return new StaffOwnedRelay(desks.desk(), escalations, queue, activity, texts, app.timezone(), hours, settings,
+                keywords);
     }
 
     @Bean
@@ -122,8 +125,8 @@ public class HandoffConfig {
 
     @Bean
     KeptTicketDesk keptTicketDesk(kefu.shop.ShopConnection shop, StaffDesks desks, BuyerMessengers messengers,
-                                  ConversationStore store, StaffTexts texts, AppProperties app) {
-        return new KeptTicketDesk(shop, desks.desk(), messengers, store, texts, app.timezone());
+                                  ConversationStore store, StaffTexts texts, AppProperties app, Keywords keywords) {
+        return new KeptTicketDesk(shop, desks.desk(), messengers, store, texts, app.timezone(), keywords);
     }
 
     @Bean

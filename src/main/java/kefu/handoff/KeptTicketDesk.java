@@ -1,5 +1,6 @@
 package kefu.handoff;
 
+import kefu.conversation.Keywords;
 import kefu.conversation.Attachment;
 import kefu.conversation.Button;
 import kefu.conversation.ConversationKey;
@@ -33,20 +34,19 @@ import java.util.Optional;
 public final class KeptTicketDesk implements KeptEvents, StaffTickets {
 
     private static final Logger log = LoggerFactory.getLogger(KeptTicketDesk.class);
-    private static final Map<String, String> STATUS_WORDS = Map.of("processing", "processing", "处理中", "processing",
-            "resolved", "resolved", "已解决", "resolved", "解决", "resolved", "rejected", "rejected", "驳回", "rejected",
-            "拒绝", "rejected");
 
     private final ShopConnection shop;
     private final StaffDesk desk;
     private final BuyerMessengers messengers;
     private final ConversationStore store;
     private final StaffTexts texts;
+    private final Keywords keywords;
     private final DateTimeFormatter time;
 
     public KeptTicketDesk(ShopConnection shop, StaffDesk desk, BuyerMessengers messengers, ConversationStore store,
-                          StaffTexts texts, ZoneId zone) {
+                          StaffTexts texts, ZoneId zone, Keywords keywords) {
         this.shop = shop;
+        this.keywords = keywords;
         this.desk = desk;
         this.messengers = messengers;
         this.store = store;
@@ -106,7 +106,7 @@ public final class KeptTicketDesk implements KeptEvents, StaffTickets {
             show(threadRef, kept, no);
             return;
         }
-        String status = STATUS_WORDS.get(parts[1].toLowerCase(Locale.ROOT));
+        String status = keywords.ticketStatusOf(parts[1]).orElse(null);
         String note = parts.length > 2 ? parts[2] : "";
         if (status == null || (!"processing".equals(status) && note.isBlank())) {
             desk.post(threadRef, texts.say("handoff.staff.ticket_usage"), List.of());

@@ -2,6 +2,7 @@ package kefu.handoff;
 
 import kefu.conversation.Button;
 import kefu.conversation.ButtonHandler;
+import kefu.conversation.Buttons;
 import kefu.conversation.ConversationState;
 import kefu.conversation.HistoryEntry;
 import kefu.conversation.Intent;
@@ -36,6 +37,12 @@ public final class RatingButtonHandler implements ButtonHandler {
         return Button.of(label, ACTION, String.valueOf(score));
     }
 
+    /** The conversation's facts say whether a rating still applies, so an earlier message's button gets its own answer. */
+    @Override
+    public boolean judgesOlderPresses() {
+        return true;
+    }
+
     @Override
     public String action() {
         return ACTION;
@@ -59,7 +66,12 @@ public final class RatingButtonHandler implements ButtonHandler {
         String staff = s.fact(Facts.RATE_STAFF);
         int score = argument.matches("[1-5]") ? Integer.parseInt(argument) : 0;
         if (staff == null || score == 0) {
-            return new Outcome(List.of(Reply.of(ctx.say("handoff.rate.done_before"))), s, null, 0, List.of(), false);
+            // A button of an earlier message: thank a buyer who rated already; otherwise there is nothing to rate
+            // (the last conversation closed before staff answered), and a person is one tap away.
+            return s.fact(Facts.RATING) != null
+                    ? new Outcome(List.of(Reply.of(ctx.say("handoff.rate.done_before"))), s, null, 0, List.of(), false)
+                    : new Outcome(List.of(Reply.of(ctx.say("handoff.rate.nothing"), List.of(Buttons.human(ctx)))),
+                            s, null, 0, List.of(), false);
         }
         ratings.store(ctx.turn().key(), staff, score, ctx.now());
         events.publish(new Rated(ctx.turn().key(), ctx.now(), staff, score, lastQuestion(s)));

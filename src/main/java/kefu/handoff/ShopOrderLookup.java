@@ -77,7 +77,7 @@ public final class ShopOrderLookup implements StaffOrderLookup {
         v.put("expected", at(o.expectedBy()));
         v.put("expires", at(o.expiresAt()));
         v.put("code", o.redeemCode() == null ? "-" : texts.say("handoff.staff.order_code_hidden"));
-        v.put("used", o.used() ? "是" : "否");
+        v.put("used", texts.say(o.used() ? "handoff.staff.yes" : "handoff.staff.no"));
         v.put("ticket", o.openTicket() == null ? "-" : o.openTicket());
         return texts.say("handoff.staff.order_view", v);
     }

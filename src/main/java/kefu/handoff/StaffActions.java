@@ -285,7 +285,10 @@ public final class StaffActions implements StaffInbox {
                 return Step.tellStaff(s, texts.say("handoff.staff.already_yours"));
             }
             String alias = names.shown(staffId);
-            String hello = texts.buyerText(s.lang(), "handoff.claimed", Map.of("alias", alias));
+            // Without a name the greeting says "staff has joined", never "客服「客服」".
+            String hello = names.nameOf(staffId)
+                    .map(name -> texts.buyerText(s.lang(), "handoff.claimed", Map.of("alias", name)))
+                    .orElseGet(() -> texts.buyerText(s.lang(), "handoff.claimed_unnamed", Map.of()));
             ConversationState next = s.endFlow().withHandover(Handover.staff(staffId)).withFact(Facts.QUEUE_NOTED, null)
                     .withFact(Facts.RATE_STAFF, null)
                     .withHistory(new HistoryEntry(HistoryEntry.BOT, hello, null, now), session.historySize());
@@ -301,7 +304,8 @@ public final class StaffActions implements StaffInbox {
         if (buyer != null) {
             List<ConversationEvent> happened = new ArrayList<>();
             change(buyer, threadRef, (s, now) -> handBack(s, now, "handoff.closed",
-                    texts.say("handoff.staff.closed", Map.of("alias", names.shown(staffId))),
+                    texts.say(s.handover().assignee().isPresent() ? "handoff.staff.closed" : "handoff.staff.closed_unserved",
+                            Map.of("alias", names.shown(staffId))),
                     closed -> happened.add(new ConversationClosed(buyer, now, closed, false))));
             happened.forEach(events::publish);
         }
@@ -329,13 +333,14 @@ public final class StaffActions implements StaffInbox {
             return Step.tellStaff(s, texts.say("handoff.staff.not_handed"));
         }
         String served = s.handover().assignee().orElse(null);
-        String bye = texts.buyerText(s.lang(), buyerKey, Map.of());
+        // Nobody answered yet (closed while queued): there is no service to rate, so none is asked for.
+        String bye = texts.buyerText(s.lang(), served == null ? "handoff.closed_unserved" : buyerKey, Map.of());
         List<Button> rate = served == null ? List.of() : IntStream.rangeClosed(1, 5)
                 .mapToObj(n -> RatingButtonHandler.button(texts.buyerText(s.lang(), "handoff.rate." + n, Map.of()), n))
                 .toList();
         closed.accept(served);
         ConversationState next = s.withHandover(Handover.CLOSED).withFallbackStreak(0).withFact(Facts.QUEUE_NOTED, null)
-                .withFact(Facts.RATE_STAFF, served).withFact(Facts.HANDED_AT, null)
+                .withFact(Facts.RATE_STAFF, served).withFact(Facts.RATING, null).withFact(Facts.HANDED_AT, null)
                 .withHistory(new HistoryEntry(HistoryEntry.BOT, bye, null, now), session.historySize())
                 .withOfferedButtons(rate.stream().map(Button::data).toList());
         return new Step(next, List.of(Reply.of(bye, rate)), List.of(staffNote), false);

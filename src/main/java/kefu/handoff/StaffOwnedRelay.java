@@ -1,5 +1,6 @@
 package kefu.handoff;
 
+import kefu.conversation.Keywords;
 import kefu.conversation.ConversationKey;
 import kefu.conversation.ConversationState;
 import kefu.conversation.Handover;
@@ -21,7 +22,6 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * While a conversation is queued or served by staff the bot does not answer: the buyer's text, files and
@@ -32,7 +32,6 @@ public final class StaffOwnedRelay implements TurnInterceptor, Ordered {
 
     /** After rate limits and bans, before every handler. */
     public static final int ORDER = Ordered.HIGHEST_PRECEDENCE + 100;
-    private static final Set<String> LEAVE_QUEUE_WORDS = Set.of("取消排队", "不用人工了");
 
     private static final DateTimeFormatter HH_MM_SS = DateTimeFormatter.ofPattern("HH:mm:ss");
 
@@ -43,11 +42,18 @@ public final class StaffOwnedRelay implements TurnInterceptor, Ordered {
     private final HandoffQueue queue;
     private final StaffActivity activity;
     private final StaffTexts texts;
+    private final Keywords keywords;
     private final ZoneId zone;
+    private final ServiceHours hours;
+    private final HandoffProperties settings;
 
     public StaffOwnedRelay(StaffDesk desk, HandoffEscalation escalations, HandoffQueue queue, StaffActivity activity,
-                           StaffTexts texts, ZoneId zone) {
+                           StaffTexts texts, ZoneId zone, ServiceHours hours, HandoffProperties settings,
+                           Keywords keywords) {
         this.zone = zone;
+        this.hours = hours;
+        this.settings = settings;
+        this.keywords = keywords;
         this.desk = desk;
         this.escalations = escalations;
         this.queue = queue;
@@ -79,9 +85,7 @@ public final class StaffOwnedRelay implements TurnInterceptor, Ordered {
         if (Handover.QUEUED.equals(s.handover())) {
             queue.enqueue(buyer, ctx.now());
             if (s.fact(Facts.QUEUE_NOTED) == null) {
-                long position = queue.position(buyer).orElse(1);
-                String key = position <= 1 ? "handoff.relayed_next" : "handoff.relayed";
-                replies = List.of(Reply.of(ctx.say(key, Map.of("ahead", position - 1))));
+                replies = List.of(Reply.of(waitingNote(ctx, buyer)));
                 s = s.withFact(Facts.QUEUE_NOTED, "1");
             }
         } else {
@@ -90,11 +94,24 @@ public final class StaffOwnedRelay implements TurnInterceptor, Ordered {
         return Optional.of(new Outcome(replies, s, null, 0, List.of(), true));
     }
 
+    /**
+     * The one note a waiting buyer gets: their place in line while staff are at work; outside service hours that
+     * the message is kept for when staff are back, never that someone answers now.
+     */
+    private String waitingNote(TurnContext ctx, ConversationKey buyer) {
+        if (!hours.isOpen(ctx.now())) {
+            return ctx.say("handoff.relayed_after_hours", Map.of("opens", settings.serviceOpens(),
+                    "closes", settings.serviceCloses()));
+        }
+        long position = queue.position(buyer).orElse(1);
+        return ctx.say(position <= 1 ? "handoff.relayed_next" : "handoff.relayed", Map.of("ahead", position - 1));
+    }
+
     /** {@code /cancel} or 取消排队 while waiting: back to the bot. Once staff serve, everything goes to them. */
     private boolean leavesQueue(Turn turn) {
         String text = turn.trimmedText();
         return !turn.isButton() && turn.attachment() == null
-                && (LEAVE_QUEUE_WORDS.contains(text) || SlashCommand.parse(text).filter(c -> c.is(BuyerCommand.CANCEL)).isPresent());
+                && (Keywords.in(keywords.leaveQueue(), text) || SlashCommand.parse(text).filter(c -> c.is(BuyerCommand.CANCEL)).isPresent());
     }
 
     private void relay(Turn turn, ConversationState state, ConversationKey buyer, String thread, Instant at) {

@@ -2,6 +2,7 @@ package kefu.knowledge;
 
 import kefu.conversation.Lang;
 import kefu.nlu.EntityExtractor;
+import kefu.nlu.ProductQuestions;
 import kefu.privacy.PersonalData;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,9 +31,11 @@ public final class AnswerEngine {
     private final KnowledgeProperties settings;
     private final AnswerComposer composer;
     private final EntityExtractor entities;
+    private final ProductQuestions products;
 
     public AnswerEngine(KnowledgeBase knowledge, KnowledgeProperties settings, AnswerComposer composer,
-                        EntityExtractor entities) {
+                        EntityExtractor entities, ProductQuestions products) {
+        this.products = products;
         this.knowledge = knowledge;
         this.settings = settings;
         this.composer = composer;
@@ -49,7 +52,11 @@ public final class AnswerEngine {
      */
     public Answer answer(String question, Lang lang, boolean mayPhrase) {
         List<KnowledgeIndex.Hit> ranked = knowledge.search(question);
-        Optional<String> gap = knowledge.index().coverage().uncovered(question);
+        Coverage coverage = knowledge.index().coverage();
+        // "你们卖王者荣耀点券吗": a product of a kind the shop does not sell, or one the articles never name.
+        Optional<String> gap = coverage.uncovered(question).or(() -> products.asked(question)
+                .filter(p -> !p.sold() || !p.names().stream().allMatch(coverage::describes))
+                .map(ProductQuestions.Asked::thing));
         if (gap.isPresent()) {
             return new Answer(Answer.Kind.NOT_DESCRIBED, null, gap.get(), false, List.of(), ranked);
         }

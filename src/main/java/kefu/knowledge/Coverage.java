@@ -23,6 +23,8 @@ final class Coverage {
     private static final Pattern LEADING_FILLER = Pattern.compile("^(请问|问下|问一下|你们|你们的|我的|那个|这个|想问|想知道|请教)+");
     /** A price asked for; the help center describes how to buy, not what things cost today. */
     private static final Pattern PRICE = Pattern.compile("多少钱|什么价|价格|价钱|几块钱|售价|报价|(现在|今天).{0,4}(多少|几折)");
+    /** Money the buyer spent ("这个月一共花了多少钱"): a question about their own orders, not a price. */
+    private static final Pattern SPENT = Pattern.compile("(花了|花掉|一共|总共|消费了?|用了|充了).{0,4}多少钱");
 
     private final Set<String> latinWords;
     private final String corpus;
@@ -59,6 +61,28 @@ final class Coverage {
         return thing.length() >= 2 && corpus.contains(thing) ? Optional.of(thing) : Optional.empty();
     }
 
+    /** "购买的卡密", "领取权益的按钮": each part around 的 is made of words the articles use. */
+    private boolean describesThing(String thing) {
+        return java.util.Arrays.stream(thing.split("的")).filter(part -> !part.isEmpty())
+                .allMatch(part -> part.length() >= 2 && describes(part));
+    }
+
+    /**
+     * Whether the articles name {@code name} (Chinese): it is made of words the articles use ("新人优惠" of 新人 and
+     * 优惠), not only found verbatim. A product the help center never names ("王者荣耀") is not.
+     */
+    boolean describes(String name) {
+        String n = name.toLowerCase(Locale.ROOT);
+        boolean[] covered = new boolean[n.length() + 1];
+        covered[0] = true;
+        for (int end = 2; end <= n.length(); end++) {
+            for (int start = Math.max(0, end - 8); start <= end - 2 && !covered[end]; start++) {
+                covered[end] = covered[start] && corpus.contains(n.substring(start, end));
+            }
+        }
+        return covered[n.length()];
+    }
+
     static boolean mentions(Article a, String thing) {
         if (a.title().toLowerCase(Locale.ROOT).contains(thing) || a.intro().toLowerCase(Locale.ROOT).contains(thing)) {
             return true;
@@ -78,13 +102,13 @@ final class Coverage {
                 return Optional.of(latin.group());
             }
         }
-        if (PRICE.matcher(q).find()) {
+        if (PRICE.matcher(q).find() && !SPENT.matcher(q).find()) {
             return Optional.of("price");
         }
         Matcher where = WHERE.matcher(q);
         if (where.find()) {
             String thing = LEADING_FILLER.matcher(where.group(1)).replaceFirst("");
-            if (thing.length() >= 2 && !corpus.contains(thing)) {
+            if (thing.length() >= 2 && !describesThing(thing)) {
                 return Optional.of(thing);
             }
         }

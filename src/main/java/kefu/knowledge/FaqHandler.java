@@ -13,6 +13,7 @@ import kefu.conversation.TurnContext;
 import kefu.conversation.events.ConversationEvent.FallbackGiven;
 import kefu.conversation.events.ConversationEvent.FallbackKind;
 import kefu.conversation.events.ConversationEvents;
+import kefu.nlu.ProductQuestions;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -31,9 +32,11 @@ public final class FaqHandler implements IntentHandler {
     private final KnowledgeBase knowledge;
     private final KnowledgeProperties settings;
     private final ConversationEvents events;
+    private final ProductQuestions products;
 
     public FaqHandler(AnswerEngine engine, KnowledgeBase knowledge, KnowledgeProperties settings,
-                      ConversationEvents events) {
+                      ConversationEvents events, ProductQuestions products) {
+        this.products = products;
         this.engine = engine;
         this.knowledge = knowledge;
         this.settings = settings;
@@ -62,9 +65,21 @@ public final class FaqHandler implements IntentHandler {
             case NONE -> Outcome.of(ctx.state(), Intent.FAQ, c.confidence(),
                     Reply.of(ctx.say("knowledge.no_match"), List.of(human(ctx))));
             case NOT_DESCRIBED -> Outcome.of(ctx.state(), Intent.FAQ, 0.4, Reply.of("price".equals(answer.text())
-                    ? ctx.say("knowledge.price") : ctx.say("knowledge.not_described", Map.of("topic", answer.text())),
-                    List.of(human(ctx))));
+                    ? ctx.say("knowledge.price") : notDescribed(ctx, question, answer.text()), List.of(human(ctx))));
         };
+    }
+
+    /**
+     * Not sure about {@code topic}; when the buyer asked for a product of one kind the shop sells ("王者荣耀点券": a
+     * game item), the reply says so and how to look for it, still without claiming that product is in stock.
+     */
+    private String notDescribed(TurnContext ctx, String question, String topic) {
+        return products.asked(question).filter(ProductQuestions.Asked::sold)
+                .filter(p -> p.categories().size() == 1)
+                .map(p -> "shop.category." + p.categories().iterator().next())
+                .filter(ctx.texts()::has)
+                .map(kind -> ctx.say("knowledge.not_described_kind", Map.of("topic", topic, "kind", ctx.say(kind))))
+                .orElseGet(() -> ctx.say("knowledge.not_described", Map.of("topic", topic)));
     }
 
     /** The reply for an article a buyer picked from a button. */

@@ -10,6 +10,7 @@ import kefu.knowledge.llm.NoComposer;
 import kefu.nlu.EntityExtractor;
 import kefu.nlu.HybridIntentClassifier;
 import kefu.nlu.NluProperties;
+import kefu.nlu.ProductQuestions;
 import kefu.nlu.TextEmbedder;
 import kefu.nlu.TextFolding;
 import kefu.policy.ShopProfile;
@@ -58,14 +59,14 @@ public class KnowledgeConfig {
 
     @Bean
     AnswerEngine answerEngine(KnowledgeBase knowledge, KnowledgeProperties props, AnswerComposer composer,
-                              EntityExtractor entities) {
-        return new AnswerEngine(knowledge, props, composer, entities);
+                              EntityExtractor entities, ProductQuestions products) {
+        return new AnswerEngine(knowledge, props, composer, entities, products);
     }
 
     @Bean
     FaqHandler faqHandler(AnswerEngine engine, KnowledgeBase knowledge, KnowledgeProperties props,
-                          ConversationEvents events) {
-        return new FaqHandler(engine, knowledge, props, events);
+                          ConversationEvents events, ProductQuestions products) {
+        return new FaqHandler(engine, knowledge, props, events, products);
     }
 
     @Bean

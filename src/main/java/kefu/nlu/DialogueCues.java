@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -138,6 +139,18 @@ public final class DialogueCues {
     /** "Never mind" / "不取消了": the buyer withdraws what the bot was about to do. */
     public boolean negates(String text) {
         return text.strip().length() <= 30 && any(negation, text);
+    }
+
+    /** What follows the last "never mind" in the message ("这单不要了帮我取消" → "帮我取消"); blank when nothing does. */
+    public String afterNegation(String text) {
+        int end = -1;
+        for (Pattern p : negation) {
+            Matcher m = p.matcher(text);
+            while (m.find()) {
+                end = Math.max(end, m.end());
+            }
+        }
+        return end < 0 ? "" : text.substring(end).strip();
     }
 
     /** {@code angry}, {@code urgent} or empty. */

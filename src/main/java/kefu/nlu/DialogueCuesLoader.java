@@ -61,6 +61,44 @@ public final class DialogueCuesLoader {
                 lists.getOrDefault("person-questions", List.of()));
     }
 
+    /**
+     * "Do you sell X?": the {@code product-question} patterns, the {@code product-words} and the {@code categories}
+     * of {@code bot/dialogue.yml}; {@code sold} are the categories the shop has rules for.
+     */
+    public ProductQuestions productQuestions(BotFiles files, java.util.Set<String> sold) {
+        List<String> patterns = new ArrayList<>();
+        List<String> generic = new ArrayList<>();
+        Map<String, List<String>> categories = new LinkedHashMap<>();
+        for (Resource file : files.bot("dialogue.yml")) {
+            try (InputStream in = file.getInputStream()) {
+                Object root = new Yaml(new SafeConstructor(new LoaderOptions())).load(in);
+                if (!(root instanceof Map<?, ?> sections)) {
+                    continue;
+                }
+                for (var e : sections.entrySet()) {
+                    String name = String.valueOf(e.getKey());
+                    if ("product-question".equals(name)) {
+                        strings(e.getValue()).forEach(p -> {
+                            check(name, p);
+                            if (!p.contains("(?<thing>")) {
+                                throw new IllegalStateException("bot/dialogue.yml: product-question: '" + p
+                                        + "' has no group (?<thing>...) for the product asked about");
+                            }
+                            patterns.add(p);
+                        });
+                    } else if ("product-words".equals(name)) {
+                        generic.addAll(strings(e.getValue()));
+                    } else if ("categories".equals(name) && e.getValue() instanceof Map<?, ?> kinds) {
+                        kinds.forEach((k, v) -> categories.put(String.valueOf(k), strings(v)));
+                    }
+                }
+            } catch (IOException ex) {
+                throw new UncheckedIOException("cannot read bot/dialogue.yml", ex);
+            }
+        }
+        return new ProductQuestions(patterns, generic, categories, sold);
+    }
+
     private static void check(String section, String pattern) {
         try {
             Pattern.compile(pattern);

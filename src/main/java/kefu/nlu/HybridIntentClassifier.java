@@ -49,6 +49,8 @@ public final class HybridIntentClassifier implements IntentClassifier {
     /** Entities of a message with two requests: the first part (classified) and the second (answered after it). */
     public static final String FIRST_PART = "first_part";
     public static final String ALSO = "also";
+    /** Where a message's clauses part: "K…077 催一下，K…078 取消". */
+    private static final Pattern CLAUSES = Pattern.compile("[，,;；。!！?？\\n]+");
     private static final Set<Intent> ORDER_LIKE =
             Set.of(Intent.ORDER_STATUS, Intent.URGE_ORDER, Intent.AFTER_SALES, Intent.CANCEL_ORDER);
     /** Entity: what a follow-up about the order in focus says ({@code when}, {@code paid}, {@code not-received}). */
@@ -83,9 +85,12 @@ public final class HybridIntentClassifier implements IntentClassifier {
     private final EntityExtractor entities;
     private final DialogueCues cues;
     private final NluProperties settings;
+    private final ProductQuestions products;
 
     public HybridIntentClassifier(Map<Intent, List<String>> phrases, TextFolding folding, TextEmbedder embedder,
-                                  FaqMatcher faq, EntityExtractor entities, DialogueCues cues, NluProperties settings) {
+                                  FaqMatcher faq, EntityExtractor entities, DialogueCues cues, NluProperties settings,
+                                  ProductQuestions products) {
+        this.products = products;
         this.cues = cues;
         this.folding = folding;
         this.embedder = embedder;
@@ -110,15 +115,21 @@ public final class HybridIntentClassifier implements IntentClassifier {
     public Classification classify(TurnContext ctx) {
         String text = ctx.turn().trimmedText();
         Optional<List<String>> parts = commands.match(text).isEmpty() ? cues.split(text) : Optional.empty();
-        if (parts.isPresent()) {
+        Optional<List<String>> perOrder = parts.isEmpty() && commands.match(text).isEmpty()
+                ? byOrder(text) : Optional.empty();
+        if (parts.isPresent() || perOrder.isPresent()) {
             // Two requests in one message: the first decides this classification, the second is answered after it.
-            Classification first = classify(parts.get().get(0));
-            Classification second = classify(parts.get().get(1));
-            if (!(ORDER_LIKE.contains(first.intent()) && ORDER_LIKE.contains(second.intent()))
+            List<String> both = parts.orElseGet(perOrder::get);
+            Classification first = classify(both.get(0));
+            Classification second = classify(both.get(1));
+            // Two order requests split only when each names its own order and asks something different of it.
+            boolean twoOrderActions = perOrder.isPresent() && first.intent() != second.intent()
+                    && ORDER_LIKE.contains(first.intent()) && ORDER_LIKE.contains(second.intent());
+            if ((twoOrderActions || !(ORDER_LIKE.contains(first.intent()) && ORDER_LIKE.contains(second.intent())))
                     && first.intent() != Intent.HUMAN_HANDOFF && second.intent() != Intent.HUMAN_HANDOFF) {
                 Map<String, String> found = new LinkedHashMap<>(first.entities());
-                found.put(FIRST_PART, parts.get().get(0));
-                found.put(ALSO, parts.get().get(1));
+                found.put(FIRST_PART, both.get(0));
+                found.put(ALSO, both.get(1));
                 return new Classification(first.intent(), first.confidence(), found);
             }
         }
@@ -151,6 +162,47 @@ public final class HybridIntentClassifier implements IntentClassifier {
         return c;
     }
 
+    /**
+     * "K…077 催一下，K…078 取消": two clauses (split at punctuation), each naming one of two different orders;
+     * empty when the message is not shaped so.
+     */
+    private Optional<List<String>> byOrder(String text) {
+        if (entities.orderNumbers(text).size() != 2) {
+            return Optional.empty();
+        }
+        List<StringBuilder> groups = new ArrayList<>();
+        StringBuilder lead = new StringBuilder();
+        for (String clause : CLAUSES.split(text)) {
+            String part = clause.strip();
+            if (part.isEmpty()) {
+                continue;
+            }
+            int numbers = entities.orderNumbers(part).size();
+            if (numbers > 1) {
+                return Optional.empty();
+            }
+            if (numbers == 1) {
+                groups.add(new StringBuilder(lead).append(lead.isEmpty() ? "" : "，").append(part));
+                lead.setLength(0);
+            } else if (groups.isEmpty()) {
+                lead.append(lead.isEmpty() ? "" : "，").append(part);
+            } else {
+                groups.get(groups.size() - 1).append("，").append(part);
+            }
+        }
+        return groups.size() == 2 ? Optional.of(List.of(groups.get(0).toString(), groups.get(1).toString()))
+                : Optional.empty();
+    }
+
+    /** "这单不要了 帮我取消": a request for an order action after the "never mind" outweighs it. */
+    private boolean asksForOrderAction(String rest) {
+        if (rest.length() < 2) {
+            return false;
+        }
+        Intent intent = classify(rest).intent();
+        return intent == Intent.CANCEL_ORDER || intent == Intent.URGE_ORDER || intent == Intent.AFTER_SALES;
+    }
+
     public Classification classify(String text) {
         if (text.isBlank()) {
             return Classification.of(Intent.FALLBACK, 1.0);
@@ -173,7 +225,7 @@ public final class HybridIntentClassifier implements IntentClassifier {
         if (cues.asksForPerson(text)) {
             return new Classification(Intent.HUMAN_HANDOFF, 1.0, found);
         }
-        if (cues.negates(text) && found.get(EntityExtractor.ORDER) == null) {
+        if (cues.negates(text) && found.get(EntityExtractor.ORDER) == null && !asksForOrderAction(cues.afterNegation(text))) {
             found.put(SMALL_TALK, DialogueCues.NEVER_MIND);
             return new Classification(Intent.GREETING, 1.0, found);
         }
@@ -213,6 +265,11 @@ public final class HybridIntentClassifier implements IntentClassifier {
                 best = e.getKey();
                 bestScore = e.getValue();
             }
+        }
+        // "你们卖王者荣耀点券吗" is a question for the help center, even when no article is close: it says what it
+        // describes, or that it is not sure and a person can tell.
+        if ((best == Intent.FALLBACK || bestScore < settings.minConfidence()) && products.asked(text).isPresent()) {
+            return new Classification(Intent.FAQ, settings.minConfidence(), found);
         }
         if (bestScore < settings.minConfidence()) {
             return new Classification(Intent.FALLBACK, 1 - bestScore, found);

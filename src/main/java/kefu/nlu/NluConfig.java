@@ -2,10 +2,13 @@ package kefu.nlu;
 
 import dev.langchain4j.model.embedding.onnx.bgesmallzhv15q.BgeSmallZhV15QuantizedEmbeddingModel;
 import kefu.app.BotFiles;
+import kefu.shop.ShopProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.Set;
 
 /** Wires intent recognition: the in-process embedding model with its disk cache and the recogniser. */
 @Configuration(proxyBeanMethods = false)
@@ -36,11 +39,19 @@ public class NluConfig {
         return new DialogueCuesLoader().load(files);
     }
 
+    /** What the shop sells is what it has rules for ({@code kefu.shop.rules.categories}, besides the default). */
+    @Bean
+    ProductQuestions productQuestions(BotFiles files, ShopProperties shop) {
+        Set<String> sold = new HashSet<>(shop.rules().categories().keySet());
+        sold.remove("default");
+        return new DialogueCuesLoader().productQuestions(files, sold);
+    }
+
     @Bean
     HybridIntentClassifier intentClassifier(BotFiles files, TextFolding folding, TextEmbedder embedder,
                                             FaqMatcher faq, EntityExtractor entities, DialogueCues cues,
-                                            NluProperties props) {
+                                            NluProperties props, ProductQuestions products) {
         return new HybridIntentClassifier(new IntentExamplesLoader().load(files), folding, embedder, faq, entities,
-                cues, props);
+                cues, props, products);
     }
 }

@@ -99,8 +99,8 @@ public class ShopConfig {
     }
 
     @Bean
-    NoticeSwitch noticeSwitch(DeliveryWatches watches) {
-        return new NoticeSwitch(watches);
+    NoticeSwitch noticeSwitch(DeliveryWatches watches, kefu.conversation.Keywords keywords) {
+        return new NoticeSwitch(watches, keywords);
     }
 
     /** dujiaoka's api_hook endpoint, when a hook secret is set: a paid order is checked at once instead of at the next poll. */

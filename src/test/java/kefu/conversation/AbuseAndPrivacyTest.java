@@ -9,7 +9,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import java.util.ArrayList;
 import java.util.List;
 
+import static kefu.testsupport.ReplyKeyMatcher.fromKey;
 import static org.assertj.core.api.Assertions.assertThat;
+
 
 class AbuseAndPrivacyTest extends AppTest {
 
@@ -34,7 +36,7 @@ class AbuseAndPrivacyTest extends AppTest {
 
         assertThat(results.subList(0, limit)).allSatisfy(r -> assertThat(r.intent()).isEqualTo(Intent.GREETING));
         assertThat(results.get(limit).replies()).singleElement()
-                .satisfies(r -> assertThat(r.text()).contains("稍等"));
+                .satisfies(r -> assertThat(r.text()).matches(fromKey("input.flood")));
         assertThat(results.subList(limit + 1, limit + 3)).allSatisfy(r -> assertThat(r.replies()).isEmpty());
         long remembered = store.peek(buyer).orElseThrow().history().stream()
                 .filter(h -> h.role().equals(HistoryEntry.BUYER)).count();
@@ -60,7 +62,7 @@ class AbuseAndPrivacyTest extends AppTest {
 
         TurnResult r = engine.handle(Turn.text(buyer, null, "/forget"));
 
-        assertThat(r.replies().get(0).text()).contains("已删除");
+        assertThat(r.replies().get(0).text()).matches(fromKey("privacy.forgotten"));
         assertThat(store.peek(buyer)).isEmpty();
     }
 }

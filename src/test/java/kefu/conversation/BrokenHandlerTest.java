@@ -30,6 +30,8 @@ class BrokenHandlerTest extends AppTest {
     EngineProperties settings;
     @Autowired
     ReplyTexts texts;
+    @Autowired
+    Keywords keywords;
 
     private final ConversationKey buyer = new ConversationKey("test", uniqueUser());
 
@@ -39,7 +41,7 @@ class BrokenHandlerTest extends AppTest {
                 ? Optional.of(Outcome.of(null, Intent.FALLBACK, 1.0, Reply.of("never recorded")))
                 : Optional.empty();
         TurnRouter router = new TurnRouter(classifier, List.of(), List.of(), List.of(), List.of(broken),
-                settings.maxTextLength());
+                settings.maxTextLength(), keywords);
         ConversationEngine withBrokenHandler = new ConversationEngine(store, router, List.of(), texts, normalizer, clock,
                 new TurnSettings(settings.maxTextLength(), session.turnWait(), session.historySize()),
                 kefu.conversation.events.ConversationEvents.none());

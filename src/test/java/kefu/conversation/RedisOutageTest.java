@@ -11,7 +11,9 @@ import org.springframework.context.ConfigurableApplicationContext;
 import java.net.ServerSocket;
 import java.nio.file.Path;
 
+import static kefu.testsupport.ReplyKeyMatcher.fromKey;
 import static org.assertj.core.api.Assertions.assertThat;
+
 
 /** Runs against a Redis of its own so it can stop and restart it. */
 class RedisOutageTest {
@@ -41,7 +43,7 @@ class RedisOutageTest {
 
             assertThat(greeting.intent()).isEqualTo(Intent.GREETING);
             assertThat(greeting.replies()).isNotEmpty();
-            assertThat(order.replies().get(0).text()).contains("暂时不可用");
+            assertThat(order.replies().get(0).text()).matches(fromKey("service.degraded"));
 
             redis = EmbeddedRedis.start(data, port, PASSWORD);
             TurnResult after = engine.handle(Turn.text(buyer, "after-restart", "你好"));

@@ -65,7 +65,8 @@ class ForgetTest extends HandoffTestBase {
                 staffSays("agent1", buyer, "已处理好了"),
                 staffRuns("agent1", buyer, "/close"),
                 presses(buyer, "rate:4"));
-        assertThat(texts(out.get(3).get("replies")).get(0)).contains("感谢您的评价");
+        assertThat(texts(out.get(3).get("replies")).get(0)).contains(zh("handoff.rate.thanks"));
+
         long forgottenBefore = ratings.latest(10_000).stream().filter(r -> r.buyer().equals(Ratings.FORGOTTEN)).count();
 
         chat(says(buyer, "/forget"));

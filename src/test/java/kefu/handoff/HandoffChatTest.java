@@ -22,8 +22,13 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
+import static kefu.testsupport.ReplyKeyMatcher.anyOf;
+import static kefu.testsupport.ReplyKeyMatcher.fromKey;
+import static kefu.testsupport.ReplyKeyMatcher.inOrder;
 import static org.assertj.core.api.Assertions.assertThat;
+
 
 /** Staff takeover through the chat CLI ({@code chat --json}) on real Redis. */
 class HandoffChatTest extends HandoffTestBase {
@@ -96,31 +101,30 @@ class HandoffChatTest extends HandoffTestBase {
 
         JsonNode firstRelay = out.get(1);
         assertThat(texts(firstRelay.get("replies"))).as("one note while waiting").hasSize(1);
-        assertThat(texts(firstRelay.get("replies")).get(0)).contains("已转达");
+        assertThat(texts(firstRelay.get("replies")).get(0))
+                .matches(anyOf(fromKey("handoff.relayed"), fromKey("handoff.relayed_next")));
         for (JsonNode buyerLine : List.of(out.get(2), out.get(4))) {
             assertThat(buyerLine.get("replies")).as("the bot says nothing more").isEmpty();
             assertThat(buyerLine.get("handoff").asBoolean()).isTrue();
             assertThat(buyerLine.get("intent").isNull()).isTrue();
         }
         JsonNode staff1 = out.get(3);
-        assertThat(texts(staff1.get("replies"))).containsExactly("【客服·小美】您好，我来查一下");
+        assertThat(texts(staff1.get("replies"))).containsExactly(fromMeiMei("您好，我来查一下"));
         assertThat(staff1.get("handoff").asBoolean()).isTrue();
         assertThat(String.join("\n", texts(staff1.get("staff"))))
-                .containsSubsequence("第一句:话费没到账", "第二句:充的是100元", "小美 已接手");
+                .containsSubsequence("第一句:话费没到账", "第二句:充的是100元", zh("handoff.staff.claimed", Map.of("alias", "小美")));
         JsonNode staff2 = out.get(5);
-        assertThat(texts(staff2.get("replies"))).containsExactly("【客服·小美】已经为您补单");
+        assertThat(texts(staff2.get("replies"))).containsExactly(fromMeiMei("已经为您补单"));
         assertThat(texts(staff2.get("staff"))).hasSize(1).allMatch(t -> t.contains("第三句:谢谢"));
 
         String thread = state(buyer).fact("handoff.thread");
         assertThat(desk().posts(thread)).extracting(InMemoryStaffDesk.Post::text)
-                .filteredOn(t -> t.startsWith("👤"))
+                .filteredOn(fromKey("handoff.staff.buyer_says").asMatchPredicate())
                 .as("each buyer message reaches staff once, in order")
-                .containsExactly("👤 " + SummaryCard.masked(cli(buyer)) + "：第一句:话费没到账",
-                        "👤 " + SummaryCard.masked(cli(buyer)) + "：第二句:充的是100元",
-                        "👤 " + SummaryCard.masked(cli(buyer)) + "：第三句:谢谢");
+                .containsExactly(buyerSays("第一句:话费没到账"), buyerSays("第二句:充的是100元"), buyerSays("第三句:谢谢"));
         assertThat(state(buyer).history()).filteredOn(h -> h.role().equals(HistoryEntry.STAFF))
                 .extracting(HistoryEntry::text)
-                .containsExactly("【客服·小美】您好，我来查一下", "【客服·小美】已经为您补单");
+                .containsExactly(fromMeiMei("您好，我来查一下"), fromMeiMei("已经为您补单"));
     }
 
     @Test
@@ -132,13 +136,15 @@ class HandoffChatTest extends HandoffTestBase {
                 staffRuns("agent2", buyer, "/close"),
                 says(buyer, "你好"));
 
-        assertThat(texts(out.get(1).get("replies"))).singleElement().asString().contains("客服「客服」已接入");
-        assertThat(out.get(1).get("staff").toString()).as("transcript shown on takeover").contains("对话记录", "转人工");
+        assertThat(texts(out.get(1).get("replies"))).containsExactly(zh("handoff.claimed_unnamed"));
+        assertThat(String.join("\n", texts(out.get(1).get("staff")))).as("transcript shown on takeover")
+                .containsPattern(fromKey("handoff.staff.transcript", Map.of("transcript", "")))
+                .contains("转人工");
         assertThat(out.get(2).get("replies")).isEmpty();
         assertThat(out.get(2).get("handoff").asBoolean()).isTrue();
         JsonNode closed = out.get(3);
         assertThat(closed.get("handoff").asBoolean()).isFalse();
-        assertThat(texts(closed.get("replies")).get(0)).contains("本次人工服务已结束");
+        assertThat(texts(closed.get("replies")).get(0)).contains(zh("handoff.closed"));
         assertThat(closed.get("replies").get(0).get("buttons")).extracting(b -> b.get("data").asText())
                 .containsExactly("rate:1", "rate:2", "rate:3", "rate:4", "rate:5");
         assertThat(out.get(4).get("intent").asText()).isEqualTo("greeting");
@@ -177,8 +183,8 @@ class HandoffChatTest extends HandoffTestBase {
                 presses(buyer, "rate:4"),
                 presses(buyer, "rate:5"));
 
-        assertThat(texts(out.get(3).get("replies")).get(0)).contains("感谢您的评价");
-        assertThat(texts(out.get(4).get("replies")).get(0)).contains("已经评价过");
+        assertThat(texts(out.get(3).get("replies")).get(0)).contains(zh("handoff.rate.thanks"));
+        assertThat(texts(out.get(4).get("replies")).get(0)).contains(zh("handoff.rate.done_before"));
         assertThat(ratings.latest(1000)).filteredOn(r -> r.buyer().equals(cli(buyer).asString()))
                 .singleElement().satisfies(r -> {
                     assertThat(r.staff()).isEqualTo("agent1");
@@ -203,17 +209,19 @@ class HandoffChatTest extends HandoffTestBase {
 
         JsonNode listing = one(staffRuns("agent1", c, "/queue"));
 
-        assertThat(texts(second.get("replies")).get(0)).contains("前面还有 " + (ahead + 1) + " 位", "约 " + 3 * (ahead + 1) + " 分钟");
+        assertThat(texts(second.get("replies")).get(0))
+                .isEqualTo(zh("handoff.queued", Map.of("ahead", ahead + 1, "minutes", 3 * (ahead + 1))));
         String list = String.join("\n", texts(listing.get("staff")));
-        assertThat(list).containsSubsequence(
-                SummaryCard.masked(cli(a)) + " 已等待 6 分钟",
-                SummaryCard.masked(cli(b)) + " 已等待 4 分钟",
-                SummaryCard.masked(cli(c)) + " 已等待 1 分钟");
+        assertThat(list).containsPattern(inOrder(
+                fromKey("handoff.staff.queue_line", Map.of("buyer", SummaryCard.masked(cli(a)), "minutes", 6)),
+                fromKey("handoff.staff.queue_line", Map.of("buyer", SummaryCard.masked(cli(b)), "minutes", 4)),
+                fromKey("handoff.staff.queue_line", Map.of("buyer", SummaryCard.masked(cli(c)), "minutes", 1))));
 
         at(11, 13);
         sweeper.sweep();
         sweeper.sweep();
-        assertThat(reminders(a)).containsExactly("⏰ 提醒：" + SummaryCard.masked(cli(a)) + " 已等待 13 分钟，尚无客服接手。");
+        assertThat(reminders(a))
+                .containsExactly(zh("handoff.staff.reminder", Map.of("buyer", SummaryCard.masked(cli(a)), "minutes", 13)));
         assertThat(reminders(b)).hasSize(1);
         assertThat(reminders(c)).as("waited 8 minutes only").isEmpty();
         at(11, 16);
@@ -229,10 +237,11 @@ class HandoffChatTest extends HandoffTestBase {
         later(Duration.ofMinutes(40));
         sweeper.sweep();
 
-        assertThat(texts(out.get("replies")).get(0)).contains("休息时间", "09:00-22:00", "已为您保留", "/cancel");
+        assertThat(texts(out.get("replies")).get(0))
+                .isEqualTo(zh("handoff.after_hours", Map.of("opens", "09:00", "closes", "22:00")));
         assertThat(out.get("handoff").asBoolean()).isTrue();
         String thread = state(buyer).fact("handoff.thread");
-        assertThat(desk().posts(thread).get(1).text()).contains("非服务时间");
+        assertThat(desk().posts(thread).get(1).text()).contains(zh("handoff.staff.queue_after_hours"));
         assertThat(reminders(buyer)).as("no reminders while staff are off").isEmpty();
         assertThat(state(buyer).handover()).isEqualTo(Handover.QUEUED);
     }
@@ -255,9 +264,9 @@ class HandoffChatTest extends HandoffTestBase {
 
         assertThat(state(buyer).handover()).isEqualTo(Handover.CLOSED);
         String thread = state(buyer).fact("handoff.thread");
-        assertThat(desk().posts(thread)).extracting(InMemoryStaffDesk.Post::text).anyMatch(t -> t.contains("自动结束"));
+        assertThat(desk().posts(thread)).extracting(InMemoryStaffDesk.Post::text).anyMatch(fromKey("handoff.staff.idle_closed", Map.of("minutes", 30)).asMatchPredicate());
         assertThat(texts(staffView.get("replies"))).as("the buyer was told, with the rating buttons")
-                .singleElement().asString().contains("自动结束");
+                .singleElement().asString().isEqualTo(zh("handoff.idle_closed"));
         assertThat(staffView.get("replies").get(0).get("buttons")).hasSize(5);
     }
 
@@ -269,16 +278,19 @@ class HandoffChatTest extends HandoffTestBase {
         assertThat(out.get(0).get("handoff").asBoolean()).isFalse();
         assertThat(out.get(1).get("intent").asText()).isEqualTo("fallback");
         assertThat(out.get(1).get("handoff").asBoolean()).isTrue();
-        assertThat(texts(out.get(1).get("replies")).get(0)).contains("没能理解", "转接人工");
-        assertThat(desk().posts(state(buyer).fact("handoff.thread")).get(1).text()).contains("连续两次未能理解");
+        assertThat(texts(out.get(1).get("replies")).get(0)).startsWith(zh("handoff.lead.fallback")).containsPattern(queued());
+        assertThat(desk().posts(state(buyer).fact("handoff.thread")).get(1).text())
+                .contains(zh("handoff.staff.reason.fallback"));
     }
 
     @Test
     void staffCanStepIntoAConversationTheBotIsHandling() throws Exception {
         List<JsonNode> out = chat(says(buyer, "你好"), staffRuns("agent1", buyer, "/claim"), says(buyer, "咦？"));
 
-        assertThat(texts(out.get(1).get("replies"))).singleElement().asString().contains("小美");
-        assertThat(String.join("\n", texts(out.get(1).get("staff")))).contains("客服主动接手", "小美 已接手");
+        assertThat(texts(out.get(1).get("replies"))).singleElement().asString()
+                .isEqualTo(zh("handoff.claimed", Map.of("alias", "小美")));
+        assertThat(String.join("\n", texts(out.get(1).get("staff"))))
+                .contains(zh("handoff.staff.reason.staff"), zh("handoff.staff.claimed", Map.of("alias", "小美")));
         assertThat(out.get(2).get("replies")).isEmpty();
         assertThat(state(buyer).handover()).isEqualTo(Handover.staff("agent1"));
     }
@@ -289,7 +301,7 @@ class HandoffChatTest extends HandoffTestBase {
                 staffSays("agent2", buyer, "我也来说一句"));
 
         assertThat(out.get(2).get("replies")).isEmpty();
-        assertThat(texts(out.get(2).get("staff"))).anyMatch(t -> t.contains("由「小美」接待中"));
+        assertThat(texts(out.get(2).get("staff"))).contains(zh("handoff.staff.not_yours", Map.of("alias", "小美")));
     }
 
     @Test
@@ -301,7 +313,7 @@ class HandoffChatTest extends HandoffTestBase {
         List<HistoryEntry> lines = transcript.last(cli(buyer), 100);
         assertThat(lines).extracting(HistoryEntry::role).contains(HistoryEntry.BUYER, HistoryEntry.BOT,
                 HistoryEntry.STAFF, Transcript.NOTE);
-        assertThat(lines).extracting(HistoryEntry::text).containsSubsequence("你好", "转人工", "【客服·小美】在的",
+        assertThat(lines).extracting(HistoryEntry::text).containsSubsequence("你好", "转人工", fromMeiMei("在的"),
                 "小美：老客户，优先处理", "好的");
         assertThat(lines).extracting(HistoryEntry::text).doesNotHaveDuplicates();
         assertThat(state(buyer).history()).noneMatch(h -> h.text().contains("老客户"));
@@ -336,9 +348,9 @@ class HandoffChatTest extends HandoffTestBase {
         assertThat(outcome.handoff()).isTrue();
         assertThat(outcome.state().handover()).isEqualTo(Handover.QUEUED);
         assertThat(outcome.state().flow()).as("staff take over from the unfinished form").isNull();
-        assertThat(outcome.replies().get(0).text()).startsWith("这个问题需要人工处理。").contains("转接人工客服");
+        assertThat(outcome.replies().get(0).text()).startsWith(zh("handoff.lead.flow")).containsPattern(queued());
         assertThat(desk().posts(outcome.state().fact("handoff.thread")).get(1).text())
-                .contains("机器人无法完成流程", "售后");
+                .contains(zh("handoff.staff.reason.flow"), zh("handoff.staff.intent.after_sales"));
     }
 
     @Test
@@ -347,13 +359,13 @@ class HandoffChatTest extends HandoffTestBase {
         List<JsonNode> out = chat(says(buyer, "转人工"), says(buyer, "/cancel"), says(buyer, "你好"),
                 says(other, "转人工"), staffSays("agent1", other, "在的"), says(other, "/cancel"));
 
-        // "/cancel" alone is answered in English by the engine's language detection, hence either wording.
-        assertThat(texts(out.get(1).get("replies")).get(0)).containsAnyOf("取消人工排队", "left the queue");
+        // A command keeps the language the buyer was using.
+        assertThat(texts(out.get(1).get("replies")).get(0)).contains(zh("handoff.left_queue"));
         assertThat(out.get(1).get("handoff").asBoolean()).isFalse();
         assertThat(out.get(2).get("intent").asText()).isEqualTo("greeting");
         assertThat(queue.position(cli(buyer))).isEmpty();
         assertThat(desk().posts(state(buyer).fact("handoff.thread"))).extracting(InMemoryStaffDesk.Post::text)
-                .anyMatch(t -> t.contains("已取消排队"));
+                .anyMatch(fromKey("handoff.staff.buyer_left").asMatchPredicate());
         assertThat(out.get(5).get("replies")).as("relayed to the staff member serving").isEmpty();
         assertThat(state(other).handover()).isEqualTo(Handover.staff("agent1"));
     }
@@ -367,13 +379,30 @@ class HandoffChatTest extends HandoffTestBase {
         assertThat(texts(out.get("staff"))).anyMatch(t -> t.contains("K2026112400004") && t.contains("awaiting_claim")
                 && t.contains("138****5678") && !t.contains("13812345678") && !t.contains("IQY-8H2K-99QZ-1M3N"));
         assertThat(out.get("replies")).as("nothing of it reaches the buyer").isEmpty();
-        assertThat(texts(missing.get("staff"))).anyMatch(t -> t.contains("没有这个订单"));
+        assertThat(texts(missing.get("staff")))
+                .contains(zh("handoff.staff.order_not_found", Map.of("order", "K2026112499999")));
     }
 
     private List<String> reminders(String user) {
         String thread = state(user).fact("handoff.thread");
-        return desk().posts(thread).stream().map(InMemoryStaffDesk.Post::text).filter(t -> t.startsWith("⏰")).toList();
+        return desk().posts(thread).stream().map(InMemoryStaffDesk.Post::text)
+                .filter(fromKey("handoff.staff.reminder").asMatchPredicate()).toList();
     }
+
+    /** What agent1 (小美) says reaches the buyer under her alias. */
+    private String fromMeiMei(String text) {
+        return zh("handoff.staff_says", Map.of("alias", "小美", "text", text));
+    }
+
+    private String buyerSays(String text) {
+        return zh("handoff.staff.buyer_says", Map.of("buyer", SummaryCard.masked(cli(buyer)), "text", text));
+    }
+
+    /** Told they are queued, next or with others ahead. */
+    private static Pattern queued() {
+        return anyOf(fromKey("handoff.queued"), fromKey("handoff.queued_next"));
+    }
+
 
     /** What the shop capability would have recorded about this buyer. */
     private void seedShopFacts(ConversationKey key) {

@@ -8,8 +8,11 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import java.util.List;
+import java.util.Map;
 
+import static kefu.testsupport.ReplyKeyMatcher.fromKey;
 import static org.assertj.core.api.Assertions.assertThat;
+
 
 /** Staff ban an abusive buyer from the buyer's thread; the bot then ignores the buyer until unbanned. */
 class StaffBanTest extends HandoffTestBase {
@@ -36,9 +39,12 @@ class StaffBanTest extends HandoffTestBase {
                 says(buyer, "/cancel"),
                 says(buyer, "你好"));
 
-        assertThat(texts(out.get(1).get("staff"))).anyMatch(t -> t.contains("已拉黑"));
+        String masked = SummaryCard.masked(cli(buyer));
+        assertThat(texts(out.get(1).get("staff")))
+                .anyMatch(fromKey("handoff.staff.banned", Map.of("buyer", masked)).asMatchPredicate());
         assertThat(out.get(2).get("replies")).as("banned: no answer").isEmpty();
-        assertThat(texts(out.get(3).get("staff"))).anyMatch(t -> t.contains("已解除拉黑"));
+        assertThat(texts(out.get(3).get("staff")))
+                .anyMatch(fromKey("handoff.staff.unbanned", Map.of("buyer", masked, "by", "agent1")).asMatchPredicate());
         assertThat(bans.banned(cli(buyer))).isFalse();
         assertThat(out.get(5).get("intent").asText()).isEqualTo("greeting");
     }
@@ -103,7 +109,7 @@ class StaffBanTest extends HandoffTestBase {
 
         JsonNode staffLine = out.get(out.size() - 1);
         assertThat(staffLine.has("error")).as("staff line answered %s", staffLine).isFalse();
-        assertThat(texts(staffLine.get("replies"))).anyMatch(t -> t.contains("您好，我来处理"));
+        assertThat(texts(staffLine.get("replies"))).contains(zh("handoff.staff_says", Map.of("alias", "小美", "text", "您好，我来处理")));
         assertThat(state(buyer).handover()).isEqualTo(Handover.staff("agent1"));
     }
 }

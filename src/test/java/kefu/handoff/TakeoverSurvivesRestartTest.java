@@ -13,9 +13,12 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 
+import java.util.Map;
 import java.util.UUID;
 
+import static kefu.testsupport.ReplyKeyMatcher.fromKey;
 import static org.assertj.core.api.Assertions.assertThat;
+
 
 /**
  * A takeover goes on across a restart (new application on the same Redis), driven the way a channel adapter
@@ -52,7 +55,8 @@ class TakeoverSurvivesRestartTest {
             assertThat(escalated.handoff()).isTrue();
             assertThat(escalated.intent()).isEqualTo(Intent.HUMAN_HANDOFF);
             assertThat(desk.posts.get(0).buttons()).extracting(b -> b.data()).containsExactly("staff:claim", "staff:close");
-            assertThat(first.getBean(RecordingMessenger.class).texts(buyer)).singleElement().asString().contains("已接入");
+            assertThat(first.getBean(RecordingMessenger.class).texts(buyer)).singleElement().asString()
+                    .matches(fromKey("handoff.claimed", Map.of("alias", "小美")));
         }
 
         try (ConfigurableApplicationContext second = start(prefix)) {
@@ -71,8 +75,9 @@ class TakeoverSurvivesRestartTest {
             assertThat(relayed.replies()).as("the bot stays silent after the restart").isEmpty();
             assertThat(desk.texts(thread)).anyMatch(t -> t.contains("我的卡密打不开"));
             assertThat(messenger.texts(buyer)).hasSize(2);
-            assertThat(messenger.texts(buyer).get(0)).isEqualTo("【客服·小美】请把截图发给我");
-            assertThat(messenger.texts(buyer).get(1)).contains("本次人工服务已结束");
+            assertThat(messenger.texts(buyer).get(0))
+                    .matches(fromKey("handoff.staff_says", Map.of("alias", "小美", "text", "请把截图发给我")));
+            assertThat(messenger.texts(buyer).get(1)).matches(fromKey("handoff.closed"));
             assertThat(botAgain.intent()).isEqualTo(Intent.GREETING);
             assertThat(botAgain.handoff()).isFalse();
 
@@ -81,7 +86,8 @@ class TakeoverSurvivesRestartTest {
             inbox.command("agent1", null, "/claim", another.asString());
             assertThat(engine.handle(Turn.text(another, "m5", "你好")).replies())
                     .as("staff stepped in from the general thread").isEmpty();
-            assertThat(messenger.texts(another)).singleElement().asString().contains("小美");
+            assertThat(messenger.texts(another)).singleElement().asString()
+                    .matches(fromKey("handoff.claimed", Map.of("alias", "小美")));
         }
     }
 

@@ -25,7 +25,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
+import static kefu.testsupport.ReplyKeyMatcher.fromKey;
 import static org.assertj.core.api.Assertions.assertThat;
+
 
 class KnowledgeAnswersTest extends AppTest {
 
@@ -33,6 +35,8 @@ class KnowledgeAnswersTest extends AppTest {
     ConversationEngine engine;
     @Autowired
     AnswerEngine answers;
+    @Autowired
+    kefu.nlu.ProductQuestions products;
     @Autowired
     KnowledgeBase knowledge;
     @Autowired
@@ -79,7 +83,7 @@ class KnowledgeAnswersTest extends AppTest {
         assertThat(r.intent()).isEqualTo(Intent.FAQ);
         assertThat(r.sources()).extracting(Source::id).containsExactly("topup-arrival-time");
         String text = r.replies().get(0).text();
-        assertThat(text).contains("10分钟").contains("来源");
+        assertThat(text).contains("10分钟").containsPattern(fromKey("knowledge.answer"));
         assertThat(text).doesNotContain("充值失败怎么办"); // one section, not the whole article
         assertThat(r.replies().get(0).buttons()).extracting(Button::data)
                 .contains("intent:urge_order", "intent:after_sales"); // the article sends a top-up shown done but missing to after-sales
@@ -156,12 +160,12 @@ class KnowledgeAnswersTest extends AppTest {
     void belowTheThresholdTheBotAdmitsItAndOffersArticlesAndAPerson() {
         KnowledgeProperties strict = new KnowledgeProperties(0.99, 0.3, Duration.ZERO, List.of());
         FaqHandler faq = new FaqHandler(new AnswerEngine(knowledge, strict, (q, p, l) -> java.util.Optional.empty(),
-                entities), knowledge, strict, kefu.conversation.events.ConversationEvents.none());
+                entities, products), knowledge, strict, kefu.conversation.events.ConversationEvents.none(), products);
 
         Outcome out = faq.handle(context("话费多久到账"), Classification.of(Intent.FAQ, 0.7));
 
         assertThat(out.sources()).isEmpty();
-        assertThat(out.replies().get(0).text()).contains("不太确定");
+        assertThat(out.replies().get(0).text()).matches(fromKey("knowledge.unsure"));
         List<String> data = out.replies().get(0).buttons().stream().map(Button::data).toList();
         assertThat(data).contains("kb:topup-arrival-time", "intent:human_handoff");
         assertThat(data.stream().filter(d -> d.startsWith("kb:"))).hasSizeBetween(2, 3);
@@ -188,7 +192,8 @@ class KnowledgeAnswersTest extends AppTest {
 
         assertThat(injected.intent()).isEqualTo(Intent.FAQ);
         assertThat(injected.sources()).isEqualTo(plain.sources());
-        assertThat(injected.replies().get(0).text()).contains("10分钟").contains("来源").doesNotContain("我是猫");
+        assertThat(injected.replies().get(0).text()).contains("10分钟").containsPattern(fromKey("knowledge.answer"))
+                .doesNotContain("我是猫");
     }
 
     private TurnContext context(String text) {

@@ -1,6 +1,7 @@
 package kefu.channel.console;
 
 import kefu.app.CliCommand;
+import kefu.conversation.ReplyTexts;
 
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
@@ -19,9 +20,11 @@ public final class ChatCommand implements CliCommand {
     private final ChatLineCodec codec;
     private final ChatTurns turns;
     private final StaffConsole staff;
+    private final ReplyTexts texts;
     private final CliInbox inbox;
 
-    public ChatCommand(ChatLineCodec codec, ChatTurns turns, StaffConsole staff, CliInbox inbox) {
+    public ChatCommand(ChatLineCodec codec, ChatTurns turns, StaffConsole staff, ReplyTexts texts, CliInbox inbox) {
+        this.texts = texts;
         this.codec = codec;
         this.turns = turns;
         this.staff = staff;
@@ -60,7 +63,7 @@ public final class ChatCommand implements CliCommand {
             String user = option(args, "--user").orElse("console");
             System.err.println("session " + session.session() + " (continue it later with --session "
                     + session.session() + ")");
-            new InteractiveChat(sessionTurns).run(new BufferedReader(in), out, user);
+            new InteractiveChat(sessionTurns, texts).run(new BufferedReader(in), out, user);
         }
         return 0;
     }

@@ -1,6 +1,7 @@
 package kefu.channel.console;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import kefu.conversation.ReplyTexts;
 import kefu.conversation.ConversationEngine;
 import kefu.conversation.ConversationStore;
 import kefu.handoff.StaffActions;
@@ -44,7 +45,8 @@ public class ConsoleConfig {
     }
 
     @Bean
-    ChatCommand chatCommand(ChatLineCodec codec, ChatTurns turns, StaffConsole staff, CliInbox inbox) {
-        return new ChatCommand(codec, turns, staff, inbox);
+    ChatCommand chatCommand(ChatLineCodec codec, ChatTurns turns, StaffConsole staff, ReplyTexts texts,
+                            CliInbox inbox) {
+        return new ChatCommand(codec, turns, staff, texts, inbox);
     }
 }

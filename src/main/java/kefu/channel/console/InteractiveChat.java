@@ -1,7 +1,9 @@
 package kefu.channel.console;
 
 import kefu.conversation.Button;
+import kefu.conversation.Lang;
 import kefu.conversation.Reply;
+import kefu.conversation.ReplyTexts;
 import kefu.conversation.TurnResult;
 
 import java.io.BufferedReader;
@@ -9,21 +11,24 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /** A terminal chat with the bot, as one buyer. Buttons are numbered; typing the number presses it. */
 public final class InteractiveChat {
 
     private final ChatTurns turns;
+    private final ReplyTexts texts;
 
-    public InteractiveChat(ChatTurns turns) {
+    public InteractiveChat(ChatTurns turns, ReplyTexts texts) {
         this.turns = turns;
+        this.texts = texts;
     }
 
     public void run(BufferedReader in, PrintStream out, String user) throws IOException {
-        out.println("kefu-bot 客服对话 — 输入问题，按编号点按钮，/photo 文件路径 发送截图，/quit 退出。");
+        out.println(text("terminal.intro"));
         List<Button> shown = List.of();
         while (true) {
-            out.print("你> ");
+            out.print(text("terminal.you"));
             out.flush();
             String line = in.readLine();
             if (line == null || line.strip().equals("/quit")) {
@@ -56,13 +61,19 @@ public final class InteractiveChat {
         return new ChatInput(user, line, null, null, null, null, null, null);
     }
 
-    private static List<Button> print(PrintStream out, TurnResult result) {
+    private String text(String key) {
+        return texts.get(key, Lang.ZH, Map.of());
+    }
+
+    private List<Button> print(PrintStream out, TurnResult result) {
         List<Button> buttons = new ArrayList<>();
+        String bot = text("terminal.bot");
+        String indent = " ".repeat(bot.length() + 2);
         for (Reply reply : result.replies()) {
-            out.println("客服> " + reply.text().replace("\n", "\n      "));
+            out.println(bot + reply.text().replace("\n", "\n" + indent));
             for (Button b : reply.buttons()) {
                 buttons.add(b);
-                out.println("      [" + buttons.size() + "] " + b.label());
+                out.println(indent + "[" + buttons.size() + "] " + b.label());
             }
         }
         return buttons;

@@ -8,6 +8,7 @@ import kefu.conversation.Classification;
 import kefu.conversation.ConversationState;
 import kefu.conversation.FlowHandler;
 import kefu.conversation.Intent;
+import kefu.conversation.Keywords;
 import kefu.conversation.Outcome;
 import kefu.conversation.Reply;
 import kefu.conversation.TurnContext;
@@ -27,10 +28,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -50,7 +49,6 @@ final class AfterSalesForm implements FlowHandler, ButtonHandler {
     private static final String QUESTION = "question";
     private static final String AS_REASON = "as_reason";
     private static final String CONFIRM = "confirm";
-    private static final Set<String> CONTINUE_WORDS = Set.of("继续", "继续填写", "继续申请", "繼續", "continue");
     private static final String ACTION = "as";
 
     private final ShopGateway shop;
@@ -58,9 +56,11 @@ final class AfterSalesForm implements FlowHandler, ButtonHandler {
     private final ShopProperties.Chat chat;
     private final ConversationEvents events;
     private final IntentClassifier classifier;
+    private final Keywords keywords;
 
     AfterSalesForm(ShopGateway shop, OrderWords words, ShopProperties.Chat chat, ConversationEvents events,
-                   IntentClassifier classifier) {
+                   IntentClassifier classifier, Keywords keywords) {
+        this.keywords = keywords;
         this.classifier = classifier;
         this.events = events;
         this.shop = shop;
@@ -112,7 +112,7 @@ final class AfterSalesForm implements FlowHandler, ButtonHandler {
             return Optional.of(keepForLater(ctx));
         }
         String text = turn.trimmedText();
-        if (CONTINUE_WORDS.contains(text.toLowerCase(Locale.ROOT))) {
+        if (Keywords.in(keywords.continueForm(), text)) {
             return Optional.of(remind(ctx));
         }
         if (text.isEmpty()) {

@@ -2,6 +2,7 @@ package kefu.conversation.orders;
 
 import kefu.conversation.Button;
 import kefu.conversation.Classification;
+import kefu.conversation.DialogueContext;
 import kefu.conversation.Intent;
 import kefu.conversation.IntentHandler;
 import kefu.conversation.Outcome;
@@ -59,8 +60,11 @@ final class OrderStatusHandler implements IntentHandler, OrderAction {
         }
         var focus = ctx.state().dialogue().focusAt(ctx.now());
         // "那我等多久" right after an urge: the time staff promised, not the article about waiting.
+        // After an urge refused as too early: when urging becomes possible.
         if ("when".equals(c.entity(FOLLOW_UP)) && focus.isPresent() && focus.get().until() != null) {
-            return Outcome.of(ctx.state(), Intent.ORDER_STATUS, 1.0, Reply.of(ctx.say("shop.followup.urged_until",
+            String key = focus.get().why() == DialogueContext.Why.URGE_LATER
+                    ? "shop.followup.urge_from" : "shop.followup.urged_until";
+            return Outcome.of(ctx.state(), Intent.ORDER_STATUS, 1.0, Reply.of(ctx.say(key,
                     Map.of("order", focus.get().orderNo(), "until", words.time(focus.get().until()))),
                     List.of(words.human(ctx))));
         }

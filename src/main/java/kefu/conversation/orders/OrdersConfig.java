@@ -1,6 +1,7 @@
 package kefu.conversation.orders;
 
 import kefu.conversation.IntentClassifier;
+import kefu.conversation.Keywords;
 import kefu.conversation.OrderNumbers;
 import kefu.conversation.events.ConversationEvents;
 import kefu.shop.OrderRules;
@@ -56,8 +57,8 @@ public class OrdersConfig {
 
     @Bean
     AfterSalesForm afterSalesForm(ShopGateway shop, OrderWords words, ShopProperties props, ConversationEvents events,
-                                  IntentClassifier classifier) {
-        return new AfterSalesForm(shop, words, props.chat(), events, classifier);
+                                  IntentClassifier classifier, Keywords keywords) {
+        return new AfterSalesForm(shop, words, props.chat(), events, classifier, keywords);
     }
 
     @Bean

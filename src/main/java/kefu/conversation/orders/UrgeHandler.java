@@ -1,6 +1,8 @@
 package kefu.conversation.orders;
 
 import kefu.conversation.Classification;
+import kefu.conversation.ConversationState;
+import kefu.conversation.DialogueContext;
 import kefu.conversation.Intent;
 import kefu.conversation.IntentHandler;
 import kefu.conversation.Outcome;
@@ -78,7 +80,7 @@ final class UrgeHandler implements IntentHandler, OrderAction {
             vars.put("handled", words.time(r.expectedBy()));
             events.publish(new OrderUrged(ctx.turn().key(), ctx.now(), o.orderNo()));
             var urged = OrderAccess.focus(ShopFacts.add(ctx.state(), ShopFacts.URGES, o.orderNo()), o,
-                    kefu.conversation.DialogueContext.Why.URGED, ctx.now(), r.expectedBy());
+                    DialogueContext.Why.URGED, ctx.now(), r.expectedBy());
             return Outcome.of(urged, Intent.URGE_ORDER, 1.0, Reply.of(ctx.say("shop.urge.accepted", vars)));
         }
         String refusalKey = switch (r.reason()) {
@@ -89,10 +91,17 @@ final class UrgeHandler implements IntentHandler, OrderAction {
         vars.put("status", ctx.say("shop.status." + o.status().wireName(), vars));
         Outcome out = reply(ctx, ctx.say(refusalKey, vars));
         // Urged a moment ago (by this buyer or another way): the order is being hurried, and its card says so.
-        return "too_soon".equals(r.reason())
-                ? out.withState(OrderAccess.focus(ShopFacts.add(ctx.state(), ShopFacts.URGES, o.orderNo()), o,
-                        kefu.conversation.DialogueContext.Why.URGED, ctx.now(), null))
-                : out;
+        ConversationState s = "too_soon".equals(r.reason())
+                ? ShopFacts.add(ctx.state(), ShopFacts.URGES, o.orderNo()) : ctx.state();
+        // What "那我等多久" next is answered with: the time staff promised, else the time an urge becomes possible.
+        if (r.expectedBy() != null && "too_soon".equals(r.reason())) {
+            return out.withState(OrderAccess.focus(s, o, DialogueContext.Why.URGED, ctx.now(), r.expectedBy()));
+        }
+        if (r.nextAllowedAt() != null) {
+            return out.withState(OrderAccess.focus(s, o, DialogueContext.Why.URGE_LATER, ctx.now(), r.nextAllowedAt()));
+        }
+        return s == ctx.state() ? out
+                : out.withState(OrderAccess.focus(s, o, DialogueContext.Why.URGED, ctx.now(), null));
     }
 
     private Outcome reply(TurnContext ctx, String text) {

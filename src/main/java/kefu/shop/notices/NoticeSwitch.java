@@ -1,6 +1,7 @@
 package kefu.shop.notices;
 
 import kefu.conversation.Intent;
+import kefu.conversation.Keywords;
 import kefu.conversation.Outcome;
 import kefu.conversation.Reply;
 import kefu.conversation.TurnContext;
@@ -10,7 +11,6 @@ import org.springframework.core.annotation.Order;
 
 import java.util.Locale;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * Lets a buyer turn delivery notices off and on again: {@code /notify off} / {@code /notify on}, or the words
@@ -19,13 +19,15 @@ import java.util.Set;
 @Order(Ordered.LOWEST_PRECEDENCE)
 public final class NoticeSwitch implements TurnInterceptor {
 
-    private static final Set<String> OFF = Set.of("/notify off", "关闭通知", "不要通知", "关闭发货通知", "notifications off");
-    private static final Set<String> ON = Set.of("/notify on", "开启通知", "打开通知", "开启发货通知", "notifications on");
+    private static final String COMMAND_OFF = "/notify off";
+    private static final String COMMAND_ON = "/notify on";
 
     private final DeliveryWatches watches;
+    private final Keywords keywords;
 
-    public NoticeSwitch(DeliveryWatches watches) {
+    public NoticeSwitch(DeliveryWatches watches, Keywords keywords) {
         this.watches = watches;
+        this.keywords = keywords;
     }
 
     @Override
@@ -35,8 +37,8 @@ public final class NoticeSwitch implements TurnInterceptor {
             return Optional.empty();
         }
         String t = text.toLowerCase(Locale.ROOT).replaceAll("\\s+", " ");
-        boolean off = OFF.contains(t);
-        if (!off && !ON.contains(t)) {
+        boolean off = COMMAND_OFF.equals(t) || Keywords.in(keywords.noticesOff(), t);
+        if (!off && !COMMAND_ON.equals(t) && !Keywords.in(keywords.noticesOn(), t)) {
             return Optional.empty();
         }
         String chatUser = ctx.turn().key().asString();

@@ -35,6 +35,39 @@ class OrderContextTest extends DialogueTestBase {
     }
 
     @Test
+    void case3_howLongAfterATooEarlyUrgeSaysWhenUrgingOpens() {
+        String no = orderNo();
+        sandbox.load(orders(order(no, null, "mobile_topup", "processing", 2)));
+        say(no + " 催一下");
+        TurnResult refused = say("5678");
+
+        TurnResult wait = say("那我等多久");
+        TurnResult again = say("要等多久");
+
+        assertThat(text(refused)).endsWith(tail("shop.urge.too_early"));
+        assertThat(wait.intent()).isEqualTo(Intent.ORDER_STATUS);
+        assertThat(text(wait)).contains(no).endsWith(tail("shop.followup.urge_from"));
+        // The time named is the one the refusal gave: when an urge becomes possible.
+        String opensAt = text(refused).replaceAll("(?s).*?(\\d{2}-\\d{2} \\d{2}:\\d{2}).*", "$1");
+        assertThat(text(wait)).contains(opensAt);
+        assertThat(text(again)).isEqualTo(text(wait));
+        assertThat(buttons(wait)).contains("intent:human_handoff");
+    }
+
+    @Test
+    void case3_howLongAfterAnAcceptedUrgeGivesThePromisedTime() {
+        String no = orderNo();
+        sandbox.load(orders(order(no, null, "mobile_topup", "processing", 40)));
+        say(no + " 催一下");
+        TurnResult urged = say("5678");
+
+        TurnResult wait = say("要等多久");
+
+        String handled = text(urged).replaceAll("(?s).*?(\\d{2}-\\d{2} \\d{2}:\\d{2}).*", "$1");
+        assertThat(text(wait)).contains(no, handled).endsWith(tail("shop.followup.urged_until"));
+    }
+
+    @Test
     void case3_cancellingThisOrderAsksToConfirmThatOrder() {
         String no = orderNo();
         sandbox.load(orders(order(no, null, "mobile_topup", "paid", 2)));
@@ -154,6 +187,36 @@ class OrderContextTest extends DialogueTestBase {
 
         assertThat(text(r)).contains(lead("shop.ask_proof")).contains("发票");
         assertThat(r.sources()).isNotEmpty();
+    }
+
+    @Test
+    void mixedOrderActions_eachOrderGetsItsOwnAction() {
+        String urged = orderNo();
+        String cancelled = orderNo();
+        String account = "A" + cancelled.substring(8);
+        sandbox.load(account(account, "BIND-" + cancelled.substring(9), order(urged, account, "mobile_topup", "processing", 40),
+                order(cancelled, account, "mobile_topup", "paid", 2)));
+        say("/bind BIND-" + cancelled.substring(9));
+
+        TurnResult r = say(urged + " 催一下，" + cancelled + " 取消");
+
+        assertThat(text(r)).contains(lead("shop.urge.accepted")).contains(urged);
+        assertThat(buttons(r)).contains("cancel:yes:" + cancelled).noneMatch(b -> b.endsWith(urged) && b.startsWith("cancel"));
+    }
+
+    @Test
+    void mixedOrderActions_theSecondWaitsWhileTheFirstNeedsAProofAndTheBuyerIsToldSo() {
+        String urged = orderNo();
+        String cancelled = orderNo();
+        sandbox.load(orders(order(urged, null, "mobile_topup", "processing", 40),
+                order(cancelled, null, "mobile_topup", "paid", 2)));
+
+        TurnResult r = say(urged + " 催一下，" + cancelled + " 取消");
+        TurnResult proved = say("5678");
+
+        assertThat(text(r)).contains(lead("shop.ask_proof"), urged)
+                .contains(lead("also.after_this")).contains(cancelled + " 取消");
+        assertThat(text(proved)).contains(lead("shop.urge.accepted")).contains(urged);
     }
 
     @Test

@@ -1,5 +1,6 @@
 package kefu.conversation.dialogue;
 
+import kefu.conversation.Intent;
 import kefu.conversation.TurnResult;
 import org.junit.jupiter.api.Test;
 
@@ -31,11 +32,53 @@ class SituationalAnswersTest extends DialogueTestBase {
     }
 
     @Test
+    void case21_aChineseProductNameTheHelpCenterNeverNamesGetsNotSureAndAPerson() {
+        TurnResult game = say("你们卖王者荣耀点券吗");
+        TurnResult coupon = say("有没有星巴克券");
+
+        assertThat(game.intent()).isEqualTo(Intent.FAQ);
+        // The shop sells game items (kefu.shop.rules has the category), so the reply says which kind and how to look.
+        assertThat(text(game)).isEqualTo(reply("knowledge.not_described_kind",
+                Map.of("topic", "王者荣耀点券", "kind", reply("shop.category.game_item"))));
+        assertThat(buttons(game)).containsExactly("intent:human_handoff");
+        assertThat(text(coupon)).isEqualTo(reply("knowledge.not_described", Map.of("topic", "星巴克券")));
+        assertThat(state().fallbackStreak()).as("an honest 'not sure' is no misunderstanding").isZero();
+    }
+
+    @Test
+    void case21_productsTheHelpCenterDescribesAreStillAnsweredFromIt() {
+        TurnResult vip = say("你们卖腾讯视频会员吗");
+        TurnResult newcomer = say("有新人优惠吗");
+
+        assertThat(vip.sources()).isNotEmpty();
+        assertThat(text(vip)).doesNotContain(lead("knowledge.not_described"));
+        assertThat(newcomer.sources()).extracting(s -> s.id()).containsExactly("newbie-benefits");
+    }
+
+    @Test
     void case21_aWhereQuestionAnswersFromTheArticleNamingTheThing() {
         TurnResult r = say("充值中心在哪");
 
         assertThat(text(r)).contains("充值中心");
         assertThat(r.sources()).extracting(s -> s.id()).containsExactly("home-shortcuts");
+    }
+
+    @Test
+    void aWhereQuestionAboutThingsTheHelpCenterNamesInOtherWordsIsAnsweredNotDoubted() {
+        TurnResult claim = say("领取权益的按钮在哪");
+        TurnResult cards = say("点卡的卡号卡密在哪里查看");
+        TurnResult spent = say("想看看这个月一共花了多少钱");
+
+        assertThat(claim.sources()).as("领取 + 权益, and 按钮: words the articles use").isNotEmpty();
+        assertThat(cards.sources()).isNotEmpty();
+        assertThat(text(spent)).as("money spent is not a price").isNotEqualTo(reply("knowledge.price"));
+    }
+
+    @Test
+    void aNeverMindFollowedByARequestIsTheRequest() {
+        TurnResult r = say("这单不要了帮我取消");
+
+        assertThat(r.intent()).isEqualTo(Intent.CANCEL_ORDER);
     }
 
     @Test

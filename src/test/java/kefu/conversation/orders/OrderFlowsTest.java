@@ -16,6 +16,8 @@ import kefu.shop.SandboxFixtures;
 import kefu.shop.ShopGateway;
 import kefu.shop.ShopOrder;
 import kefu.shop.sandbox.SandboxShop;
+import kefu.conversation.Lang;
+import kefu.conversation.ReplyTexts;
 import kefu.testsupport.AppTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -23,11 +25,13 @@ import org.springframework.beans.factory.annotation.Autowired;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 import static kefu.shop.SandboxFixtures.order;
 import static kefu.shop.SandboxFixtures.orderNo;
 import static kefu.shop.SandboxFixtures.orders;
+import static kefu.testsupport.ReplyKeyMatcher.fromKey;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The order flows through the whole engine, the signed HTTP adapter and the in-process sandbox shop. */
@@ -41,6 +45,9 @@ class OrderFlowsTest extends AppTest {
     SandboxShop sandbox;
     @Autowired
     ShopGateway shop;
+    @Autowired
+    ReplyTexts texts;
+
 
     private final ConversationKey buyer = new ConversationKey("test", uniqueUser());
 
@@ -88,8 +95,8 @@ class OrderFlowsTest extends AppTest {
         TurnResult shown = say("5678");
 
         assertThat(ask.flow()).isEqualTo("orders");
-        assertThat(text(proof)).contains(no).contains("后 4 位");
-        assertThat(text(shown)).contains("138****5678").contains("处理中").doesNotContain("13812345678");
+        assertThat(text(proof)).containsPattern(fromKey("shop.ask_proof", Map.of("order", no)));
+        assertThat(text(shown)).contains("138****5678").containsPattern(fromKey("shop.status.processing")).doesNotContain("13812345678");
         assertThat(shown.flow()).isNull();
         assertThat(state().fact("shop.verified")).contains(no);
         assertThat(state().fact("shop.mentioned")).contains(no);
@@ -104,7 +111,7 @@ class OrderFlowsTest extends AppTest {
         TurnResult urge = say("催单");
 
         // The order just proved is the one in focus: urged at once, no pick list.
-        assertThat(text(urge)).contains("已为您催单").contains(no);
+        assertThat(text(urge)).containsPattern(fromKey("shop.urge.accepted", Map.of("order", no)));
         assertThat(buttons(urge)).noneMatch(b -> b.startsWith("pick:"));
     }
 
@@ -135,7 +142,7 @@ class OrderFlowsTest extends AppTest {
         say(failed);
         TurnResult notThrough = say("5678");
 
-        assertThat(text(closed)).contains("已取消").contains("重新下单");
+        assertThat(text(closed)).containsPattern(fromKey("shop.status.cancelled"));
         assertThat(buttons(closed)).contains("intent:human_handoff");
         assertThat(buttons(notThrough)).contains("intent:human_handoff");
     }
@@ -152,7 +159,7 @@ class OrderFlowsTest extends AppTest {
         TurnResult unknownOrder = say(orderNo());
         TurnResult unknownProof = say("0000");
 
-        assertThat(text(wrong)).contains("没有找到").doesNotContain("测试商品");
+        assertThat(text(wrong)).containsPattern(fromKey("shop.proof.not_found", Map.of("order", no))).doesNotContain("测试商品");
         assertThat(text(unknownProof)).isEqualTo(text(wrong).replace(no, unknownProofOrder(unknownOrder)));
         assertThat(state().fact("shop.verified")).isNull();
     }
@@ -174,7 +181,7 @@ class OrderFlowsTest extends AppTest {
 
         TurnResult locked = say("5678");
 
-        assertThat(text(locked)).contains("暂停验证");
+        assertThat(text(locked)).containsPattern(fromKey("shop.proof.locked"));
         assertThat(buttons(locked)).contains("intent:human_handoff");
         assertThat(locked.flow()).isNull();
     }
@@ -194,11 +201,11 @@ class OrderFlowsTest extends AppTest {
         TurnResult asked = press("intent:order_status");
         TurnResult other = say(theirs);
 
-        assertThat(text(bound)).containsAnyOf("绑定成功", "linked");
+        assertThat(text(bound)).containsPattern(fromKey("shop.bind.done"));
         assertThat(buttons(bound)).contains("pick:status:" + mine);
-        assertThat(text(picked)).contains(mine).containsAnyOf("处理中", "Processing");
+        assertThat(text(picked)).contains(mine).containsPattern(fromKey("shop.status.processing"));
         assertThat(state().fact("shop.account")).isEqualTo(account);
-        assertThat(text(other)).containsAnyOf("验证", "verify").doesNotContain("测试商品");
+        assertThat(text(other)).containsPattern(fromKey("shop.ask_proof", Map.of("order", theirs))).doesNotContain("测试商品");
         assertThat(buttons(asked)).contains("pick:status:" + mine);
     }
 
@@ -211,11 +218,12 @@ class OrderFlowsTest extends AppTest {
         TurnResult asked = say("绑定账号");
         TurnResult bound = say(code);
 
-        assertThat(text(asked)).contains("绑定码");
+        assertThat(text(asked)).containsPattern(fromKey("shop.bind.ask"));
         assertThat(asked.flow()).isEqualTo("orders");
-        assertThat(text(bound)).contains("绑定成功");
+        assertThat(text(bound)).containsPattern(fromKey("shop.bind.done.empty"));
         assertThat(state().fact("shop.account")).isEqualTo(account);
     }
+
 
     @Test
     void aBindCodeWorksOnlyOnce() {
@@ -226,7 +234,7 @@ class OrderFlowsTest extends AppTest {
         say("/bind " + code);
         TurnResult again = engine.handle(Turn.text(new ConversationKey("test", uniqueUser()), null, "/bind " + code));
 
-        assertThat(text(again)).containsAnyOf("无效", "invalid");
+        assertThat(text(again)).containsPattern(fromKey("shop.bind.invalid"));
     }
 
     @Test
@@ -244,7 +252,7 @@ class OrderFlowsTest extends AppTest {
 
         assertThat(privately.replies()).anyMatch(r -> r.privateOnly() && r.text().contains("SECRET-KEY-42"));
         assertThat(privately.replies()).filteredOn(r -> !r.privateOnly()).noneMatch(r -> r.text().contains("SECRET"));
-        assertThat(text(inGroup)).contains("私聊").doesNotContain("SECRET-KEY-42").doesNotContain("商品");
+        assertThat(text(inGroup)).matches(fromKey("security.group.private_only")).doesNotContain("SECRET-KEY-42").doesNotContain("测试商品");
     }
 
     @Test
@@ -256,11 +264,11 @@ class OrderFlowsTest extends AppTest {
         TurnResult urged = press("pick:urge:" + no);
         TurnResult again = press("pick:urge:" + no);
 
-        assertThat(text(shown)).contains("已超过预计时间");
+        assertThat(text(shown)).containsPattern(fromKey("shop.status.late"));
         assertThat(buttons(shown)).contains("pick:urge:" + no);
-        assertThat(text(urged)).contains("已为您催单");
+        assertThat(text(urged)).containsPattern(fromKey("shop.urge.accepted", Map.of("order", no)));
         assertThat(state().fact("shop.urges")).contains(no);
-        assertThat(text(again)).contains("刚刚已经催过").contains("30 分钟");
+        assertThat(text(again)).containsPattern(fromKey("shop.urge.too_soon", Map.of("order", no, "gap", 30)));
     }
 
     @Test
@@ -273,7 +281,8 @@ class OrderFlowsTest extends AppTest {
         TurnResult refused = say(no);
 
         assertThat(early.flow()).isEqualTo("orders");
-        assertThat(text(refused)).contains("话费充值").contains("15 分钟");
+        assertThat(text(refused)).containsPattern(fromKey("shop.urge.too_early",
+                Map.of("order", no, "category", texts.get("shop.category.mobile_topup", Lang.ZH, Map.of()), "minutes", 15)));
         assertThat(refused.intent()).isEqualTo(Intent.URGE_ORDER);
         assertThat(state().fact("shop.urges")).isNull();
     }
@@ -287,9 +296,9 @@ class OrderFlowsTest extends AppTest {
         TurnResult warned = say("取消订单");
         TurnResult done = press("cancel:yes:" + no);
 
-        assertThat(text(warned)).contains("无法恢复");
+        assertThat(text(warned)).containsPattern(fromKey("shop.cancel.confirm", Map.of("order", no)));
         assertThat(buttons(warned)).contains("cancel:yes:" + no, "cancel:no:" + no);
-        assertThat(text(done)).contains("已取消");
+        assertThat(text(done)).containsPattern(fromKey("shop.cancel.done", Map.of("order", no)));
         assertThat(shop.order(no)).map(ShopOrder::status).contains(OrderStatus.REFUNDED);
     }
 
@@ -301,7 +310,7 @@ class OrderFlowsTest extends AppTest {
 
         TurnResult refused = say("取消订单");
 
-        assertThat(text(refused)).contains("30 分钟");
+        assertThat(text(refused)).containsPattern(fromKey("shop.cancel.window_passed", Map.of("order", no, "window", 30)));
         assertThat(buttons(refused)).contains("pick:after_sales:" + no, "intent:human_handoff");
         assertThat(shop.order(no)).map(ShopOrder::status).contains(OrderStatus.PROCESSING);
     }
@@ -327,17 +336,19 @@ class OrderFlowsTest extends AppTest {
         TurnResult progress = say("售后进度");
 
         assertThat(buttons(reasons)).contains("as:reason:not_received", "as:reason:not_working");
-        assertThat(text(described)).contains("截图");
+        assertThat(text(described)).containsPattern(fromKey("shop.as.ask_photo"));
         assertThat(aside.flow()).isEqualTo("after_sales");
-        assertThat(text(back)).contains("未完成的售后申请").contains("截图");
-        assertThat(text(rejected)).contains("不是图片");
-        assertThat(text(review)).contains("截图：1 张").contains("激活码提示无效");
-        assertThat(text(filed)).contains("工单号").contains("24-48");
+        assertThat(text(back)).containsPattern(fromKey("shop.as.resumed", Map.of("order", no)))
+                .containsPattern(fromKey("shop.as.ask_photo"));
+        assertThat(text(rejected)).containsPattern(fromKey("shop.as.photo_not_image"));
+        assertThat(text(review)).containsPattern(fromKey("shop.as.review", Map.of("order", no, "description", "激活码提示无效", "photos", 1)));
+        assertThat(text(filed)).containsPattern(fromKey("shop.as.filed", Map.of("order", no, "min", 24, "max", 48)));
         assertThat(filed.flow()).isNull();
-        assertThat(text(pressedAgain)).doesNotContain("工单号");
+        assertThat(text(pressedAgain)).doesNotContainPattern(fromKey("shop.as.filed"));
         String ticket = state().fact("shop.tickets");
         assertThat(ticket).startsWith("T");
-        assertThat(text(progress)).contains(ticket).contains("已受理");
+        assertThat(text(progress)).containsPattern(fromKey("shop.as.progress.line", Map.of("ticket", ticket, "order", no,
+                "status", texts.get("shop.ticket.open", Lang.ZH, Map.of()))));
         assertThat(shop.order(no).orElseThrow().openTicket()).isEqualTo(ticket);
     }
 
@@ -358,7 +369,7 @@ class OrderFlowsTest extends AppTest {
         press("intent:after_sales");
         TurnResult second = say(no);
 
-        assertThat(text(second)).contains("已有一个正在处理的售后工单").contains(first);
+        assertThat(text(second)).containsPattern(fromKey("shop.as.open_exists", Map.of("order", no, "ticket", first)));
         assertThat(second.flow()).isNull();
     }
 
@@ -372,7 +383,8 @@ class OrderFlowsTest extends AppTest {
 
         TurnResult refused = say("5678");
 
-        assertThat(text(refused)).contains("游戏道具").contains("一经使用不支持售后");
+        assertThat(text(refused)).containsPattern(fromKey("shop.as.refused.used",
+                Map.of("order", no, "category", texts.get("shop.category.game_item", Lang.ZH, Map.of()))));
         assertThat(refused.flow()).isNull();
     }
 
@@ -386,7 +398,7 @@ class OrderFlowsTest extends AppTest {
 
         TurnResult refused = say("5678");
 
-        assertThat(text(refused)).contains("过期");
+        assertThat(text(refused)).containsPattern(fromKey("shop.as.refused.expired", Map.of("order", no)));
     }
 
     @Test
@@ -404,10 +416,12 @@ class OrderFlowsTest extends AppTest {
         TurnResult pressedBack = press("as:resume");
 
         assertThat(aside.intent()).isEqualTo(Intent.FAQ);
-        assertThat(text(aside)).contains("售后申请还在").contains(no);
+        assertThat(text(aside)).containsPattern(fromKey("shop.as.waiting", Map.of("order", no)));
         assertThat(buttons(aside)).contains("as:resume", "as:quit");
-        assertThat(text(typedBack)).contains("未完成的售后申请").contains("截图");
-        assertThat(text(pressedBack)).contains("未完成的售后申请").contains("截图");
+        assertThat(text(typedBack)).containsPattern(fromKey("shop.as.resumed", Map.of("order", no)))
+                .containsPattern(fromKey("shop.as.ask_photo"));
+        assertThat(text(pressedBack)).containsPattern(fromKey("shop.as.resumed", Map.of("order", no)))
+                .containsPattern(fromKey("shop.as.ask_photo"));
         assertThat(pressedBack.flow()).isEqualTo("after_sales");
     }
 
@@ -428,7 +442,8 @@ class OrderFlowsTest extends AppTest {
         assertThat(handedOver.flow()).as("the form is set aside while a person helps").isNull();
         assertThat(back.flow()).isEqualTo("after_sales");
         assertThat(text(back)).as("the form comes back where it was, at the screenshot step")
-                .contains("未完成的售后申请").contains("截图");
+                .containsPattern(fromKey("shop.as.resumed", Map.of("order", no)))
+                .containsPattern(fromKey("shop.as.ask_photo"));
     }
 
     @Test
@@ -469,7 +484,7 @@ class OrderFlowsTest extends AppTest {
 
         TurnResult refused = photo(big, "image/png");
 
-        assertThat(text(refused)).contains("太大");
+        assertThat(text(refused)).containsPattern(fromKey("shop.as.photo_too_large"));
         assertThat(refused.flow()).isEqualTo("after_sales");
         assertThat(state().afterSales().evidence()).isEmpty();
     }
@@ -485,7 +500,7 @@ class OrderFlowsTest extends AppTest {
 
         TurnResult shown = say("buyer@example.com");
 
-        assertThat(text(shown)).contains("处理中").contains("b***@example.com");
+        assertThat(text(shown)).containsPattern(fromKey("shop.status.processing")).contains("b***@example.com");
         assertThat(state().lang()).isEqualTo(kefu.conversation.Lang.ZH);
     }
 
@@ -511,9 +526,10 @@ class OrderFlowsTest extends AppTest {
         TurnResult review = photo(SandboxFixtures.png(), "image/png");
 
         assertThat(text(lookedUp)).contains(other);
-        assertThat(text(back)).contains("未完成的售后申请").contains(no).contains("截图");
+        assertThat(text(back)).containsPattern(fromKey("shop.as.resumed", Map.of("order", no)))
+                .containsPattern(fromKey("shop.as.ask_photo"));
         assertThat(back.flow()).isEqualTo("after_sales");
-        assertThat(text(review)).contains("没有收到激活码").contains("截图：1 张");
+        assertThat(text(review)).containsPattern(fromKey("shop.as.review", Map.of("order", no, "description", "没有收到激活码", "photos", 1)));
         assertThat(state().afterSales().orderNo()).isEqualTo(no);
         assertThat(state().afterSales().evidence()).hasSize(1);
     }

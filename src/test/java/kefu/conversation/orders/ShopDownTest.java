@@ -26,11 +26,14 @@ import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Map;
 import java.util.UUID;
+
 import java.util.stream.Collectors;
 
 import static kefu.shop.SandboxFixtures.orderNo;
 import static kefu.shop.SandboxFixtures.orders;
+import static kefu.testsupport.ReplyKeyMatcher.fromKey;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -87,7 +90,7 @@ class ShopDownTest {
         TurnResult down = press("as:submit");
         TurnResult downStatus = engine.handle(Turn.text(new ConversationKey("test", "u" + UUID.randomUUID()), null, "你好"));
 
-        assertThat(text(down)).contains("暂时无法访问").contains("没有重复提交");
+        assertThat(text(down)).matches(fromKey("shop.as.submit_failed"));
         assertThat(down.flow()).isEqualTo("after_sales");
         assertThat(down.replies().get(0).buttons()).anyMatch(b -> b.data().equals("as:submit"));
         assertThat(downStatus.replies()).isNotEmpty();
@@ -99,7 +102,7 @@ class ShopDownTest {
 
             TurnResult filed = press("as:submit");
 
-            assertThat(text(filed)).contains("工单号");
+            assertThat(text(filed)).containsPattern(fromKey("shop.as.filed", Map.of("order", no)));
             assertThat(filed.flow()).isNull();
             assertThat(shop.order(no).orElseThrow().openTicket()).isNotNull();
         }

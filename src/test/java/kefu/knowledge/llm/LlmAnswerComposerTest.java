@@ -1,6 +1,8 @@
 package kefu.knowledge.llm;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.langchain4j.model.openai.OpenAiChatModel;
+
 import kefu.app.BotFiles;
 import kefu.app.ReplyTextsLoader;
 import kefu.conversation.Lang;
@@ -16,6 +18,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
+import static kefu.testsupport.ReplyKeyMatcher.fromKey;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class LlmAnswerComposerTest {
@@ -40,8 +43,9 @@ class LlmAnswerComposerTest {
 
         assertThat(answer).contains("您好，话费一般1-10分钟到账。");
         String request = server.requests().get(0);
-        assertThat(request).contains("fake-model").contains("话费通常1-10分钟到账").contains("只根据")
-                .doesNotContain("\"tools\"");
+        assertThat(request).contains("fake-model").contains("话费通常1-10分钟到账").doesNotContain("\"tools\"");
+        assertThat(new ObjectMapper().readTree(request).path("messages").get(0).path("content").asText())
+                .as("the system prompt of the reply files").matches(fromKey("knowledge.llm.system"));
     }
 
     @Test
