@@ -196,7 +196,8 @@ public final class ConversationEngine {
                                        boolean secretInput) {
         ConversationState s = outcome.state();
         String said = turn.hasText() ? (secretInput ? HIDDEN_INPUT : InlineSecrets.hide(turn.text())) : turn.isButton() ? pressed(turn, before)
-                : turn.attachment() != null ? "[file] " + turn.attachment().fileName() : "";
+                : turn.attachment() != null ? "[file] " + turn.attachment().fileName()
+                : turn.media() != null ? "[" + turn.media().kind().wireName() + "] " + turn.media().label() : "";
         String intent = outcome.intent() == null ? null : outcome.intent().wireName();
         s = s.withHistory(new HistoryEntry(HistoryEntry.BUYER, clip(said), intent, now), settings.historySize());
         for (Reply reply : outcome.replies()) {
@@ -217,16 +218,14 @@ public final class ConversationEngine {
 
     private Turn normalized(Turn turn) {
         if (turn.isButton()) {
-            turn = new Turn(turn.key(), turn.messageId(), turn.chatType(), turn.text(), ButtonData.clean(turn.button()),
-                    turn.attachment(), turn.languageHint());
+            turn = turn.withButton(ButtonData.clean(turn.button()));
         }
         if (turn.text() == null) {
             return turn;
         }
         // Over-long text is kept as is so the length check sees it; it is never classified.
         String text = turn.text().length() > settings.maxTextLength() ? turn.text() : normalizer.normalize(turn.text());
-        return new Turn(turn.key(), turn.messageId(), turn.chatType(), text, turn.button(), turn.attachment(),
-                turn.languageHint(), turn.text());
+        return turn.withNormalizedText(text);
     }
 
     private static String clip(String text) {

@@ -56,7 +56,7 @@ public final class TurnRouter {
     /** Decides the answer to one turn; the caller holds the buyer's lease and records what comes back. */
     public Outcome route(TurnContext ctx) {
         Turn turn = ctx.turn();
-        if (!turn.hasText() && !turn.isButton() && turn.attachment() == null) {
+        if (!turn.hasText() && !turn.isButton() && turn.attachment() == null && turn.media() == null) {
             return Outcome.of(ctx.state(), Intent.FALLBACK, 1.0, Reply.of(ctx.say("input.empty")));
         }
         if (turn.hasText() && turn.text().length() > maxTextLength) {
@@ -68,6 +68,10 @@ public final class TurnRouter {
             if (stop.isPresent()) {
                 return stop.get();
             }
+        }
+        if (turn.media() != null && !turn.hasText()) {
+            // Staff (an interceptor above) get voice and video whole; the bot itself reads neither.
+            return Outcome.of(ctx.state(), Intent.FALLBACK, 1.0, Reply.of(ctx.say("input.media")));
         }
         if (!turn.isPrivate()) {
             return inGroup(ctx);

@@ -83,9 +83,10 @@ public class HandoffConfig {
     @Bean
     HandoffEscalation handoffEscalation(StaffDesks desks, ThreadIndex threads, HandoffQueue queue, Transcript transcript,
                             ServiceHours hours, SummaryCard card, StaffTexts texts, HandoffProperties settings,
-                            StaffOrderLookup orders, ObjectProvider<FlowHandler> flows, ConversationEvents events) {
+                            StaffOrderLookup orders, ObjectProvider<FlowHandler> flows, ConversationEvents events,
+                            kefu.nlu.DialogueCues cues) {
         return new HandoffEscalation(desks.desk(), threads, queue, transcript, hours, card, texts, settings, orders, flows,
-                events);
+                events, cues);
     }
 
     @Bean

@@ -4,6 +4,7 @@ import kefu.conversation.ConversationKey;
 import kefu.conversation.ConversationState;
 import kefu.conversation.Escalation;
 import kefu.conversation.FlowHandler;
+import kefu.conversation.HistoryEntry;
 import kefu.conversation.Handover;
 import kefu.conversation.Intent;
 import kefu.conversation.Outcome;
@@ -11,12 +12,14 @@ import kefu.conversation.Reply;
 import kefu.conversation.TurnContext;
 import kefu.conversation.events.ConversationEvent.HandedOver;
 import kefu.conversation.events.ConversationEvents;
+import kefu.nlu.DialogueCues;
 
 import org.springframework.beans.factory.ObjectProvider;
 
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Hands a conversation to staff: queues the buyer, opens (or reopens) the buyer's staff thread, posts the
@@ -25,6 +28,8 @@ import java.util.Map;
 public final class HandoffEscalation implements Escalation {
 
     private static final int MAX_CARD_ORDERS = 3;
+    /** Buyer messages looked through for a product they name, when no order is in play. */
+    private static final int NAMED_LOOKBACK = 4;
 
     private final StaffDesk desk;
     private final ThreadIndex threads;
@@ -38,11 +43,14 @@ public final class HandoffEscalation implements Escalation {
     /** Looked up when needed: flows may themselves escalate, so they cannot be constructor dependencies. */
     private final ObjectProvider<FlowHandler> flows;
     private final ConversationEvents events;
+    private final DialogueCues cues;
 
     public HandoffEscalation(StaffDesk desk, ThreadIndex threads, HandoffQueue queue, Transcript transcript,
                        ServiceHours hours, SummaryCard card, StaffTexts texts, HandoffProperties settings,
-                       StaffOrderLookup orders, ObjectProvider<FlowHandler> flows, ConversationEvents events) {
+                       StaffOrderLookup orders, ObjectProvider<FlowHandler> flows, ConversationEvents events,
+                       DialogueCues cues) {
         this.events = events;
+        this.cues = cues;
         this.flows = flows;
         this.orders = orders;
         this.desk = desk;
@@ -69,12 +77,12 @@ public final class HandoffEscalation implements Escalation {
         s = setAside(s).withHandover(Handover.QUEUED).withFact(Facts.REASON, reason).withFact(Facts.QUEUE_NOTED, null)
                 .withFact(Facts.RATE_STAFF, null).withFact(Facts.HANDED_AT, now.toString());
         boolean known = s.fact(Facts.THREAD) != null;
-        String thread = openThread(buyer, s, intent);
+        String trigger = ctx.turn().hasText() ? ctx.turn().text()
+                : ctx.turn().isButton() ? "[button] " + ctx.turn().button() : null;
+        String thread = openThread(buyer, s, intent, ctx.turn().hasText() ? ctx.turn().text() : null);
         s = s.withFact(Facts.THREAD, thread);
         String queueLine = open ? texts.say("handoff.staff.queue_position", Map.of("position", position))
                 : texts.say("handoff.staff.queue_after_hours");
-        String trigger = ctx.turn().hasText() ? ctx.turn().text()
-                : ctx.turn().isButton() ? "[button] " + ctx.turn().button() : null;
         postCard(thread, buyer, s, intent, reason, queueLine, trigger, !known);
 
         events.publish(new HandedOver(buyer, now, reason));
@@ -88,6 +96,21 @@ public final class HandoffEscalation implements Escalation {
         return Outcome.of(s, intent, 1.0, Reply.of(lead + status)).withHandoff(true);
     }
 
+    /** The product category the buyer's latest words name ("话费" → mobile_topup), newest first. */
+    private Optional<String> named(ConversationState state, String said) {
+        List<String> texts = new java.util.ArrayList<>();
+        if (said != null) {
+            texts.add(said);
+        }
+        List<HistoryEntry> history = state.history();
+        for (int i = history.size() - 1; i >= 0 && texts.size() < NAMED_LOOKBACK; i--) {
+            if (HistoryEntry.BUYER.equals(history.get(i).role())) {
+                texts.add(history.get(i).text());
+            }
+        }
+        return texts.stream().map(cues::category).flatMap(Optional::stream).findFirst();
+    }
+
     /** A flow in progress is set aside the way that flow wants (a half-filled form is kept for later). */
     private ConversationState setAside(ConversationState s) {
         if (!s.inFlow()) {
@@ -99,7 +122,20 @@ public final class HandoffEscalation implements Escalation {
 
     /** Opens (or reopens) the buyer's thread and remembers which buyer it belongs to. */
     public String openThread(ConversationKey buyer, ConversationState state, Intent intent) {
-        String thread = desk.openThread(buyer, card.title(buyer, state, intent));
+        return openThread(buyer, state, intent, null);
+    }
+
+    /**
+     * As {@link #openThread(ConversationKey, ConversationState, Intent)}; a new thread may be placed (a desk of
+     * several staff groups) by the category of the order in play, else by the product the buyer's latest words
+     * name ({@code said}: this turn's text, then what the history holds).
+     */
+    public String openThread(ConversationKey buyer, ConversationState state, Intent intent, String said) {
+        String order = SummaryCard.lastOrder(state);
+        String thread = desk.openThread(buyer, card.title(buyer, state, intent), () -> {
+            Optional<String> ofOrder = order == null ? Optional.empty() : orders.category(order);
+            return ofOrder.isPresent() ? ofOrder : named(state, said);
+        });
         threads.put(thread, buyer);
         return thread;
     }

@@ -2,6 +2,7 @@ package kefu.handoff;
 
 import kefu.conversation.Intent;
 import kefu.conversation.Lang;
+import kefu.conversation.Media;
 import kefu.conversation.ReplyKeyFamily;
 import kefu.shop.OrderStatus;
 import kefu.shop.kept.KeptTicket;
@@ -50,6 +51,12 @@ public class HandoffReplyKeys {
         List<String> moved = KeptTicket.STATUSES.stream().filter(s -> !"open".equals(s)).toList();
         return new ReplyKeyFamily("shop.kept.",
                 Stream.of("ticket.", "cancel.").flatMap(kind -> moved.stream().map(s -> kind + s)).toList());
+    }
+
+    /** What staff are told a buyer sent: voice, video, a sticker (the note before the message itself). */
+    @Bean
+    ReplyKeyFamily staffMediaTexts() {
+        return new ReplyKeyFamily("handoff.staff.media.", Arrays.stream(Media.Kind.values()).map(Media.Kind::wireName).toList());
     }
 
     @Bean

@@ -10,10 +10,12 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 
 /**
- * {@code /order K...} for staff, from the shop: every field staff need to help, in the shop's time zone.
- * The recharge target stays masked and a redemption code is never shown: the staff group is a group.
+ * {@code /order K...} for staff, from the shop: every field staff need to help, in the shop's time zone. The
+ * recharge target (the buyer's phone or email) is shown whole, for staff who must check a top-up or write to the
+ * buyer; the card and transcript keep it masked. A redemption code is never shown: the staff group is a group.
  */
 public final class ShopOrderLookup implements StaffOrderLookup {
 
@@ -50,6 +52,15 @@ public final class ShopOrderLookup implements StaffOrderLookup {
         }
     }
 
+    @Override
+    public Optional<String> category(String orderNumber) {
+        try {
+            return shop.order(orderNumber).map(ShopOrder::category);
+        } catch (ShopUnavailableException e) {
+            return Optional.empty();
+        }
+    }
+
     /** The buyer-facing status's short form ("处理中"), not the shop's code. */
     private String statusInWords(ShopOrder o) {
         String key = "handoff.staff.status." + o.status().wireName();
@@ -69,7 +80,7 @@ public final class ShopOrderLookup implements StaffOrderLookup {
         v.put("category", category(o));
         v.put("delivery", o.deliveryType() == null ? "-" : o.deliveryType());
         v.put("amount", o.amount() == null ? "-" : o.amount());
-        v.put("target", Masking.target(o.rechargeTarget()));
+        v.put("target", o.rechargeTarget() == null || o.rechargeTarget().isBlank() ? "-" : o.rechargeTarget());
         v.put("status", statusInWords(o));
         v.put("raw", o.rawStatus() == null ? "-" : o.rawStatus());
         v.put("paid", at(o.paidAt()));

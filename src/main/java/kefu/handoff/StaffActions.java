@@ -17,6 +17,7 @@ import kefu.conversation.events.ConversationEvent.StaffJoined;
 import kefu.conversation.events.ConversationEvent.StaffReplied;
 import kefu.conversation.events.ConversationEvent;
 import kefu.conversation.events.ConversationEvents;
+import kefu.privacy.Masking;
 import kefu.session.SessionProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,6 +42,8 @@ import java.util.stream.IntStream;
 public final class StaffActions implements StaffInbox {
 
     private static final Logger log = LoggerFactory.getLogger(StaffActions.class);
+    /** Transcript lines {@code /order} looks through for contacts the buyer typed. */
+    private static final int TRANSCRIPT_LOOKBACK = 200;
 
     private final ConversationStore store;
     private final SessionProperties session;
@@ -232,11 +235,11 @@ public final class StaffActions implements StaffInbox {
             return;
         }
         switch (known.get()) {
-            case CLAIM -> claim(staffId, threadRef != null || arg.isEmpty() ? threadRef : stepInThread(arg));
+            case CLAIM -> claim(staffId, !desk.isGeneral(threadRef) || arg.isEmpty() ? threadRef : stepInThread(arg));
             case CLOSE -> close(staffId, threadRef);
             case NOTE -> note(staffId, threadRef, arg);
             case ORDER -> desk.post(threadRef, arg.isEmpty() ? texts.say("handoff.staff.order_usage")
-                    : orders.view(arg.toUpperCase(Locale.ROOT)), List.of());
+                    : orders.view(arg.toUpperCase(Locale.ROOT)) + contactsTyped(threadRef), List.of());
             case QUEUE -> desk.post(threadRef, queueListing(), List.of());
             case TICKET -> tickets.command(threadRef, arg);
             case ALIAS -> desk.post(threadRef, names.setAlias(staffId, arg)
@@ -360,6 +363,25 @@ public final class StaffActions implements StaffInbox {
             transcript.append(buyer, new HistoryEntry(Transcript.NOTE, names.shown(staffId) + "：" + text, null, now));
             return Step.tellStaff(s, texts.say("handoff.staff.noted"));
         });
+    }
+
+    /**
+     * In a buyer's thread, {@code /order} also gives the phone numbers and emails the buyer typed, whole: the
+     * card and transcript mask them, staff who need one to help ask for it here. Empty elsewhere.
+     */
+    private String contactsTyped(String threadRef) {
+        ConversationKey buyer = desk.isGeneral(threadRef) ? null : threads.buyerOf(threadRef);
+        if (buyer == null) {
+            return "";
+        }
+        java.util.LinkedHashSet<String> contacts = new java.util.LinkedHashSet<>();
+        // The transcript keeps more than the state; the state has what was said since the last sync.
+        List<HistoryEntry> said = new ArrayList<>(transcript.last(buyer, TRANSCRIPT_LOOKBACK));
+        store.peek(buyer).ifPresent(s -> said.addAll(s.history()));
+        said.stream().filter(e -> HistoryEntry.BUYER.equals(e.role()))
+                .forEach(e -> contacts.addAll(Masking.contacts(e.text())));
+        return contacts.isEmpty() ? "" : "\n" + texts.say("handoff.staff.order_contacts",
+                Map.of("contacts", String.join("，", contacts)));
     }
 
     private String queueListing() {

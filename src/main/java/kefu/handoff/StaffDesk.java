@@ -3,8 +3,11 @@ package kefu.handoff;
 import kefu.conversation.Attachment;
 import kefu.conversation.Button;
 import kefu.conversation.ConversationKey;
+import kefu.conversation.Media;
 
 import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Where staff see escalated conversations (port, implemented by a channel adapter): on Telegram a forum
@@ -16,6 +19,19 @@ public interface StaffDesk {
 
     /** Opens the buyer's thread, or reopens the one it had, and returns its reference (stable per buyer is best). */
     String openThread(ConversationKey buyer, String title);
+
+    /**
+     * Opens the buyer's thread as {@link #openThread(ConversationKey, String)}; a desk of several groups may
+     * place a new thread by {@code category} (the shop's product category of the order in play), asked only then.
+     */
+    default String openThread(ConversationKey buyer, String title, Supplier<Optional<String>> category) {
+        return openThread(buyer, title);
+    }
+
+    /** Whether the reference is a general thread (null, or a group's own general thread on a desk of several). */
+    default boolean isGeneral(String threadRef) {
+        return threadRef == null;
+    }
 
     /**
      * Posts a message (summary card, relayed buyer text, reminder, answer to a staff command) into a thread.
@@ -44,6 +60,14 @@ public interface StaffDesk {
     /** Relays a buyer's message into their thread; a desk that is behind may merge several into one post. */
     default void relay(String threadRef, RelayedMessage message) {
         post(threadRef, message.text(), List.of());
+    }
+
+    /**
+     * Relays voice, video or a sticker the buyer sent: the note says what it was; a desk on the buyer's channel
+     * passes the message itself on after it (on Telegram, copied whole). Others show the note alone.
+     */
+    default void relayMedia(String threadRef, Media media, RelayedMessage note) {
+        relay(threadRef, note);
     }
 
     /** Relays a file the buyer sent into a thread. */

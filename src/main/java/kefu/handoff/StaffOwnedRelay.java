@@ -6,6 +6,7 @@ import kefu.conversation.ConversationState;
 import kefu.conversation.Handover;
 import kefu.conversation.InlineSecrets;
 import kefu.conversation.Intent;
+import kefu.conversation.Media;
 import kefu.conversation.Outcome;
 import kefu.conversation.Reply;
 import kefu.conversation.Turn;
@@ -123,6 +124,16 @@ public final class StaffOwnedRelay implements TurnInterceptor, Ordered {
         }
         String time = HH_MM_SS.format(at.atZone(zone));
         String head = texts.say("handoff.staff.buyer_says_head", Map.of("buyer", who));
+        if (turn.media() != null) {
+            Media media = turn.media();
+            String kind = texts.say("handoff.staff.media." + media.kind().wireName());
+            String label = media.label().isBlank() ? "" : " " + display.forDisplay(media.label());
+            String caption = turn.hasText() ? " " + InlineSecrets.hide(display.forDisplay(turn.writtenText())) : "";
+            Map<String, Object> vars = Map.of("buyer", who, "kind", kind, "label", label, "caption", caption, "time", time);
+            desk.relayMedia(thread, media, new RelayedMessage(texts.say("handoff.staff.buyer_media", vars), head,
+                    texts.say("handoff.staff.buyer_media_line", vars)));
+            return;
+        }
         if (turn.isButton()) {
             // Data the bot never offered is forged or stale: staff see it quoted as unknown, never as a plain line.
             String button = state.offeredButtons().contains(turn.button()) ? turn.button()

@@ -31,6 +31,23 @@ public final class Masking {
         return t.substring(0, 2) + "****" + t.substring(t.length() - 2);
     }
 
+    /** The mobile numbers and emails written in free text, whole, in order of appearance (for staff only). */
+    public static java.util.List<String> contacts(String text) {
+        java.util.List<String> found = new java.util.ArrayList<>();
+        if (text == null) {
+            return found;
+        }
+        Matcher phones = PHONE.matcher(text);
+        while (phones.find()) {
+            found.add(phones.group());
+        }
+        Matcher emails = EMAIL.matcher(text);
+        while (emails.find()) {
+            found.add(emails.group());
+        }
+        return found;
+    }
+
     /** Masks every mobile number and email inside free text. */
     public static String inText(String text) {
         if (text == null) {

@@ -371,16 +371,27 @@ class HandoffChatTest extends HandoffTestBase {
     }
 
     @Test
-    void orderLookupShowsStaffTheOrderFromTheShopWithoutItsSecrets() throws Exception {
-        JsonNode out = chat(says(buyer, "转人工"), staffRuns("agent1", buyer, "/order k2026112400004"),
-                staffRuns("agent1", buyer, "/order K2026112499999")).get(1);
+    void orderLookupShowsStaffTheOrderAndTheBuyersContactsWithoutItsSecretsWhileTheCardStaysMasked() throws Exception {
+        List<JsonNode> all = chat(says(buyer, "我手机 13912345678"), says(buyer, "邮箱 zhang.san@example.com"),
+                says(buyer, "转人工"), staffRuns("agent1", buyer, "/order k2026112400004"),
+                staffRuns("agent1", buyer, "/order K2026112499999"));
+        JsonNode out = all.get(3);
         JsonNode missing = chat(staffRuns("agent1", buyer, "/order K2026112499999")).get(0);
 
+        String contacts = texts.get("handoff.staff.order_contacts", kefu.conversation.Lang.ZH, Map.of("contacts", "")).strip();
         assertThat(texts(out.get("staff"))).anyMatch(t -> t.contains("K2026112400004") && t.contains("awaiting_claim")
-                && t.contains("138****5678") && !t.contains("13812345678") && !t.contains("IQY-8H2K-99QZ-1M3N"));
+                && t.contains("13812345678") && t.contains(contacts)
+                && t.contains("13912345678") && t.contains("zhang.san@example.com")
+                && !t.contains("IQY-8H2K-99QZ-1M3N"));
+        // The card and its transcript keep the buyer's contacts masked.
+        List<String> thread = desk().posts(state(buyer).fact("handoff.thread")).stream()
+                .map(InMemoryStaffDesk.Post::text).filter(t -> !t.contains(contacts)).toList();
+        assertThat(thread).isNotEmpty().noneMatch(t -> t.contains("13912345678") || t.contains("zhang.san@"));
+        assertThat(thread).anyMatch(t -> t.contains("139****5678"));
         assertThat(out.get("replies")).as("nothing of it reaches the buyer").isEmpty();
+        // Not found: said so (and, in the buyer's thread, the contacts they typed still follow).
         assertThat(texts(missing.get("staff")))
-                .contains(zh("handoff.staff.order_not_found", Map.of("order", "K2026112499999")));
+                .anyMatch(t -> t.startsWith(zh("handoff.staff.order_not_found", Map.of("order", "K2026112499999"))));
     }
 
     private List<String> reminders(String user) {

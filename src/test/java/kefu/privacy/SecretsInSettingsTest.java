@@ -19,7 +19,7 @@ class SecretsInSettingsTest {
                 TelegramProperties.Mode.WEBHOOK,
                 new TelegramProperties.Webhook("https://bot.example.com/hook", "/telegram/webhook", 8443,
                         "hook-secret-42", 40, "127.0.0.1", Duration.ofSeconds(5), Duration.ofSeconds(15), 200, 50),
-                -100L, List.of(1L), List.of(), Duration.ofMinutes(10), 1024, Path.of("data"), 2, Duration.ofSeconds(50),
+                -100L, List.of(), List.of(1L), List.of(), Duration.ofMinutes(10), 1024, Path.of("data"), 2, Duration.ofSeconds(50),
                 Duration.ofSeconds(60), Duration.ofSeconds(5), Duration.ofHours(24), Duration.ofDays(30), 8, null);
 
         assertThat(props.toString()).doesNotContain("very-secret-token").doesNotContain("hook-secret-42")

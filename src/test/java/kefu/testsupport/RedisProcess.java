@@ -43,6 +43,11 @@ public final class RedisProcess implements AutoCloseable {
         return start(dir, false, config);
     }
 
+    /** A server on a given port: one started again where a stopped one was. */
+    public static RedisProcess server(Path dir, int port, String... config) throws IOException, InterruptedException {
+        return start(dir, false, port, config);
+    }
+
     /** A Sentinel with the given config lines. */
     public static RedisProcess sentinel(Path dir, String... config) throws IOException, InterruptedException {
         return start(dir, true, config);
@@ -50,7 +55,11 @@ public final class RedisProcess implements AutoCloseable {
 
     private static RedisProcess start(Path dir, boolean sentinel, String... config)
             throws IOException, InterruptedException {
-        int port = freePort();
+        return start(dir, sentinel, freePort(), config);
+    }
+
+    private static RedisProcess start(Path dir, boolean sentinel, int port, String... config)
+            throws IOException, InterruptedException {
         Path home = Files.createDirectories(dir.resolve(String.valueOf(port)));
         List<String> lines = new ArrayList<>(List.of("port " + port, "bind 127.0.0.1", "dir " + home,
                 "save \"\"", "appendonly no", "protected-mode no"));

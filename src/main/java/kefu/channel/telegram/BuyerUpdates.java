@@ -6,6 +6,7 @@ import kefu.conversation.Button;
 import kefu.conversation.ChatType;
 import kefu.conversation.ConversationEngine;
 import kefu.conversation.ConversationKey;
+import kefu.conversation.Media;
 import kefu.conversation.ConversationState;
 import kefu.conversation.ConversationStore;
 import kefu.conversation.Lang;
@@ -123,6 +124,13 @@ public final class BuyerUpdates {
         ConversationKey key = key(from);
         String id = String.valueOf(updateId);
         String text = message.hasText() ? withoutMention(message.getText()) : message.getCaption();
+        Media media = media(message);
+        if (media != null) {
+            // Not downloaded: staff get the message copied whole from this chat; the bot itself reads none.
+            Turn turn = Turn.media(key, id, media, text).inChat(type).withLanguageHint(hint(from));
+            deliver(chatId, turn, engine.handle(turn), from);
+            return;
+        }
         if (message.hasPhoto() || message.hasDocument()) {
             BuyerGate.Verdict verdict = gate.look(key);
             if (verdict != BuyerGate.Verdict.OPEN) {
@@ -167,6 +175,34 @@ public final class BuyerUpdates {
             // Queued: the senders post it as the chat's window allows; this worker goes on to the next update.
             outbox.reply(chatId, reply.text(), reply.buttons());
         }
+    }
+
+    /** Voice, video, a sticker (an animation before a document: Telegram sends a GIF as both), or null. */
+    static Media media(Message m) {
+        String ref = m.getChatId() + ":" + m.getMessageId();
+        if (m.hasVoice()) {
+            return new Media(Media.Kind.VOICE, ref, length(m.getVoice().getDuration()));
+        }
+        if (m.hasVideoNote()) {
+            return new Media(Media.Kind.VIDEO_NOTE, ref, length(m.getVideoNote().getDuration()));
+        }
+        if (m.hasVideo()) {
+            return new Media(Media.Kind.VIDEO, ref, length(m.getVideo().getDuration()));
+        }
+        if (m.hasAudio()) {
+            return new Media(Media.Kind.AUDIO, ref, length(m.getAudio().getDuration()));
+        }
+        if (m.hasAnimation()) {
+            return new Media(Media.Kind.ANIMATION, ref, "");
+        }
+        if (m.hasSticker()) {
+            return new Media(Media.Kind.STICKER, ref, m.getSticker().getEmoji());
+        }
+        return null;
+    }
+
+    private static String length(Integer seconds) {
+        return seconds == null ? "" : String.format(Locale.ROOT, "%d:%02d", seconds / 60, seconds % 60);
     }
 
     private FileFetcher.Fetched fetch(Message message) {

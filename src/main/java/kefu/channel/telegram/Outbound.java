@@ -7,10 +7,11 @@ import java.util.List;
 /**
  * A message waiting in a chat's send queue. {@code topic} is the forum topic (0: the chat itself or a group's
  * General topic). A relay carries, besides its own text, a head and a line, so that several relays to one topic
- * can go out as one post ({@code head}, then one {@code line} per message); a file is a local copy to upload.
+ * can go out as one post ({@code head}, then one {@code line} per message); a file is a local copy to upload;
+ * a copy names the message to copy ({@code source}: {@code <chat id>:<message id>}).
  */
 public record Outbound(Kind kind, int topic, String text, List<Button> buttons, String head, String line,
-                       String file, String fileName, String mimeType) {
+                       String file, String fileName, String mimeType, String source) {
 
     /** What a message is, which decides its place in the queue. */
     public enum Kind {
@@ -25,7 +26,9 @@ public record Outbound(Kind kind, int topic, String text, List<Button> buttons, 
         /** A buyer's message relayed to staff: merged with the relays queued right behind it. */
         RELAY,
         /** A file relayed as a photo or a document. */
-        FILE
+        FILE,
+        /** A buyer's voice, video or sticker, copied whole from their chat (copyMessage). */
+        COPY
     }
 
     public Outbound {
@@ -33,15 +36,19 @@ public record Outbound(Kind kind, int topic, String text, List<Button> buttons, 
     }
 
     public static Outbound text(Kind kind, int topic, String text, List<Button> buttons) {
-        return new Outbound(kind, topic, text, buttons, null, null, null, null, null);
+        return new Outbound(kind, topic, text, buttons, null, null, null, null, null, null);
     }
 
     public static Outbound relay(int topic, String text, String head, String line) {
-        return new Outbound(Kind.RELAY, topic, text, List.of(), head, line, null, null, null);
+        return new Outbound(Kind.RELAY, topic, text, List.of(), head, line, null, null, null, null);
     }
 
     public static Outbound file(int topic, String path, String fileName, String mimeType, String caption) {
-        return new Outbound(Kind.FILE, topic, caption, List.of(), null, null, path, fileName, mimeType);
+        return new Outbound(Kind.FILE, topic, caption, List.of(), null, null, path, fileName, mimeType, null);
+    }
+
+    public static Outbound copy(int topic, String source) {
+        return new Outbound(Kind.COPY, topic, null, List.of(), null, null, null, null, null, source);
     }
 
     public boolean urgent() {

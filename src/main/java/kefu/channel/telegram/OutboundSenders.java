@@ -3,6 +3,7 @@ package kefu.channel.telegram;
 import kefu.privacy.Pseudonym;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -13,7 +14,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Semaphore;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -26,10 +27,11 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class OutboundSenders implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(OutboundSenders.class);
-    private static final long LEASE_MS = 60_000;
     /** A sender hands a chat back after this long, so a chat with a long queue does not keep a thread. */
     private static final long SLICE_MS = 2_000;
     private static final int MERGED_MAX_CHARS = 3_800;
+    /** While Redis is down the queues are looked at less and less often, up to this. */
+    private static final long OUTAGE_MAX_WAIT_MS = 5_000;
 
     private final OutboundQueue queue;
     private final SendRateLimiter limiter;
@@ -37,9 +39,12 @@ public final class OutboundSenders implements AutoCloseable {
     private final OutboxProperties settings;
     private final int maxAttempts;
     private final Set<Long> draining = ConcurrentHashMap.newKeySet();
+    /** Chats something was queued for while they were being drained: drained again after. */
+    private final Set<Long> again = ConcurrentHashMap.newKeySet();
     private final Map<Long, Integer> failures = new ConcurrentHashMap<>();
-    private final Semaphore wake = new Semaphore(0);
+    private final OutageBackoff outage;
     private volatile ExecutorService pool;
+    private volatile ScheduledExecutorService timer;
     private volatile Thread poller;
     private volatile boolean running;
 
@@ -50,7 +55,8 @@ public final class OutboundSenders implements AutoCloseable {
         this.sender = sender;
         this.settings = settings;
         this.maxAttempts = maxAttempts;
-        outbox.onQueued(wake::release);
+        this.outage = new OutageBackoff(50, OUTAGE_MAX_WAIT_MS);
+        outbox.onQueued(this::offer);
     }
 
     public synchronized void start() {
@@ -58,36 +64,69 @@ public final class OutboundSenders implements AutoCloseable {
             return;
         }
         running = true;
+        try {
+            int moved = queue.adoptLegacy();
+            if (moved > 0) {
+                log.info("moved the send queues of {} chats into the sharded queues", moved);
+            }
+        } catch (RuntimeException e) {
+            log.warn("could not look for send queues of an earlier version: {}", e.getMessage());
+        }
         AtomicInteger n = new AtomicInteger();
         pool = Executors.newFixedThreadPool(settings.senders(), r -> new Thread(r, "tg-send-" + n.incrementAndGet()));
+        timer = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "tg-send-timer");
+            t.setDaemon(true);
+            return t;
+        });
         poller = new Thread(this::poll, "tg-send-poll");
         poller.setDaemon(true);
         poller.start();
     }
 
+    /** Something was queued for the chat (or its window opened): a sender of this instance posts it now. */
+    void offer(long chat) {
+        ExecutorService senders = pool;
+        if (!running || senders == null) {
+            return;
+        }
+        if (!draining.add(chat)) {
+            again.add(chat);
+            return;
+        }
+        try {
+            senders.execute(() -> drain(chat));
+        } catch (RuntimeException e) {
+            draining.remove(chat);
+        }
+    }
+
+    /**
+     * Looks at every shard's ready set now and then, for chats another instance put off or left behind (this
+     * instance's own are offered when queued and when their window opens). While Redis is down it backs off
+     * and says so once.
+     */
     private void poll() {
         long every = Math.max(5, settings.poll().toMillis());
         while (running) {
+            long wait = every;
             try {
-                for (String chat : queue.due(256)) {
-                    long id = Long.parseLong(chat);
-                    if (draining.add(id)) {
-                        try {
-                            pool.execute(() -> drain(id));
-                        } catch (RuntimeException e) {
-                            draining.remove(id);
-                        }
-                    }
+                queue.due(256).forEach(this::offer);
+                long lasted = outage.succeeded(System.currentTimeMillis());
+                if (lasted >= 0) {
+                    log.info("the send queues are reachable again after {} ms", lasted);
                 }
             } catch (RuntimeException e) {
-                if (running) {
-                    log.warn("checking the send queues failed: {}", e.getMessage());
+                wait = outage.failed(System.currentTimeMillis());
+                if (running && outage.justStarted()) {
+                    log.warn("the send queues are unreachable ({}); trying again every few seconds, quietly",
+                            e.getMessage());
+                } else {
+                    log.debug("the send queues are still unreachable; next look in {} ms", wait);
                 }
             }
             try {
-                if (wake.tryAcquire(every, TimeUnit.MILLISECONDS)) {
-                    wake.drainPermits();
-                }
+                Thread.sleep(wait);
             } catch (InterruptedException e) {
                 return;
             }
@@ -96,75 +135,100 @@ public final class OutboundSenders implements AutoCloseable {
 
     private void drain(long chat) {
         try {
-            String token = queue.claim(chat, LEASE_MS);
-            if (token == null) {
-                return; // another sender (or instance) posts to this chat now
+            OutboundQueue.Hold hold = queue.take(chat, settings.mergeMax());
+            if (hold == null) {
+                return; // another sender (or instance) posts to this chat now, it waits for its window, or it is empty
             }
+            String token = hold.token();
+            OutboundQueue.Batch batch = hold.batch();
             try {
                 long until = System.currentTimeMillis() + SLICE_MS;
-                while (running) {
-                    OutboundQueue.Batch batch = queue.peek(chat, settings.mergeMax());
-                    if (batch == null) {
-                        if (queue.idle(chat)) {
-                            return;
-                        }
-                        continue;
-                    }
-                    if (!sendNext(chat, batch)) {
-                        return;
-                    }
+                while (batch != null && running) {
                     if (System.currentTimeMillis() > until) {
-                        queue.later(chat, System.currentTimeMillis(), true);
+                        queue.later(chat, token, System.currentTimeMillis(), true);
+                        schedule(chat, 0);
                         return;
                     }
+                    batch = sendNext(chat, token, batch);
                 }
             } finally {
-                queue.release(chat, token);
+                if (batch != null) {
+                    queue.release(chat, token); // stopped: what is left stays queued for the next start
+                }
             }
+        } catch (DataAccessException e) {
+            log.debug("posting to chat {} waits for Redis: {}", Pseudonym.ofTelegramChat(chat), e.getMessage());
         } catch (RuntimeException e) {
             log.error("posting to chat {} failed", Pseudonym.ofTelegramChat(chat), e);
         } finally {
             draining.remove(chat);
-            wake.release(); // what was put off during this drain is looked at again
+            if (again.remove(chat)) {
+                offer(chat);
+            }
         }
     }
 
-    /** Sends the batch's next post; false when the chat has to wait (its window, a retry, a block). */
-    private boolean sendNext(long chat, OutboundQueue.Batch batch) {
+    private void schedule(long chat, long delayMillis) {
+        ScheduledExecutorService t = timer;
+        if (running && t != null) {
+            try {
+                t.schedule(() -> offer(chat), Math.max(0, delayMillis), TimeUnit.MILLISECONDS);
+            } catch (RuntimeException stopping) {
+                // closing: the chat stays queued for the next start
+            }
+        }
+    }
+
+    /**
+     * Sends the batch's next post; returns the chat's next batch, or null when the chat was let go (empty, put
+     * off until its window opens or a retry, or dropped because the buyer blocked the bot).
+     */
+    private OutboundQueue.Batch sendNext(long chat, String token, OutboundQueue.Batch batch) {
         List<Outbound> items = batch.items();
         int count = mergeable(items);
         Outbound first = items.get(0);
         int reserve = batch.urgent() || first.kind() == Outbound.Kind.REPLY ? 0 : settings.groupReserve();
         SendRateLimiter.Attempt slot = limiter.tryAcquire(chat, reserve);
         if (!slot.granted()) {
-            return !queue.later(chat, System.currentTimeMillis() + slot.waitMillis(), batch.urgent()) && running;
+            long at = System.currentTimeMillis() + slot.waitMillis();
+            OutboundQueue.Batch urgentNow = queue.later(chat, token, at, batch.urgent());
+            if (urgentNow == null) {
+                schedule(chat, slot.waitMillis());
+            }
+            return urgentNow;
         }
         TelegramSender.Try sent;
         try {
             Integer topic = first.topic() > 0 ? first.topic() : null;
-            sent = first.kind() == Outbound.Kind.FILE
-                    ? sender.tryFile(chat, topic, first.file(), first.fileName(), first.mimeType(), first.text())
-                    : sender.tryText(chat, topic, text(items, count), first.buttons());
+            sent = switch (first.kind()) {
+                case FILE -> sender.tryFile(chat, topic, first.file(), first.fileName(), first.mimeType(), first.text());
+                case COPY -> sender.tryCopy(chat, topic, Long.parseLong(first.source().substring(0,
+                        first.source().lastIndexOf(':'))), Integer.parseInt(first.source().substring(
+                        first.source().lastIndexOf(':') + 1)));
+                default -> sender.tryText(chat, topic, text(items, count), first.buttons());
+            };
         } finally {
             limiter.complete(slot.permit());
         }
         if (sent.delivery() == TelegramSender.Delivery.BLOCKED) {
             log.info("dropping what waits for chat {}: it blocked the bot", Pseudonym.ofTelegramChat(chat));
             queue.clear(chat).forEach(OutboundSenders::discard);
-            return false;
+            queue.release(chat, token);
+            return null;
         }
         if (sent.retry()) {
             int failed = failures.merge(chat, 1, Integer::sum);
             if (failed < maxAttempts) {
-                queue.later(chat, System.currentTimeMillis() + sent.retryAfterMillis(), true);
-                return false;
+                queue.later(chat, token, System.currentTimeMillis() + sent.retryAfterMillis(), true);
+                schedule(chat, sent.retryAfterMillis());
+                return null;
             }
             log.error("gave up a message to chat {} after {} tries", Pseudonym.ofTelegramChat(chat), failed);
         }
         failures.remove(chat);
-        queue.done(chat, batch, count);
+        OutboundQueue.Batch next = queue.done(chat, token, batch, count, settings.mergeMax());
         items.subList(0, count).forEach(OutboundSenders::discard);
-        return true;
+        return next;
     }
 
     /** How many of the topic's first items go out as one post: a card or relay and the relays right behind it. */
@@ -225,6 +289,9 @@ public final class OutboundSenders implements AutoCloseable {
         running = false;
         if (poller != null) {
             poller.interrupt();
+        }
+        if (timer != null) {
+            timer.shutdownNow();
         }
         if (pool != null) {
             pool.shutdown();

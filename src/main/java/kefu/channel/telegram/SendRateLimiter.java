@@ -6,6 +6,7 @@ import org.springframework.data.redis.core.script.DefaultRedisScript;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -59,11 +60,19 @@ public final class SendRateLimiter {
     private final StringRedisTemplate redis;
     private final RedisKeys keys;
     private final TelegramProperties.Limits limits;
+    private final Map<Long, TelegramProperties.Limit> groupLimits;
 
     public SendRateLimiter(StringRedisTemplate redis, RedisKeys keys, TelegramProperties.Limits limits) {
+        this(redis, keys, limits, Map.of());
+    }
+
+    /** @param groupLimits groups with a limit of their own (staff groups), instead of {@code limits.per-group} */
+    public SendRateLimiter(StringRedisTemplate redis, RedisKeys keys, TelegramProperties.Limits limits,
+                           Map<Long, TelegramProperties.Limit> groupLimits) {
         this.redis = redis;
         this.keys = keys;
         this.limits = limits;
+        this.groupLimits = Map.copyOf(groupLimits);
     }
 
     /** The answer of {@link #tryAcquire}: a slot, or how long to wait before asking again. */
@@ -102,7 +111,8 @@ public final class SendRateLimiter {
         add(windowKeys, args, keys.named("tg-rate", "{tg-rate}:global"), limits.global(), 0);
         add(windowKeys, args, keys.named("tg-rate", "{tg-rate}:chat:" + chatId), limits.perChat(), 0);
         if (chatId < 0) {
-            add(windowKeys, args, keys.named("tg-rate", "{tg-rate}:group:" + chatId), limits.perGroup(), groupReserve);
+            add(windowKeys, args, keys.named("tg-rate", "{tg-rate}:group:" + chatId),
+                    groupLimits.getOrDefault(chatId, limits.perGroup()), groupReserve);
         }
         Long wait = redis.execute(ACQUIRE, windowKeys, args.toArray());
         if (wait == null || wait <= 0) {

@@ -40,10 +40,11 @@ public final class StaffUpdates {
 
     public void handle(Update update) {
         String threadRef = threadRef(update);
+        long group = UpdateRoutes.chatId(update);
         if (update.hasCallbackQuery()) {
             CallbackQuery callback = update.getCallbackQuery();
             sender.answerCallback(callback.getId(), null);
-            StaffInbox target = target(callback.getFrom());
+            StaffInbox target = target(callback.getFrom(), group);
             if (target != null && callback.getData() != null) {
                 target.button(id(callback.getFrom()), threadRef, callback.getData());
             }
@@ -53,7 +54,7 @@ public final class StaffUpdates {
             return;
         }
         Message message = update.getMessage();
-        StaffInbox target = target(message.getFrom());
+        StaffInbox target = target(message.getFrom(), group);
         if (target == null) {
             return;
         }
@@ -62,10 +63,10 @@ public final class StaffUpdates {
         if (message.hasText() && message.getText().startsWith("/")) {
             command(target, staffId, threadRef, message.getText());
         } else if (message.hasPhoto() || message.hasDocument()) {
-            if (threadRef != null) {
+            if (!TelegramStaffDesk.general(threadRef)) {
                 file(target, staffId, threadRef, message);
             }
-        } else if (message.hasText() && threadRef != null) {
+        } else if (message.hasText() && !TelegramStaffDesk.general(threadRef)) {
             target.message(staffId, threadRef, message.getText());
         }
     }
@@ -99,9 +100,9 @@ public final class StaffUpdates {
         }
     }
 
-    /** The inbox when the sender is staff, else null. */
-    private StaffInbox target(User from) {
-        if (from == null || Boolean.TRUE.equals(from.getIsBot()) || !staff.isStaff(from.getId())) {
+    /** The inbox when the sender is staff in this group, else null. */
+    private StaffInbox target(User from, long group) {
+        if (from == null || Boolean.TRUE.equals(from.getIsBot()) || !staff.isStaff(from.getId(), group)) {
             return null;
         }
         StaffInbox target = inbox.getIfAvailable();
@@ -120,9 +121,10 @@ public final class StaffUpdates {
         return String.valueOf(user.getId());
     }
 
+    /** The topic's reference; outside topics the group's General thread ({@code <group>:0}), so answers go back there. */
     private static String threadRef(Update update) {
         Long chat = UpdateRoutes.chatId(update);
         Integer thread = UpdateRoutes.threadId(update);
-        return chat == null || thread == null ? null : TelegramStaffDesk.ref(chat, thread);
+        return chat == null ? null : TelegramStaffDesk.ref(chat, thread == null ? 0 : thread);
     }
 }

@@ -36,14 +36,17 @@ public final class TelegramBot implements AutoCloseable {
     private final TelegramUrl url;
     private final UpdateDispatcher dispatcher;
     private final OutboundSenders senders;
+    private final StaffMembership staff;
     private final BotIdentity identity;
     private final ReplyTexts texts;
     private final ObjectMapper json;
     private TelegramBotsLongPollingApplication polling;
 
     public TelegramBot(TelegramProperties props, TelegramClient client, TelegramUrl url, UpdateDispatcher dispatcher,
-                       OutboundSenders senders, BotIdentity identity, ReplyTexts texts, ObjectMapper json) {
+                       OutboundSenders senders, BotIdentity identity, ReplyTexts texts, ObjectMapper json,
+                       StaffMembership staff) {
         this.senders = senders;
+        this.staff = staff;
         this.props = props;
         this.client = client;
         this.url = url;
@@ -57,6 +60,7 @@ public final class TelegramBot implements AutoCloseable {
         log.info("Telegram bot @{} starting ({} mode, API {})", identity.username(),
                 props.mode().name().toLowerCase(), props.apiUrl());
         registerCommands();
+        staff.groupsWithoutTopicRights(identity.me().getId());
         senders.start();
         dispatcher.start();
         if (props.mode() == TelegramProperties.Mode.WEBHOOK) {

@@ -35,6 +35,9 @@ import java.util.concurrent.TimeUnit;
 @EnableConfigurationProperties({TelegramProperties.class, OutboxProperties.class})
 public class TelegramConfig {
 
+    /** A sender that dies holding a chat hands it to another after this long. */
+    static final long SENDER_LEASE_MS = 60_000;
+
     @Bean
     TelegramClient telegramClient(TelegramProperties props) {
         return new OkHttpTelegramClient(telegramJson(), sendingHttpClient(), props.hasToken() ? props.token() : "",
@@ -58,8 +61,14 @@ public class TelegramConfig {
     }
 
     @Bean
-    SendRateLimiter sendRateLimiter(StringRedisTemplate redis, RedisKeys keys, TelegramProperties props) {
-        return new SendRateLimiter(redis, keys, props.limits());
+    StaffGroups staffGroups(TelegramProperties props, StringRedisTemplate redis, RedisKeys keys) {
+        return new StaffGroups(props.staffGroups(), redis, keys);
+    }
+
+    @Bean
+    SendRateLimiter sendRateLimiter(StringRedisTemplate redis, RedisKeys keys, TelegramProperties props,
+                                    StaffGroups groups) {
+        return new SendRateLimiter(redis, keys, props.limits(), groups.ownLimits());
     }
 
     @Bean
@@ -76,7 +85,12 @@ public class TelegramConfig {
 
     @Bean
     OutboundQueue outboundQueue(StringRedisTemplate redis, RedisKeys keys) {
-        return new OutboundQueue(redis, keys, telegramJson());
+        return new OutboundQueue(redis, keys, telegramJson(), SENDER_LEASE_MS);
+    }
+
+    @Bean
+    SendQueueGauge sendQueueGauge(OutboundQueue queue, ObjectProvider<MeterRegistry> meters) {
+        return new SendQueueGauge(queue, meters.getIfAvailable(SimpleMeterRegistry::new));
     }
 
     /** Files waiting in the send queue (relayed to staff, or from staff to a buyer). */
@@ -110,9 +124,8 @@ public class TelegramConfig {
 
     @Bean
     StaffMembership staffMembership(TelegramClient client, StringRedisTemplate redis, RedisKeys keys,
-                                    TelegramProperties props) {
-        return new StaffMembership(client, redis, keys, props.hasStaffChat() ? props.staffChatId() : null,
-                props.extraStaffIds(), props.staffCacheTtl());
+                                    TelegramProperties props, StaffGroups groups) {
+        return new StaffMembership(client, redis, keys, groups, props.extraStaffIds(), props.staffCacheTtl());
     }
 
     @Bean
@@ -136,8 +149,8 @@ public class TelegramConfig {
 
     @Bean(destroyMethod = "close")
     UpdateDispatcher updateDispatcher(UpdateLanes lanes, BuyerUpdates buyers, StaffUpdates staff,
-                                      TelegramProperties props) {
-        UpdateRoutes routes = new UpdateRoutes(props.hasStaffChat() ? props.staffChatId() : null);
+                                      TelegramProperties props, StaffGroups groups) {
+        UpdateRoutes routes = new UpdateRoutes(groups.chats());
         return new UpdateDispatcher(lanes, telegramJson(), routes,
                 u -> {
                     if (routes.fromStaffChat(u)) {
@@ -150,8 +163,9 @@ public class TelegramConfig {
 
     @Bean(destroyMethod = "close")
     TelegramBot telegramBot(TelegramProperties props, TelegramClient client, UpdateDispatcher dispatcher,
-                            OutboundSenders senders, BotIdentity identity, ReplyTexts texts) {
-        return new TelegramBot(props, client, telegramUrl(props), dispatcher, senders, identity, texts, telegramJson());
+                            OutboundSenders senders, BotIdentity identity, ReplyTexts texts, StaffMembership staff) {
+        return new TelegramBot(props, client, telegramUrl(props), dispatcher, senders, identity, texts, telegramJson(),
+                staff);
     }
 
     @Bean
@@ -170,10 +184,10 @@ public class TelegramConfig {
     }
 
     @Bean
-    @ConditionalOnExpression("'${kefu.telegram.staff-chat-id:}' != ''")
+    @ConditionalOnExpression("'${kefu.telegram.staff-chat-id:}' != '' or '${kefu.telegram.staff-groups[0].chat-id:}' != ''")
     StaffDesk telegramStaffDesk(TelegramClient client, TelegramOutbox outbox, StringRedisTemplate redis,
-                                RedisKeys keys, TelegramProperties props, FileCopies copies) {
-        return new TelegramStaffDesk(client, outbox, redis, keys, props.staffChatId(), copies);
+                                RedisKeys keys, StaffGroups groups, FileCopies copies) {
+        return new TelegramStaffDesk(client, outbox, redis, keys, groups, copies);
     }
 
     static TelegramUrl telegramUrl(TelegramProperties props) {

@@ -5,6 +5,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.List;
+import java.util.function.LongConsumer;
 
 /**
  * Where everything the bot says on Telegram goes first: messages are queued per chat (and forum topic) in
@@ -18,7 +19,7 @@ public final class TelegramOutbox {
     private final OutboundQueue queue;
     private final OutboxProperties settings;
     private final MessageSplitter splitter = new MessageSplitter(MessageSplitter.TELEGRAM_MAX);
-    private volatile Runnable wake = () -> { };
+    private volatile LongConsumer wake = chat -> { };
 
     public TelegramOutbox(OutboundQueue queue, OutboxProperties settings) {
         this.queue = queue;
@@ -26,7 +27,7 @@ public final class TelegramOutbox {
     }
 
     /** Called when something was queued, so the senders of this instance look at once. */
-    void onQueued(Runnable wake) {
+    void onQueued(LongConsumer wake) {
         this.wake = wake;
     }
 
@@ -54,6 +55,11 @@ public final class TelegramOutbox {
         put(chatId, Outbound.relay(topic, text, head, line));
     }
 
+    /** A message copied whole from another chat ({@code source}: {@code <chat id>:<message id>}), in the topic's order. */
+    public void copy(long chatId, int topic, String source) {
+        put(chatId, Outbound.copy(topic, source));
+    }
+
     public void file(long chatId, int topic, String path, String fileName, String mimeType, String caption) {
         put(chatId, Outbound.file(topic, path, fileName, mimeType, caption));
     }
@@ -69,7 +75,7 @@ public final class TelegramOutbox {
 
     private void put(long chatId, Outbound message) {
         int cap = switch (message.kind()) {
-            case RELAY, FILE -> settings.relayCap();
+            case RELAY, FILE, COPY -> settings.relayCap();
             case REPLY -> chatId < 0 ? settings.groupCap() : 0;
             default -> 0;
         };
@@ -79,6 +85,6 @@ public final class TelegramOutbox {
                     message.kind() == Outbound.Kind.CARD ? "a card already waits there" : "its queue is full");
             return;
         }
-        wake.run();
+        wake.accept(chatId);
     }
 }

@@ -15,7 +15,7 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * {@code kefu.telegram.*}: the bot token, where the Bot API is, polling or webhook, the staff group and
+ * {@code kefu.telegram.*}: the bot token, where the Bot API is, polling or webhook, the staff groups and
  * the sending limits. Env: {@code KEFU_TELEGRAM_TOKEN}, {@code KEFU_TELEGRAM_API_URL}, {@code KEFU_TELEGRAM_MODE},
  * {@code KEFU_TELEGRAM_WEBHOOK_SECRET}, {@code KEFU_TELEGRAM_STAFF_CHAT_ID}.
  */
@@ -26,6 +26,7 @@ public record TelegramProperties(String token,
                                  @NotNull Mode mode,
                                  @NotNull @Valid Webhook webhook,
                                  Long staffChatId,
+                                 List<@Valid StaffGroup> staffGroups,
                                  List<Long> extraStaffIds,
                                  @Deprecated List<Long> staffIds,
                                  @NotNull Duration staffCacheTtl,
@@ -45,6 +46,33 @@ public record TelegramProperties(String token,
         extraStaffIds = Stream.concat(extraStaffIds == null ? Stream.<Long>of() : extraStaffIds.stream(),
                 staffIds == null ? Stream.<Long>of() : staffIds.stream()).distinct().toList();
         staffIds = extraStaffIds;
+        // staff-chat-id is a one-group list: the primary group, before the groups listed (listed as well, its
+        // entry there gives it categories or a limit).
+        List<StaffGroup> listed = staffGroups == null ? List.of()
+                : staffGroups.stream().filter(g -> g != null && g.chatId() != null).toList();
+        List<StaffGroup> groups = new java.util.ArrayList<>();
+        if (staffChatId != null && staffChatId != 0) {
+            Long primary = staffChatId;
+            groups.add(listed.stream().filter(g -> g.chatId().equals(primary)).findFirst()
+                    .orElse(new StaffGroup(primary, List.of(), null)));
+        }
+        for (StaffGroup g : listed) {
+            if (groups.stream().noneMatch(x -> x.chatId().equals(g.chatId()))) {
+                groups.add(g);
+            }
+        }
+        staffGroups = List.copyOf(groups);
+    }
+
+    /**
+     * A staff forum supergroup. {@code categories}: the shop's product categories (e.g. {@code mobile_topup})
+     * whose buyers' topics open here; none: it takes its turn with the other groups listing none.
+     * {@code limit}: its own posting limit (default {@code limits.per-group}).
+     */
+    public record StaffGroup(@NotNull Long chatId, List<String> categories, @Valid Limit limit) {
+        public StaffGroup {
+            categories = categories == null ? List.of() : List.copyOf(categories);
+        }
     }
 
     public enum Mode { POLLING, WEBHOOK }
@@ -91,7 +119,7 @@ public record TelegramProperties(String token,
     @Override
     public String toString() {
         return "TelegramProperties[token=" + (hasToken() ? "***" : "") + ", apiUrl=" + apiUrl + ", mode=" + mode
-                + ", webhook=" + webhook + ", staffChatId=" + staffChatId + ", extraStaffIds=" + extraStaffIds
+                + ", webhook=" + webhook + ", staffGroups=" + staffGroups + ", extraStaffIds=" + extraStaffIds
                 + ", maxFileBytes=" + maxFileBytes + ", downloadDir=" + downloadDir + ", workers=" + workers + "]";
     }
 
@@ -100,7 +128,7 @@ public record TelegramProperties(String token,
     }
 
     public boolean hasStaffChat() {
-        return staffChatId != null && staffChatId != 0;
+        return !staffGroups.isEmpty();
     }
 
     public URI apiUri() {

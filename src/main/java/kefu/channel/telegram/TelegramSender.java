@@ -10,6 +10,7 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.telegram.telegrambots.meta.api.methods.AnswerCallbackQuery;
+import org.telegram.telegrambots.meta.api.methods.CopyMessage;
 import org.telegram.telegrambots.meta.api.methods.send.SendDocument;
 import org.telegram.telegrambots.meta.api.methods.send.SendMessage;
 import org.telegram.telegrambots.meta.api.methods.send.SendPhoto;
@@ -129,6 +130,13 @@ public final class TelegramSender {
         }
         SendMessage built = message.build();
         return once(chatId, () -> client.execute(built));
+    }
+
+    /** One try of copying a message whole from another chat (a buyer's voice into a staff topic). */
+    public Try tryCopy(long chatId, Integer threadId, long fromChatId, int messageId) {
+        CopyMessage copy = CopyMessage.builder().chatId(chatId).messageThreadId(threadId).fromChatId(fromChatId)
+                .messageId(messageId).build();
+        return once(chatId, () -> client.execute(copy));
     }
 
     /** One try of a file (a photo when it is an image, else a document) whose slot the caller holds. */

@@ -3,6 +3,7 @@ package kefu.channel.telegram;
 import kefu.conversation.Attachment;
 import kefu.conversation.Button;
 import kefu.conversation.ConversationKey;
+import kefu.conversation.Media;
 import kefu.handoff.RelayedMessage;
 import kefu.handoff.StaffDesk;
 import kefu.session.RedisKeys;
@@ -16,10 +17,14 @@ import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
 import org.telegram.telegrambots.meta.generics.TelegramClient;
 
 import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
- * The staff desk on Telegram: a forum supergroup with one topic per buyer. A thread reference is
- * {@code <chat id>:<topic id>}; the buyer's topic is remembered in Redis and reopened on the next escalation.
+ * The staff desk on Telegram: forum supergroups with one topic per buyer. A thread reference is
+ * {@code <chat id>:<topic id>} (topic 0: the group's General thread); the buyer's topic is remembered in Redis and
+ * reopened on the next escalation, so a buyer stays in their group. A new topic opens in the group
+ * {@link StaffGroups#route} picks.
  * Posts are queued in the {@link TelegramOutbox}: answers to staff ahead of buyer traffic, cards and relays in
  * each topic's order. A relayed file is copied aside until it is posted (the turn's copy is deleted after it).
  */
@@ -32,26 +37,31 @@ public final class TelegramStaffDesk implements StaffDesk {
     private final TelegramOutbox outbox;
     private final StringRedisTemplate redis;
     private final RedisKeys keys;
-    private final long staffChatId;
+    private final StaffGroups groups;
     private final FileCopies copies;
 
     public TelegramStaffDesk(TelegramClient client, TelegramOutbox outbox, StringRedisTemplate redis, RedisKeys keys,
-                             long staffChatId, FileCopies copies) {
+                             StaffGroups groups, FileCopies copies) {
         this.client = client;
         this.outbox = outbox;
         this.redis = redis;
         this.keys = keys;
-        this.staffChatId = staffChatId;
+        this.groups = groups;
         this.copies = copies;
     }
 
     @Override
     public String openThread(ConversationKey buyer, String title) {
+        return openThread(buyer, title, Optional::empty);
+    }
+
+    @Override
+    public String openThread(ConversationKey buyer, String title, Supplier<Optional<String>> category) {
         String mapping = keys.named("tg-topic", buyer.asString());
         String known = redis.opsForValue().get(mapping);
-        if (known != null) {
+        if (known != null && groups.contains(chat(known))) {
             try {
-                client.execute(ReopenForumTopic.builder().chatId(staffChatId).messageThreadId(topic(known)).build());
+                client.execute(ReopenForumTopic.builder().chatId(chat(known)).messageThreadId(topic(known)).build());
             } catch (TelegramApiException e) {
                 // Telegram refuses to reopen a topic that is open; the topic is usable either way.
                 log.debug("reopenForumTopic: {}", e.getMessage());
@@ -59,6 +69,7 @@ public final class TelegramStaffDesk implements StaffDesk {
             return known;
         }
         String name = title.length() > MAX_TOPIC_NAME ? title.substring(0, MAX_TOPIC_NAME) : title;
+        long staffChatId = groups.route(category.get());
         try {
             ForumTopic created = client.execute(CreateForumTopic.builder().chatId(staffChatId).name(name).build());
             String ref = ref(staffChatId, created.getMessageThreadId());
@@ -91,6 +102,13 @@ public final class TelegramStaffDesk implements StaffDesk {
         outbox.relay(chat(threadRef), topic(threadRef), message.text(), message.head(), message.line());
     }
 
+    /** The note, then the buyer's message itself copied into the topic (Telegram keeps it in the buyer's chat). */
+    @Override
+    public void relayMedia(String threadRef, Media media, RelayedMessage note) {
+        relay(threadRef, note);
+        outbox.copy(chat(threadRef), topic(threadRef), media.ref());
+    }
+
     @Override
     public void postFile(String threadRef, Attachment file, String caption) {
         copies.keep(file).ifPresentOrElse(
@@ -98,13 +116,23 @@ public final class TelegramStaffDesk implements StaffDesk {
                 () -> postInOrder(threadRef, caption));
     }
 
+    @Override
+    public boolean isGeneral(String threadRef) {
+        return general(threadRef);
+    }
+
     static String ref(long chatId, int topicId) {
         return chatId + ":" + topicId;
     }
 
-    /** A null reference is the group's general thread: a command given outside any buyer's topic. */
+    /** A group's General thread: where commands outside any buyer's topic are given and answered. */
+    static boolean general(String ref) {
+        return ref == null || topic(ref) == 0;
+    }
+
+    /** A null reference is the primary group's General thread (a notice that belongs to no buyer). */
     private long chat(String ref) {
-        return ref == null ? staffChatId : Long.parseLong(ref.substring(0, ref.lastIndexOf(':')));
+        return ref == null ? groups.primary() : Long.parseLong(ref.substring(0, ref.lastIndexOf(':')));
     }
 
     private static int topic(String ref) {

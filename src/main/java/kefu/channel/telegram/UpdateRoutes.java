@@ -4,27 +4,29 @@ import org.telegram.telegrambots.meta.api.objects.CallbackQuery;
 import org.telegram.telegrambots.meta.api.objects.Update;
 import org.telegram.telegrambots.meta.api.objects.message.Message;
 
+import java.util.Set;
+
 /**
  * Which lane an update belongs to: a buyer's updates share the buyer's lane (one conversation, in order);
- * the staff group's share one lane per topic. Updates the bot does not handle have none.
+ * each staff group's share one lane per topic. Updates the bot does not handle have none.
  */
 public final class UpdateRoutes {
 
-    private final Long staffChatId;
+    private final Set<Long> staffChats;
 
-    public UpdateRoutes(Long staffChatId) {
-        this.staffChatId = staffChatId;
+    public UpdateRoutes(Set<Long> staffChats) {
+        this.staffChats = staffChats == null ? Set.of() : Set.copyOf(staffChats);
     }
 
     public boolean fromStaffChat(Update update) {
         Long chat = chatId(update);
-        return staffChatId != null && chat != null && chat.equals(staffChatId);
+        return chat != null && staffChats.contains(chat);
     }
 
     public String lane(Update update) {
         if (fromStaffChat(update)) {
             Integer thread = threadId(update);
-            return "staff:" + staffChatId + ":" + (thread == null ? 0 : thread);
+            return "staff:" + chatId(update) + ":" + (thread == null ? 0 : thread);
         }
         if (update.hasMessage() && update.getMessage().getFrom() != null) {
             return "buyer:" + update.getMessage().getFrom().getId();

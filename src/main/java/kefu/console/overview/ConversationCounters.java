@@ -18,6 +18,7 @@ import kefu.privacy.Masking;
 import kefu.privacy.Pseudonym;
 import kefu.session.RedisKeys;
 import org.springframework.data.redis.connection.DefaultStringRedisConnection;
+import org.springframework.data.redis.connection.RedisClusterConnection;
 import org.springframework.data.redis.connection.StringRedisConnection;
 import org.springframework.data.redis.core.RedisCallback;
 import org.springframework.data.redis.core.StringRedisTemplate;
@@ -32,7 +33,7 @@ import java.util.function.Consumer;
 /**
  * Keeps the overview's daily figures in Redis as conversations happen (no log scraping): counts, intents,
  * articles, unanswered questions, waits, and how each day's conversations stand. A day's keys expire
- * {@code keepDays} after it. One pipelined round trip per event.
+ * {@code keepDays} after it. One pipelined round trip per event (on a Redis Cluster, one per write).
  */
 public final class ConversationCounters implements ConversationEventListener {
 
@@ -57,11 +58,22 @@ public final class ConversationCounters implements ConversationEventListener {
         String buyer = Pseudonym.of(event.buyer());
         List<String> touched = new ArrayList<>();
         Consumer<StringRedisConnection> writes = c -> write(c, event, day, buyer, touched);
-        redis.executePipelined((RedisCallback<Object>) connection -> {
-            StringRedisConnection c = new DefaultStringRedisConnection(connection);
-            writes.accept(c);
-            for (String key : touched.stream().distinct().toList()) {
-                c.expire(key, keep.toSeconds());
+        redis.execute((RedisCallback<Object>) connection -> {
+            // A Redis Cluster connection (Jedis) cannot pipeline: there the writes go one by one.
+            boolean pipelined = !(connection instanceof RedisClusterConnection);
+            if (pipelined) {
+                connection.openPipeline();
+            }
+            try {
+                StringRedisConnection c = new DefaultStringRedisConnection(connection);
+                writes.accept(c);
+                for (String key : touched.stream().distinct().toList()) {
+                    c.expire(key, keep.toSeconds());
+                }
+            } finally {
+                if (pipelined) {
+                    connection.closePipeline();
+                }
             }
             return null;
         });

@@ -72,6 +72,8 @@ public final class BotApiTestServer implements AutoCloseable {
     private final Map<String, byte[]> files = new ConcurrentHashMap<>();
     private final Set<String> cutOff = ConcurrentHashMap.newKeySet();
     private final Map<Long, String> memberStatus = new ConcurrentHashMap<>();
+    private final Map<String, String> chatMemberStatus = new ConcurrentHashMap<>();
+    private final Set<String> topicAdmins = ConcurrentHashMap.newKeySet();
 
     private final Deque<Long> lastSecond = new ArrayDeque<>();
     private volatile boolean globalLimit;
@@ -142,6 +144,34 @@ public final class BotApiTestServer implements AutoCloseable {
                 .put("height", 90).put("file_size", Math.min(bytes.length, 10));
         sizes.addObject().put("file_id", fileId).put("file_unique_id", fileId + "u").put("width", 800)
                 .put("height", 600).put("file_size", bytes.length);
+        if (caption != null) {
+            message.put("caption", caption);
+        }
+        return push("message", message);
+    }
+
+    /** A voice message of {@code seconds}. */
+    public int privateVoice(long userId, int seconds) {
+        ObjectNode message = message(userId, userId, "private");
+        message.putObject("voice").put("file_id", "voice-" + userId).put("file_unique_id", "v" + userId)
+                .put("duration", seconds);
+        return push("message", message);
+    }
+
+    /** A sticker standing for {@code emoji}. */
+    public int privateSticker(long userId, String emoji) {
+        ObjectNode message = message(userId, userId, "private");
+        message.putObject("sticker").put("file_id", "sticker-" + userId).put("file_unique_id", "s" + userId)
+                .put("type", "regular").put("width", 512).put("height", 512).put("is_animated", false)
+                .put("is_video", false).put("emoji", emoji);
+        return push("message", message);
+    }
+
+    /** A video of {@code seconds} with a caption (null: none). */
+    public int privateVideo(long userId, int seconds, String caption) {
+        ObjectNode message = message(userId, userId, "private");
+        message.putObject("video").put("file_id", "video-" + userId).put("file_unique_id", "vd" + userId)
+                .put("width", 640).put("height", 360).put("duration", seconds);
         if (caption != null) {
             message.put("caption", caption);
         }
@@ -228,6 +258,17 @@ public final class BotApiTestServer implements AutoCloseable {
         memberStatus.put(userId, status);
     }
 
+    /** The user is an administrator of the chat who may manage its topics. */
+    public void adminWithTopics(long chatId, long userId) {
+        memberStatus(chatId, userId, "administrator");
+        topicAdmins.add(chatId + ":" + userId);
+    }
+
+    /** The user's status in one chat only (getChatMember for another chat falls back to {@link #memberStatus(long, String)}). */
+    public void memberStatus(long chatId, long userId, String status) {
+        chatMemberStatus.put(chatId + ":" + userId, status);
+    }
+
     // ---- what the test checks
 
     public List<Call> calls() {
@@ -307,6 +348,11 @@ public final class BotApiTestServer implements AutoCloseable {
         return switch (method) {
             case "getupdates" -> ok(getUpdates(p.path("offset").asInt(0), p.path("timeout").asInt(0)));
             case "sendmessage", "sendphoto", "senddocument" -> send(p);
+            case "copymessage" -> {
+                Answer sent = send(p);
+                yield sent.status() != 200 ? sent
+                        : ok(json.createObjectNode().put("message_id", sent.body().path("result").path("message_id").asInt()));
+            }
             case "getme" -> ok(user(BOT_ID).put("is_bot", true).put("username", BOT_USERNAME));
             case "getfile" -> {
                 String id = p.path("file_id").asText();
@@ -319,7 +365,13 @@ public final class BotApiTestServer implements AutoCloseable {
                     .put("name", p.path("name").asText()).put("icon_color", 7322096));
             case "getchatmember" -> {
                 long userId = p.path("user_id").asLong();
-                ObjectNode member = json.createObjectNode().put("status", memberStatus.getOrDefault(userId, "left"));
+                String status = chatMemberStatus.getOrDefault(p.path("chat_id").asText() + ":" + userId,
+                        memberStatus.getOrDefault(userId, "left"));
+                ObjectNode member = json.createObjectNode().put("status", status);
+                if ("administrator".equals(status)) {
+                    member.put("can_be_edited", false).put("is_anonymous", false).put("can_manage_chat", true)
+                            .put("can_manage_topics", topicAdmins.contains(p.path("chat_id").asText() + ":" + userId));
+                }
                 member.set("user", user(userId));
                 yield ok(member);
             }

@@ -21,6 +21,8 @@ class OutboundQueueTest {
 
     private static JedisConnectionFactory factory;
     private static OutboundQueue queue;
+    private static StringRedisTemplate redis;
+    private static RedisKeys keys;
     private static final long GROUP = -100123L;
 
     @BeforeAll
@@ -29,9 +31,10 @@ class OutboundQueueTest {
         factory = new JedisConnectionFactory(new RedisStandaloneConfiguration(uri.getHost(), uri.getPort()));
         factory.afterPropertiesSet();
         factory.start();
-        StringRedisTemplate redis = new StringRedisTemplate(factory);
+        redis = new StringRedisTemplate(factory);
         redis.afterPropertiesSet();
-        queue = new OutboundQueue(redis, new RedisKeys(RealRedis.freshPrefix()), TelegramConfig.telegramJson());
+        keys = new RedisKeys(RealRedis.freshPrefix());
+        queue = new OutboundQueue(redis, keys, TelegramConfig.telegramJson(), 10_000);
     }
 
     @AfterAll
@@ -41,25 +44,31 @@ class OutboundQueueTest {
 
     @Test
     void urgentFirstThenTheTopicWhoseOldestMessageIsOldestEachInOrder() {
+        long before = queue.depth(true);
         queue.enqueue(GROUP, Outbound.text(Outbound.Kind.CARD, 7, "card 7", List.of(new Button("接手", "staff:claim"))), 0);
         queue.enqueue(GROUP, Outbound.relay(8, "relay 8a", "head", "8a"), 40);
         queue.enqueue(GROUP, Outbound.relay(7, "relay 7a", "head", "7a"), 40);
         queue.enqueue(GROUP, Outbound.relay(7, "relay 7b", "head", "7b"), 40);
         queue.enqueue(GROUP, Outbound.text(Outbound.Kind.URGENT, 0, "queue listing", List.of()), 0);
 
+        assertThat(queue.depth(true)).isEqualTo(before + 5);
+
         List<String> sent = new ArrayList<>();
-        for (OutboundQueue.Batch batch = queue.peek(GROUP, 20); batch != null; batch = queue.peek(GROUP, 20)) {
+        OutboundQueue.Hold hold = queue.take(GROUP, 20);
+        for (OutboundQueue.Batch batch = hold.batch(); batch != null; ) {
             // What a sender posts as one: a card or relay with the relays queued right behind it.
             List<Outbound> items = batch.items();
             int n = batch.urgent() ? 1 : (int) items.stream().takeWhile(o -> o == items.get(0)
                     || o.kind() == Outbound.Kind.RELAY).count();
             sent.add(OutboundSenders.text(batch.items(), n));
-            queue.done(GROUP, batch, n);
+            batch = queue.done(GROUP, hold.token(), batch, n, 20);
         }
 
         assertThat(sent).containsExactly("queue listing", "card 7\n\nhead\n7a\n7b", "relay 8a");
-        assertThat(queue.idle(GROUP)).isTrue();
         assertThat(queue.depth(GROUP)).isZero();
+        assertThat(queue.depth(true)).isEqualTo(before);
+        assertThat(queue.due(10)).doesNotContain(GROUP);
+        assertThat(queue.take(GROUP, 20)).as("an empty chat, let go").isNull();
     }
 
     @Test
@@ -79,10 +88,55 @@ class OutboundQueueTest {
     @Test
     void oneSenderAtATimeHoldsAChat() {
         long chat = 424242L;
-        String token = queue.claim(chat, 10_000);
-        assertThat(token).isNotNull();
-        assertThat(queue.claim(chat, 10_000)).isNull();
-        queue.release(chat, token);
-        assertThat(queue.claim(chat, 10_000)).isNotNull();
+        queue.enqueue(chat, Outbound.text(Outbound.Kind.REPLY, 0, "hi", List.of()), 0);
+        OutboundQueue.Hold hold = queue.take(chat, 20);
+        assertThat(hold).isNotNull();
+        assertThat(queue.take(chat, 20)).isNull();
+        queue.release(chat, hold.token());
+        assertThat(queue.take(chat, 20)).isNotNull();
+    }
+
+    @Test
+    void aChatPutOffIsNotDueUntilItsTimeUnlessAnUrgentMessageComes() {
+        long group = GROUP - 2;
+        queue.enqueue(group, Outbound.relay(3, "r1", "h", "1"), 40);
+        OutboundQueue.Hold hold = queue.take(group, 20);
+        assertThat(queue.later(group, hold.token(), System.currentTimeMillis() + 60_000, false)).isNull();
+
+        queue.enqueue(group, Outbound.relay(3, "r2", "h", "2"), 40);
+        assertThat(queue.due(100)).doesNotContain(group);
+        assertThat(queue.take(group, 20)).as("put off").isNull();
+
+        queue.enqueue(group, Outbound.text(Outbound.Kind.URGENT, 0, "/queue answer", List.of()), 0);
+        assertThat(queue.due(100)).contains(group);
+        OutboundQueue.Hold urgent = queue.take(group, 20);
+        assertThat(urgent.batch().urgent()).isTrue();
+        assertThat(urgent.batch().items().get(0).text()).isEqualTo("/queue answer");
+    }
+
+    @Test
+    void whatAVersionBeforeTheShardsQueuedIsSentFirst() {
+        long chat = 515151L;
+        String old = keys.named("tg-out", "{" + chat + "}:");
+        redis.opsForList().rightPush(old + "t:0", "3|" + json(Outbound.text(Outbound.Kind.REPLY, 0, "old reply", List.of())));
+        redis.opsForZSet().add(old + "heads", "0", 3);
+        redis.opsForValue().set(old + "seq", "3");
+        redis.opsForZSet().add(keys.named("tg-out", "ready"), String.valueOf(chat), 1);
+        queue.enqueue(chat, Outbound.text(Outbound.Kind.REPLY, 0, "new reply", List.of()), 0);
+
+        assertThat(queue.adoptLegacy()).isEqualTo(1);
+
+        OutboundQueue.Hold hold = queue.take(chat, 20);
+        assertThat(hold.batch().items()).extracting(Outbound::text).containsExactly("old reply", "new reply");
+        assertThat(redis.hasKey(old + "t:0")).isFalse();
+        assertThat(redis.opsForZSet().size(keys.named("tg-out", "ready"))).isZero();
+    }
+
+    private static String json(Outbound o) {
+        try {
+            return TelegramConfig.telegramJson().writeValueAsString(o);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
     }
 }

@@ -18,7 +18,6 @@ import org.springframework.test.context.DynamicPropertySource;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-
 import java.util.concurrent.ThreadLocalRandom;
 
 import static kefu.testsupport.ReplyKeyMatcher.anyOf;
@@ -134,6 +133,51 @@ class TelegramTakeoverTest {
                 .isLessThan(thread.indexOf("订单号 K2026112400001"));
         List<String> toBuyer = api.sentTo(buyer);
         assertThat(toBuyer.stream().filter(t -> t.contains("您好，我来帮您查一下"))).as("staff message once").hasSize(1);
+    }
+
+    @Test
+    void voiceVideoStickersAndAlbumsReachTheTopicWholeAfterANoteWhileTheBotAloneSaysItCannotReadThem()
+            throws Exception {
+        long buyer = ThreadLocalRandom.current().nextLong(1_000_000, 9_000_000_000L);
+        // With the bot: it says what it cannot read, and nothing goes to staff.
+        api.privateVoice(buyer, 5);
+        assertThat(api.await("sendMessage", c -> c.ok() && c.chatId() == buyer, 1, WAIT))
+                .extracting(BotApiTestServer.Call::text).containsExactly(texts.get("input.media", Lang.ZH, Map.of()));
+
+        String masked = kefu.handoff.SummaryCard.masked(new ConversationKey("tg", String.valueOf(buyer)));
+        api.privateText(buyer, "转人工");
+        // The buyer's card (with its buttons) names the topic; posts for other buyers may come meanwhile.
+        int topic = api.await("sendMessage", c -> c.ok() && c.chatId() == STAFF_CHAT && c.text().contains(masked)
+                && c.params().has("reply_markup"), 1, WAIT).get(0).params().path("message_thread_id").asInt();
+        assertThat(topic).isPositive();
+        api.await("sendMessage", c -> c.ok() && c.chatId() == buyer, 2, WAIT);
+        int voice = api.privateVoice(buyer, 75);
+        api.privateSticker(buyer, "😡");
+        api.privateVideo(buyer, 12, "充值页面录屏");
+        byte[] png = java.util.Arrays.copyOf(new byte[]{(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A}, 64);
+        api.privatePhoto(buyer, "album-1-" + buyer, png, "两张截图");
+        api.privatePhoto(buyer, "album-2-" + buyer, png, null);
+
+        List<BotApiTestServer.Call> copies = api.await("copyMessage", c -> c.ok() && c.chatId() == STAFF_CHAT
+                && c.params().path("message_thread_id").asInt() == topic, 3, WAIT);
+        assertThat(copies).hasSize(3).allMatch(c -> c.params().path("from_chat_id").asLong() == buyer);
+        assertThat(api.await("sendPhoto", c -> c.ok() && c.chatId() == STAFF_CHAT
+                && c.params().path("message_thread_id").asText().equals(String.valueOf(topic)), 2, WAIT)).hasSize(2);
+        String notes = String.join("\n", api.calls("sendMessage").stream().filter(c -> c.ok() && c.chatId() == STAFF_CHAT
+                && c.params().path("message_thread_id").asInt() == topic).map(BotApiTestServer.Call::text).toList());
+        assertThat(notes).contains(texts.get("handoff.staff.media.voice", Lang.ZH, Map.of()) + " 1:15",
+                texts.get("handoff.staff.media.sticker", Lang.ZH, Map.of()) + " 😡",
+                texts.get("handoff.staff.media.video", Lang.ZH, Map.of()) + " 0:12", "充值页面录屏");
+        // The note comes before the message it announces.
+        BotApiTestServer.Call voiceCopy = copies.stream()
+                .filter(c -> c.params().path("message_id").asInt() > 0).findFirst().orElseThrow();
+        assertThat(api.calls("sendMessage").stream().filter(c -> c.ok() && c.chatId() == STAFF_CHAT
+                && c.text().contains(texts.get("handoff.staff.media.voice", Lang.ZH, Map.of()))
+                && c.atNanos() < voiceCopy.atNanos())).isNotEmpty();
+        assertThat(voice).isPositive();
+        List<String> toBuyer = api.sentTo(buyer);
+        assertThat(toBuyer.subList(1, toBuyer.size())).as("no 'cannot read' answer to a queued buyer's media")
+                .doesNotContain(texts.get("input.media", Lang.ZH, Map.of()));
     }
 
     @Test

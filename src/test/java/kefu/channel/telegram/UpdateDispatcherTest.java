@@ -24,7 +24,7 @@ class UpdateDispatcherTest extends TelegramBotTest {
         UpdateLanes lanes = new UpdateLanes(redis, new RedisKeys(RealRedis.freshPrefix()), Duration.ofMinutes(5),
                 Duration.ofMillis(300));
         List<String> events = new CopyOnWriteArrayList<>();
-        UpdateRoutes routes = new UpdateRoutes(null);
+        UpdateRoutes routes = new UpdateRoutes(java.util.Set.of());
         UpdateDispatcher a = dispatcher(lanes, routes, "a", events);
         UpdateDispatcher b = dispatcher(lanes, routes, "b", events);
         a.start();
@@ -59,7 +59,7 @@ class UpdateDispatcherTest extends TelegramBotTest {
         seen.start();
         logger.addAppender(seen);
         List<String> handled = new CopyOnWriteArrayList<>();
-        UpdateDispatcher d = new UpdateDispatcher(lanes, TelegramConfig.telegramJson(), new UpdateRoutes(null), u -> {
+        UpdateDispatcher d = new UpdateDispatcher(lanes, TelegramConfig.telegramJson(), new UpdateRoutes(java.util.Set.of()), u -> {
             redis.delete(lanes.lockKey("buyer:4242")); // another instance took the lane over
             handled.add("h" + u.getUpdateId());
         }, 1, Duration.ofMillis(200));
