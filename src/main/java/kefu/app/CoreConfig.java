@@ -98,11 +98,11 @@ public class CoreConfig {
     }
 
     @Bean
-    EntityExtractor entityExtractor(NluProperties props, kefu.shop.ShopProperties shop) {
+    EntityExtractor entityExtractor(NluProperties props, kefu.shop.ShopProperties shop, BotFiles files) {
         // Empty: the shape of the configured shop system's order numbers.
         String pattern = props.orderNumberPattern() == null || props.orderNumberPattern().isBlank()
                 ? shop.shopKind().orderNumberPattern() : props.orderNumberPattern();
-        return new EntityExtractor(pattern);
+        return new EntityExtractor(pattern, new kefu.nlu.DialogueCuesLoader().proofWords(files));
     }
 
     @Bean

@@ -67,6 +67,7 @@ final class StartupProbe {
         long rssKib = -1;
         try (BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
              OutputStream in = p.getOutputStream()) {
+            // The probe's first message, as a buyer would type it: benchmark input, not wording the bot uses.
             in.write("{\"user\":\"bench\",\"text\":\"你好\"}\n".getBytes(StandardCharsets.UTF_8));
             in.flush();
             String line = out.readLine();

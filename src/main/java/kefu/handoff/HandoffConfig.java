@@ -131,15 +131,55 @@ public class HandoffConfig {
     }
 
     @Bean
-    StaffActions staffActions(ConversationStore store, SessionProperties session, ThreadIndex threads,
-                              HandoffQueue queue, StaffActivity activity, Transcript transcript,
-                              HandoffEscalation escalations, SummaryCard card, StaffDesks desks, BuyerMessengers messengers,
-                              StaffOrderLookup orders, StaffTexts texts, HandoffProperties settings,
-                              BanList bans, KeptTicketDesk tickets, StaffNames names, Clock clock,
-                              ConversationEvents events) {
-        return new StaffActions(store, session, threads, queue, activity, transcript, escalations, card, desks.desk(),
-                messengers, orders, texts, settings,
-                new StaffBans(bans, threads, desks.desk(), texts), tickets, names, clock, events);
+    StaffPolicy staffPolicy(HandoffProperties settings) {
+        return new StaffPolicy(settings);
+    }
+
+    @Bean
+    StaffTransaction staffTransaction(ConversationStore store, SessionProperties session, HandoffQueue queue,
+                                      StaffActivity activity, Transcript transcript, SummaryCard card, StaffDesks desks,
+                                      BuyerMessengers messengers, StaffTexts texts, HandoffProperties settings,
+                                      Clock clock, ConversationEvents events) {
+        return new StaffTransaction(store, session, queue, activity, transcript, card, desks.desk(), messengers, texts,
+                settings, clock, events);
+    }
+
+    @Bean
+    StaffTakeover staffTakeover(StaffTransaction transaction, StaffPolicy policy, ConversationStore store,
+                                HandoffEscalation escalations, StaffActivity activity, StaffNames names,
+                                StaffTexts texts, SessionProperties session, HandoffProperties settings) {
+        return new StaffTakeover(transaction, policy, store, escalations, activity, names, texts, session, settings);
+    }
+
+    @Bean
+    StaffReplies staffReplies(StaffTransaction transaction, StaffPolicy policy, StaffNames names, StaffTexts texts,
+                              BuyerMessengers messengers, StaffDesks desks, SessionProperties session) {
+        return new StaffReplies(transaction, policy, names, texts, messengers, desks.desk(), session);
+    }
+
+    @Bean
+    StaffNotes staffNotes(StaffTransaction transaction, Transcript transcript, StaffNames names, StaffTexts texts) {
+        return new StaffNotes(transaction, transcript, names, texts);
+    }
+
+    @Bean
+    QueueView queueView(HandoffQueue queue, ConversationStore store, SummaryCard card, StaffTexts texts, Clock clock) {
+        return new QueueView(queue, store, card, texts, clock);
+    }
+
+    @Bean
+    DeskAnswers deskAnswers(StaffDesks desks, StaffTexts texts, StaffOrderLookup orders, StaffNames names,
+                            QueueView queue, ThreadIndex threads, Transcript transcript, ConversationStore store) {
+        return new DeskAnswers(desks.desk(), texts, orders, names, queue,
+                new TypedContacts(desks.desk(), threads, transcript, store, texts));
+    }
+
+    @Bean
+    StaffActions staffActions(StaffPolicy policy, ThreadIndex threads, StaffTakeover takeover, StaffReplies replies,
+                              StaffNotes notes, DeskAnswers answers, KeptTicketDesk tickets, BanList bans,
+                              StaffDesks desks, StaffTexts texts, StaffNames names) {
+        return new StaffActions(new StaffCommandParser(), policy, desks.desk(), threads, takeover, replies, notes,
+                answers, tickets, new StaffBans(bans, threads, desks.desk(), texts), names);
     }
 
     @Bean
@@ -148,9 +188,9 @@ public class HandoffConfig {
     }
 
     @Bean(initMethod = "start", destroyMethod = "stop")
-    HandoffSweeper handoffSweeper(HandoffQueue queue, StaffActivity activity, StaffActions actions,
+    HandoffSweeper handoffSweeper(HandoffQueue queue, StaffActivity activity, StaffTakeover takeover,
                                   ConversationStore store, StaffDesks desks, StaffTexts texts, ServiceHours hours,
                                   HandoffProperties settings, Clock clock) {
-        return new HandoffSweeper(queue, activity, actions, store, desks.desk(), texts, hours, settings, clock);
+        return new HandoffSweeper(queue, activity, takeover, store, desks.desk(), texts, hours, settings, clock);
     }
 }

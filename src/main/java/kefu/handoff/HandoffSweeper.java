@@ -29,7 +29,7 @@ public final class HandoffSweeper {
 
     private final HandoffQueue queue;
     private final StaffActivity activity;
-    private final StaffActions actions;
+    private final StaffTakeover takeover;
     private final ConversationStore store;
     private final StaffDesk desk;
     private final StaffTexts texts;
@@ -38,12 +38,12 @@ public final class HandoffSweeper {
     private final Clock clock;
     private ScheduledExecutorService timer;
 
-    public HandoffSweeper(HandoffQueue queue, StaffActivity activity, StaffActions actions, ConversationStore store,
+    public HandoffSweeper(HandoffQueue queue, StaffActivity activity, StaffTakeover takeover, ConversationStore store,
                           StaffDesk desk, StaffTexts texts, ServiceHours hours, HandoffProperties settings,
                           Clock clock) {
         this.queue = queue;
         this.activity = activity;
-        this.actions = actions;
+        this.takeover = takeover;
         this.store = store;
         this.desk = desk;
         this.texts = texts;
@@ -73,7 +73,7 @@ public final class HandoffSweeper {
         Instant quietSince = now.minus(settings.idleClose());
         for (var buyer : activity.quietSince(quietSince)) {
             try {
-                actions.closeIdle(buyer, quietSince);
+                takeover.closeIdle(buyer, quietSince);
             } catch (ConversationBusyException e) {
                 log.info("idle close postponed: the buyer is in the middle of a turn");
             }

@@ -19,11 +19,6 @@ import java.util.regex.Pattern;
  */
 public final class AnswerEngine {
 
-    /** Instructions aimed at the bot rather than a shop question; such questions never reach the model. */
-    private static final Pattern INJECTION = Pattern.compile(
-            "(?i)(忽略|无视|忘记|忘掉).{0,12}(指令|指示|提示|规则|设定|要求)|系统提示|提示词|system prompt|"
-                    + "ignore (all |the |any )?(previous|prior|above)|disregard|you are now|jailbreak|"
-                    + "扮演|假装你是|你现在是|开发者模式|developer mode");
     private static final int MAX_SUGGESTIONS = 3;
     private static final Logger log = LoggerFactory.getLogger(AnswerEngine.class);
 
@@ -32,9 +27,11 @@ public final class AnswerEngine {
     private final AnswerComposer composer;
     private final EntityExtractor entities;
     private final ProductQuestions products;
+    private final QuestionCues cues;
 
     public AnswerEngine(KnowledgeBase knowledge, KnowledgeProperties settings, AnswerComposer composer,
-                        EntityExtractor entities, ProductQuestions products) {
+                        EntityExtractor entities, ProductQuestions products, QuestionCues cues) {
+        this.cues = cues;
         this.products = products;
         this.knowledge = knowledge;
         this.settings = settings;
@@ -54,7 +51,7 @@ public final class AnswerEngine {
         List<KnowledgeIndex.Hit> ranked = knowledge.search(question);
         Coverage coverage = knowledge.index().coverage();
         // "你们卖王者荣耀点券吗": a product of a kind the shop does not sell, or one the articles never name.
-        Optional<String> gap = coverage.uncovered(question).or(() -> products.asked(question)
+        Optional<String> gap = coverage.uncovered(question, cues).or(() -> products.asked(question)
                 .filter(p -> !p.sold() || !p.names().stream().allMatch(coverage::describes))
                 .map(ProductQuestions.Asked::thing));
         if (gap.isPresent()) {
@@ -64,7 +61,7 @@ public final class AnswerEngine {
         if (best.score() >= settings.answerThreshold()) {
             Article a = best.article();
             // A buyer who says where they stand ("已经20分钟了") gets the part for that situation first.
-            Optional<Integer> situational = Situation.of(question).section(a);
+            Optional<Integer> situational = Situation.of(question, cues).section(a, cues);
             String extract = situational.map(i -> section(a, i)).orElseGet(() -> extract(a, best.section()));
             // The phrase list is only a first, cheap layer: what the model says is checked against the passages.
             Optional<String> composed = !mayPhrase || looksLikeInjection(question) ? Optional.empty()
@@ -87,7 +84,7 @@ public final class AnswerEngine {
      */
     private KnowledgeIndex.Hit focused(String question, List<KnowledgeIndex.Hit> ranked) {
         KnowledgeIndex.Hit top = ranked.get(0);
-        Optional<String> thing = knowledge.index().coverage().focus(question);
+        Optional<String> thing = knowledge.index().coverage().focus(question, cues);
         if (thing.isEmpty() || Coverage.mentions(top.article(), thing.get())) {
             return top;
         }
@@ -117,8 +114,9 @@ public final class AnswerEngine {
         return lang == Lang.EN ? english(a, text) : text;
     }
 
-    static boolean looksLikeInjection(String question) {
-        return INJECTION.matcher(question).find();
+    /** Instructions aimed at the bot rather than a shop question; such questions never reach the model. */
+    private boolean looksLikeInjection(String question) {
+        return cues.injection(question);
     }
 
     /** The lead paragraph, then the section that matched best (when it is not the lead itself). */

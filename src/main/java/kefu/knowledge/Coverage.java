@@ -18,14 +18,6 @@ final class Coverage {
 
     private static final Pattern LATIN_WORD = Pattern.compile("[A-Za-z]{2,}");
     private static final Pattern HAN = Pattern.compile("\\p{IsHan}");
-    /** "X在哪(里)", "X的入口": the thing looked for must be something the help center names. */
-    private static final Pattern WHERE = Pattern.compile("([\\p{IsHan}A-Za-z0-9]{2,12}?)(的)?(在哪|在什么地方|入口在|从哪进)");
-    private static final Pattern LEADING_FILLER = Pattern.compile("^(请问|问下|问一下|你们|你们的|我的|那个|这个|想问|想知道|请教)+");
-    /** A price asked for; the help center describes how to buy, not what things cost today. */
-    private static final Pattern PRICE = Pattern.compile("多少钱|什么价|价格|价钱|几块钱|售价|报价|(现在|今天).{0,4}(多少|几折)");
-    /** Money the buyer spent ("这个月一共花了多少钱"): a question about their own orders, not a price. */
-    private static final Pattern SPENT = Pattern.compile("(花了|花掉|一共|总共|消费了?|用了|充了).{0,4}多少钱");
-
     private final Set<String> latinWords;
     private final String corpus;
 
@@ -52,16 +44,25 @@ final class Coverage {
     }
 
     /** The thing a "where is X" question looks for, when the help center names it. */
-    Optional<String> focus(String question) {
-        Matcher where = WHERE.matcher(question.toLowerCase(Locale.ROOT));
-        if (!where.find()) {
-            return Optional.empty();
-        }
-        String thing = LEADING_FILLER.matcher(where.group(1)).replaceFirst("");
-        return thing.length() >= 2 && corpus.contains(thing) ? Optional.of(thing) : Optional.empty();
+    Optional<String> focus(String question, QuestionCues cues) {
+        return lookedFor(question.toLowerCase(Locale.ROOT), cues).filter(t -> t.length() >= 2 && corpus.contains(t));
     }
 
-    /** "购买的卡密", "领取权益的按钮": each part around 的 is made of words the articles use. */
+    /** "X在哪(里)", "X的入口": the X, without the words before it ("请问", "你们的"). */
+    private static Optional<String> lookedFor(String q, QuestionCues cues) {
+        for (Pattern p : cues.where()) {
+            Matcher where = p.matcher(q);
+            if (where.find()) {
+                return Optional.of(cues.whereFiller().matcher(where.group("thing")).replaceFirst(""));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * "购买的卡密", "领取权益的按钮": each part around 的 is made of words the articles use. 的 is grammar (it joins
+     * a thing to what it belongs to), not vocabulary, so it stays here.
+     */
     private boolean describesThing(String thing) {
         return java.util.Arrays.stream(thing.split("的")).filter(part -> !part.isEmpty())
                 .allMatch(part -> part.length() >= 2 && describes(part));
@@ -91,7 +92,7 @@ final class Coverage {
     }
 
     /** What the question names that the help center does not describe, if anything. */
-    Optional<String> uncovered(String question) {
+    Optional<String> uncovered(String question, QuestionCues cues) {
         if (!HAN.matcher(question).find()) {
             return Optional.empty();
         }
@@ -102,16 +103,12 @@ final class Coverage {
                 return Optional.of(latin.group());
             }
         }
-        if (PRICE.matcher(q).find() && !SPENT.matcher(q).find()) {
+        // A price asked for; the help center describes how to buy, not what things cost today. Money the buyer
+        // spent ("这个月一共花了多少钱") is a question about their own orders, not a price.
+        if (cues.price(q) && !cues.spent(q)) {
             return Optional.of("price");
         }
-        Matcher where = WHERE.matcher(q);
-        if (where.find()) {
-            String thing = LEADING_FILLER.matcher(where.group(1)).replaceFirst("");
-            if (thing.length() >= 2 && !describesThing(thing)) {
-                return Optional.of(thing);
-            }
-        }
-        return Optional.empty();
+        // The thing looked for must be something the help center names.
+        return lookedFor(q, cues).filter(t -> t.length() >= 2 && !describesThing(t));
     }
 }

@@ -20,6 +20,7 @@ final class GroundedAnswer {
     private static final Pattern HANDLE = Pattern.compile("(?<![\\w.])@[A-Za-z0-9_]{3,64}");
     /** Seven or more digits, grouped any way: a phone, QQ, account or card number. */
     private static final Pattern LONG_NUMBER = Pattern.compile("(?<![\\d.])\\+?\\d(?:[\\s-]?\\d){6,}");
+    /** Money units stay in code: they guard what the model may state, and an edited list must not weaken that. */
     private static final Pattern AMOUNT = Pattern.compile(
             "(?i)[¥￥$]\\s*(\\d+(?:\\.\\d+)?)|(\\d+(?:\\.\\d+)?)\\s*(?:元|块|rmb|cny|usd|美元|usdt|%)");
     private static final Pattern NUMBER = Pattern.compile("\\d+(?:\\.\\d+)?");

@@ -34,6 +34,11 @@ public final class KbLint {
     private static final Pattern TAG = Pattern.compile("\\{\\{(.*?)}}");
     private static final Pattern TAG_PARTS = Pattern.compile("\\s*([#^/]?)\\s*policy\\.(" + ArticleTemplate.KEY + ")\\s*");
     private static final String NUM = "\\d+(?::\\d{2})?(?:\\.\\d+)?";
+    /**
+     * The units the help center states numbers in, each mapped to one canonical unit below (UNIT_OF): grammar the
+     * lint's comparison depends on, not buyer wording, so it stays in code. The findings are English CLI output, as
+     * from a compiler; reply files hold what the bot and the console say, not a terminal tool's diagnostics.
+     */
     private static final String UNITS = "个工作日|工作日|working days?|business days?|分钟|minutes?|mins?|小时|hours?|hrs?|h"
             + "|个月|months?|天|days?|秒|seconds?|年|years?|元|yuan|位|digits?|积分|points?|%|个|张|次|条";
     /** A number, a range or product of two, and its unit; not part of a word, version or identifier. */

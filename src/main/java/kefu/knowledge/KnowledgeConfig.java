@@ -59,8 +59,8 @@ public class KnowledgeConfig {
 
     @Bean
     AnswerEngine answerEngine(KnowledgeBase knowledge, KnowledgeProperties props, AnswerComposer composer,
-                              EntityExtractor entities, ProductQuestions products) {
-        return new AnswerEngine(knowledge, props, composer, entities, products);
+                              EntityExtractor entities, ProductQuestions products, BotFiles files) {
+        return new AnswerEngine(knowledge, props, composer, entities, products, new QuestionCuesLoader().load(files));
     }
 
     @Bean

@@ -13,19 +13,18 @@ import java.util.regex.Pattern;
  */
 record Situation(OptionalInt elapsedMinutes) {
 
-    private static final Pattern ELAPSED = Pattern.compile(
-            "(?i)(\\d{1,4}|[一二两三四五六七八九十百半]{1,4})\\s*(多|几)?\\s*(个)?\\s*(分钟|分|min(?:ute)?s?|小时|钟头|hours?|hrs?|h|天|days?)(?![a-z])");
-    /** Wording that puts the time in the past: it has been that long, not "how long does it take". */
-    private static final Pattern PAST = Pattern.compile("(?i)了|过|等|已经|都|快|still|been|ago|waited|waiting|already|没|not");
-    private static final Pattern THRESHOLD = Pattern.compile("(超过|超出|过了|大于|以上|over|after)\\s*(\\d{1,4})\\s*(分钟|小时|天|min|hours?)");
+    private static final String HALF = "半";
 
-    static Situation of(String question) {
-        Matcher m = ELAPSED.matcher(question);
-        if (m.find() && PAST.matcher(question).find()) {
-            int unit = unitMinutes(m.group(4));
-            int minutes = "半".equals(m.group(1)) ? unit / 2 : number(m.group(1)) * unit;
-            if (minutes > 0) {
-                return new Situation(OptionalInt.of(minutes));
+    static Situation of(String question, QuestionCues cues) {
+        if (!cues.waited(question)) {
+            return new Situation(OptionalInt.empty());
+        }
+        for (Pattern p : cues.elapsed()) {
+            Matcher m = p.matcher(question);
+            if (m.find()) {
+                int unit = cues.unitMinutes(m.group("unit"));
+                int minutes = HALF.equals(m.group("number")) ? unit / 2 : number(m.group("number")) * unit;
+                return new Situation(minutes > 0 ? OptionalInt.of(minutes) : OptionalInt.empty());
             }
         }
         return new Situation(OptionalInt.empty());
@@ -39,7 +38,7 @@ record Situation(OptionalInt elapsedMinutes) {
      * The section whose heading names the largest time threshold the buyer has passed ("超过15分钟未到账" after
      * 18 minutes); empty when the article has no such section or the buyer is still within every threshold.
      */
-    Optional<Integer> section(Article a) {
+    Optional<Integer> section(Article a, QuestionCues cues) {
         if (elapsedMinutes.isEmpty()) {
             return Optional.empty();
         }
@@ -47,9 +46,11 @@ record Situation(OptionalInt elapsedMinutes) {
         int bestThreshold = -1;
         List<Article.Section> sections = a.sections();
         for (int i = 0; i < sections.size(); i++) {
-            Matcher m = THRESHOLD.matcher(sections.get(i).heading());
-            if (m.find()) {
-                int threshold = Integer.parseInt(m.group(2)) * unitMinutes(m.group(3));
+            String heading = sections.get(i).heading();
+            Matcher m = cues.threshold().stream().map(p -> p.matcher(heading)).filter(Matcher::find)
+                    .findFirst().orElse(null);
+            if (m != null) {
+                int threshold = Integer.parseInt(m.group("number")) * cues.unitMinutes(m.group("unit"));
                 if (threshold <= elapsedMinutes.getAsInt() && threshold > bestThreshold) {
                     best = i;
                     bestThreshold = threshold;
@@ -59,23 +60,15 @@ record Situation(OptionalInt elapsedMinutes) {
         return best < 0 ? Optional.empty() : Optional.of(best);
     }
 
-    private static int unitMinutes(String unit) {
-        String u = unit.toLowerCase(java.util.Locale.ROOT);
-        if (u.startsWith("小时") || u.startsWith("钟头") || u.startsWith("h")) {
-            return 60;
-        }
-        if (u.startsWith("天") || u.startsWith("day")) {
-            return 24 * 60;
-        }
-        return 1;
-    }
-
-    /** Arabic digits or a small Chinese numeral (十八, 四十, 两); 半 is left to the caller. */
+    /**
+     * Arabic digits or a small Chinese numeral (十八, 四十, 两); 半 is left to the caller. Number grammar, not
+     * vocabulary: it stays here, and bot/dialogue.yml's elapsed patterns say which numerals it reads.
+     */
     static int number(String s) {
         if (s.chars().allMatch(Character::isDigit)) {
             return Integer.parseInt(s);
         }
-        if ("半".equals(s)) {
+        if (HALF.equals(s)) {
             return 0;
         }
         String digits = "零一二三四五六七八九";

@@ -23,12 +23,12 @@ public final class DialogueCues {
     public static final String ANGRY = "angry";
     public static final String URGENT = "urgent";
 
-    /** Particles and marks that carry no meaning of their own in a short reply. */
-    private static final Pattern FILLER = Pattern.compile("[啊呀啦哈哦喔吧了的嘛呢哒滴么~～…\\p{P}\\s]+");
     private static final Pattern ONLY_SYMBOLS = Pattern.compile("[\\p{So}\\p{Sk}\\p{M}\\x{200D}\\x{FE0F}\\p{P}\\s]+");
     /** Stronger kinds win when a message mixes them: "好的 谢谢" is thanks. */
     private static final List<String> KIND_ORDER = List.of("thanks", "goodbye", "praise", "ack");
 
+    /** Particles and marks that carry no meaning of their own in a short reply. */
+    private final Pattern filler;
     private final Map<String, List<String>> smallTalk;
     private final List<Pattern> identity;
     private final List<Pattern> person;
@@ -48,7 +48,9 @@ public final class DialogueCues {
                         List<String> negation, List<String> anger, List<String> urgency, List<String> also,
                         List<String> mine, Map<String, List<String>> categories,
                         Map<String, List<String>> followUps, Map<String, List<String>> reasons,
-                        List<String> confirm, List<String> personQuestions) {
+                        List<String> confirm, List<String> personQuestions, List<String> filler) {
+        this.filler = Pattern.compile("(?:" + String.join("|", filler.stream().map(Pattern::quote).toList())
+                + (filler.isEmpty() ? "" : "|") + "[\\p{P}\\s])+");
         this.personQuestions = compile(personQuestions);
         Map<String, List<String>> why = new LinkedHashMap<>();
         reasons.forEach((k, v) -> why.put(k, v.stream().map(w -> w.toLowerCase(Locale.ROOT)).toList()));
@@ -203,7 +205,7 @@ public final class DialogueCues {
 
     /** The whole message says "yes, go ahead" ("确认", "提交", "好了 就这些"). */
     public boolean confirms(String text) {
-        String t = FILLER.matcher(text.toLowerCase(Locale.ROOT)).replaceAll("");
+        String t = filler.matcher(text.toLowerCase(Locale.ROOT)).replaceAll("");
         if (t.isEmpty()) {
             return false;
         }
@@ -236,8 +238,8 @@ public final class DialogueCues {
         return part.replaceAll("[\\p{P}\\p{S}\\s]", "").length() >= 2;
     }
 
-    private static String stripFiller(String s) {
-        var m = FILLER.matcher(s);
+    private String stripFiller(String s) {
+        var m = filler.matcher(s);
         return m.lookingAt() ? s.substring(m.end()) : s;
     }
 

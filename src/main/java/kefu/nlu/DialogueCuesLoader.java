@@ -1,6 +1,7 @@
 package kefu.nlu;
 
 import kefu.app.BotFiles;
+import kefu.conversation.Intent;
 import org.springframework.core.io.Resource;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
@@ -19,12 +20,19 @@ import java.util.regex.PatternSyntaxException;
 /** Reads {@code bot/dialogue.yml}; a bad regular expression stops start-up with the file and entry named. */
 public final class DialogueCuesLoader {
 
+    /** Sections other methods read, not {@link #load}. */
+    private static final java.util.Set<String> READ_ELSEWHERE =
+            java.util.Set.of("asks", "demands", "action-words", "progress", "bind-request", "unbind-request",
+                    "not-a-product", "proof-words", "product-question", "product-words", "injection", "where",
+                    "where-filler", "price", "spent", "elapsed", "waited", "threshold", "hour-units", "day-units");
+
     public DialogueCues load(BotFiles files) {
         Map<String, List<String>> smallTalk = new LinkedHashMap<>();
         Map<String, List<String>> categories = new LinkedHashMap<>();
         Map<String, List<String>> followUps = new LinkedHashMap<>();
         Map<String, List<String>> reasons = new LinkedHashMap<>();
         List<String> confirm = new ArrayList<>();
+        List<String> filler = new ArrayList<>();
         Map<String, List<String>> lists = new LinkedHashMap<>();
         for (Resource file : files.bot("dialogue.yml")) {
             try (InputStream in = file.getInputStream()) {
@@ -40,11 +48,13 @@ public final class DialogueCuesLoader {
                         kinds.forEach((k, v) -> categories.put(String.valueOf(k), strings(v)));
                     } else if ("after-sales-reasons".equals(name) && e.getValue() instanceof Map<?, ?> kinds) {
                         kinds.forEach((k, v) -> reasons.put(String.valueOf(k), strings(v)));
+                    } else if ("filler".equals(name)) {
+                        filler.addAll(strings(e.getValue()));
                     } else if ("confirm".equals(name)) {
                         confirm.addAll(strings(e.getValue()));
                     } else if ("follow-up".equals(name) && e.getValue() instanceof Map<?, ?> kinds) {
                         kinds.forEach((k, v) -> followUps.put(String.valueOf(k), strings(v)));
-                    } else {
+                    } else if (!READ_ELSEWHERE.contains(name)) {
                         List<String> patterns = strings(e.getValue());
                         patterns.forEach(p -> check(name, p));
                         lists.put(name, patterns);
@@ -58,7 +68,7 @@ public final class DialogueCuesLoader {
                 lists.getOrDefault("negation", List.of()), lists.getOrDefault("anger", List.of()),
                 lists.getOrDefault("urgency", List.of()), lists.getOrDefault("also", List.of()),
                 lists.getOrDefault("mine", List.of()), categories, followUps, reasons, confirm,
-                lists.getOrDefault("person-questions", List.of()));
+                lists.getOrDefault("person-questions", List.of()), filler);
     }
 
     /**
@@ -68,6 +78,7 @@ public final class DialogueCuesLoader {
     public ProductQuestions productQuestions(BotFiles files, java.util.Set<String> sold) {
         List<String> patterns = new ArrayList<>();
         List<String> generic = new ArrayList<>();
+        List<String> notProduct = new ArrayList<>();
         Map<String, List<String>> categories = new LinkedHashMap<>();
         for (Resource file : files.bot("dialogue.yml")) {
             try (InputStream in = file.getInputStream()) {
@@ -88,6 +99,8 @@ public final class DialogueCuesLoader {
                         });
                     } else if ("product-words".equals(name)) {
                         generic.addAll(strings(e.getValue()));
+                    } else if ("not-a-product".equals(name)) {
+                        notProduct.addAll(strings(e.getValue()));
                     } else if ("categories".equals(name) && e.getValue() instanceof Map<?, ?> kinds) {
                         kinds.forEach((k, v) -> categories.put(String.valueOf(k), strings(v)));
                     }
@@ -96,10 +109,60 @@ public final class DialogueCuesLoader {
                 throw new UncheckedIOException("cannot read bot/dialogue.yml", ex);
             }
         }
-        return new ProductQuestions(patterns, generic, categories, sold);
+        return new ProductQuestions(patterns, generic, notProduct, categories, sold);
     }
 
-    private static void check(String section, String pattern) {
+    /**
+     * The {@code asks}, {@code demands}, {@code action-words}, {@code progress}, {@code bind-request} and
+     * {@code unbind-request} sections of {@code bot/dialogue.yml}; each is required.
+     */
+    public IntentCues intentCues(BotFiles files) {
+        Map<String, Object> sections = DialogueFile.sections(files);
+        Map<Intent, List<Pattern>> actions = new java.util.EnumMap<>(Intent.class);
+        if (!(DialogueFile.required(sections, "action-words") instanceof Map<?, ?> byIntent)) {
+            throw new IllegalStateException("bot/dialogue.yml: action-words: expected 'intent: [words]'");
+        }
+        byIntent.forEach((k, v) -> {
+            String entry = "action-words." + k;
+            Intent intent = Intent.find(String.valueOf(k)).orElseThrow(() ->
+                    new IllegalStateException("bot/dialogue.yml: " + entry + ": unknown intent '" + k + "'"));
+            actions.put(intent, DialogueFile.patterns(entry, v));
+        });
+        return new IntentCues(DialogueFile.patterns("asks", DialogueFile.required(sections, "asks")),
+                DialogueFile.patterns("demands", DialogueFile.required(sections, "demands")), actions,
+                DialogueFile.patterns("progress", DialogueFile.required(sections, "progress")),
+                DialogueFile.patterns("bind-request", DialogueFile.required(sections, "bind-request")),
+                DialogueFile.patterns("unbind-request", DialogueFile.required(sections, "unbind-request")));
+    }
+
+    /**
+     * The {@code proof-words} section: {@code last-digits} and {@code password}, each pattern with a group
+     * {@code proof}.
+     */
+    public ProofWords proofWords(BotFiles files) {
+        if (!(DialogueFile.required(DialogueFile.sections(files), "proof-words") instanceof Map<?, ?> kinds)) {
+            throw new IllegalStateException("bot/dialogue.yml: proof-words: expected last-digits and password");
+        }
+        return new ProofWords(proofPatterns(kinds, "last-digits"), proofPatterns(kinds, "password"));
+    }
+
+    private static List<Pattern> proofPatterns(Map<?, ?> kinds, String kind) {
+        String entry = "proof-words." + kind;
+        Object value = kinds.get(kind);
+        if (value == null) {
+            throw new IllegalStateException("bot/dialogue.yml: " + entry + " is missing");
+        }
+        List<Pattern> out = DialogueFile.patterns(entry, value);
+        out.forEach(p -> {
+            if (!p.pattern().contains("(?<proof>")) {
+                throw new IllegalStateException("bot/dialogue.yml: " + entry + ": '" + p.pattern()
+                        + "' has no group (?<proof>...) for the proof itself");
+            }
+        });
+        return out;
+    }
+
+    static void check(String section, String pattern) {
         try {
             Pattern.compile(pattern);
         } catch (PatternSyntaxException e) {

@@ -44,21 +44,19 @@ public final class EntityExtractor implements OrderNumbers {
     private static final Pattern GROUP_SEPARATOR = Pattern.compile("[ \\-]");
     /** A number of another shop's shape: letters and digits, at least 10 long, mostly digits. */
     private static final Pattern OTHER_NUMBER = Pattern.compile("(?<![A-Za-z0-9@._-])[A-Za-z]{0,6}\\d{8,30}(?![A-Za-z0-9])");
-    private static final Pattern LAST_DIGITS = Pattern.compile(
-            "(?i)(尾号|后四位|后4位|末四位|末4位|后四个数|last (?:4|four)(?: digits)?)[是为:： ]*(\\d{4})(?!\\d)");
-    private static final Pattern PASSWORD = Pattern.compile("(?i)(查询密码|订单密码|密码|password)[是为:： ]*([A-Za-z0-9_-]{3,32})");
-
     private final Pattern orderPattern;
     private final Pattern ticketPattern;
     private final String orderPrefix;
+    private final ProofWords proofWords;
 
     /** @param orderNumberPattern regular expression for one order number, matched case-insensitively */
-    public EntityExtractor(String orderNumberPattern) {
-        this(orderNumberPattern, "T\\d{13}");
+    public EntityExtractor(String orderNumberPattern, ProofWords proofWords) {
+        this(orderNumberPattern, "T\\d{13}", proofWords);
     }
 
     /** @param ticketNumberPattern regular expression for one after-sales ticket number */
-    public EntityExtractor(String orderNumberPattern, String ticketNumberPattern) {
+    public EntityExtractor(String orderNumberPattern, String ticketNumberPattern, ProofWords proofWords) {
+        this.proofWords = proofWords;
         this.orderPattern = Pattern.compile(orderNumberPattern, Pattern.CASE_INSENSITIVE);
         this.ticketPattern = Pattern.compile(ticketNumberPattern, Pattern.CASE_INSENSITIVE);
         this.orderPrefix = literalPrefix(orderNumberPattern);
@@ -124,9 +122,9 @@ public final class EntityExtractor implements OrderNumbers {
     @Override
     public Optional<String> proof(String text) {
         String t = plain(text);
-        Matcher last = LAST_DIGITS.matcher(t);
-        if (last.find()) {
-            return Optional.of(last.group(2));
+        Optional<String> last = named(proofWords.lastDigits(), t);
+        if (last.isPresent()) {
+            return last;
         }
         Optional<String> phone = first(PHONE_PATTERN, t);
         if (phone.isPresent()) {
@@ -136,8 +134,17 @@ public final class EntityExtractor implements OrderNumbers {
         if (email.isPresent()) {
             return email;
         }
-        Matcher pw = PASSWORD.matcher(t);
-        return pw.find() ? Optional.of(pw.group(2)) : Optional.empty();
+        return named(proofWords.password(), t);
+    }
+
+    private static Optional<String> named(List<Pattern> patterns, String text) {
+        for (Pattern p : patterns) {
+            Matcher m = p.matcher(text);
+            if (m.find()) {
+                return Optional.of(m.group("proof"));
+            }
+        }
+        return Optional.empty();
     }
 
     /**

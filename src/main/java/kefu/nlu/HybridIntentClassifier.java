@@ -27,21 +27,6 @@ public final class HybridIntentClassifier implements IntentClassifier {
     private static final Set<Intent> ORDER_ACTIONS =
             Set.of(Intent.URGE_ORDER, Intent.AFTER_SALES, Intent.CANCEL_ORDER, Intent.HUMAN_HANDOFF);
 
-    private static final Pattern ASKS = Pattern.compile("(?i)怎么(?!还)|怎样|如何|什么|啥|哪里|哪儿|哪些|哪个|哪几|在哪|多久|多长|几天|几分钟|为何|为什么(?!还)|"
-            + "能不能|能否|可不可以|可以.{0,12}吗|是否|有没有|吗[？?。!！]*$|呢[？?]*$|[？?]|\\b(how|what|when|where|why|which|can i|do you|is there|are there)\\b");
-    private static final Pattern DEMANDS = Pattern.compile("(?i)我要|我想要|帮我|给我|麻烦|请帮|赶紧|快点|马上|立刻|立即|"
-            + "\\b(i want|please)\\b");
-    /**
-     * Words that name one order action; a demand ("我要退款") naming exactly one is that action. "怎么还没到"
-     * is a complaint, not a question, so ASKS leaves it out.
-     */
-    private static final Map<Intent, Pattern> ACTION_WORDS = Map.of(
-            Intent.AFTER_SALES, Pattern.compile("(?i)售后|退款|退钱|补发|换货|refund"),
-            Intent.URGE_ORDER, Pattern.compile("(?i)催|加急|还没到|还不到|还没收到|还没发|太慢|好慢|快点|快一点|尽快|hurry|urge"),
-            Intent.CANCEL_ORDER, Pattern.compile("(?i)取消|撤单|撤销|cancel"),
-            Intent.HUMAN_HANDOFF, Pattern.compile("(?i)人工|真人|活人|投诉|human|agent"));
-    /** A buyer with a ticket asking how it is going wants the ticket, not the article on how to check. */
-    private static final Pattern PROGRESS = Pattern.compile("(?i)进度|进展|处理到哪|处理得怎么样|工单|售后.{0,3}(怎么样|如何|好了没|有结果了)|progress|ticket");
     /** Entity: the product category a bound buyer's question names ({@code mobile_topup}...). */
     public static final String CATEGORY = "category";
     /** Entity: the kind of small talk ({@code thanks}, {@code ack}, {@code identity}, {@code never_mind}...). */
@@ -61,13 +46,9 @@ public final class HybridIntentClassifier implements IntentClassifier {
     public static final String CONFIRM = "confirm";
     /** Entity: {@code angry} or {@code urgent}. */
     public static final String MOOD = "mood";
+    /** Entity: the text asks how an after-sales ticket is going. */
+    public static final String PROGRESS = "progress";
 
-    /** Asking to link the shop account to this chat is the bind step in words ("绑定账号"), not an account-security question. */
-    private static final Pattern BIND_REQUEST = Pattern.compile("(?i)(我要|我想|想|请|帮我|怎么|如何|在哪)?(绑定|关联|綁定)(一下)?"
-            + "(我的)?(店铺|商城|网店)?(账号|帐号|账户|客服)(一下)?[吗呢？?。.!！]*|"
-            + "(how (do i|to|can i) )?(bind|link) (my )?(shop )?account( to (this|the) chat)?[?.!]*");
-    private static final Pattern UNBIND_REQUEST = Pattern.compile("(?i)(我要|我想|请|帮我)?(解绑|解除绑定|取消绑定|解除关联)"
-            + "(一下)?(我的)?(店铺|商城)?(账号|帐号|账户)?(一下)?[吗呢？?。.!！]*|unbind( my)?( shop)?( account)?[.!]*");
     /**
      * With an order number and no action named, the order is looked up unless an action's examples are clearly
      * closer; cancelling is never guessed, only done when the buyer says so.
@@ -86,10 +67,12 @@ public final class HybridIntentClassifier implements IntentClassifier {
     private final DialogueCues cues;
     private final NluProperties settings;
     private final ProductQuestions products;
+    private final IntentCues intentCues;
 
     public HybridIntentClassifier(Map<Intent, List<String>> phrases, TextFolding folding, TextEmbedder embedder,
-                                  FaqMatcher faq, EntityExtractor entities, DialogueCues cues, NluProperties settings,
-                                  ProductQuestions products) {
+                                  FaqMatcher faq, EntityExtractor entities, DialogueCues cues, IntentCues intentCues,
+                                  NluProperties settings, ProductQuestions products) {
+        this.intentCues = intentCues;
         this.products = products;
         this.cues = cues;
         this.folding = folding;
@@ -133,9 +116,12 @@ public final class HybridIntentClassifier implements IntentClassifier {
                 return new Classification(first.intent(), first.confidence(), found);
             }
         }
-        if (ctx.state().fact(ShopFacts.TICKETS) != null && PROGRESS.matcher(text).find()
+        // A buyer with a ticket asking how it is going wants the ticket, not the article on how to check.
+        if (ctx.state().fact(ShopFacts.TICKETS) != null && intentCues.asksProgress(text)
                 && commands.match(text).isEmpty()) {
-            return new Classification(Intent.AFTER_SALES, 0.9, entities.extract(text));
+            Map<String, String> found = new LinkedHashMap<>(entities.extract(text));
+            found.put(PROGRESS, "true");
+            return new Classification(Intent.AFTER_SALES, 0.9, found);
         }
         Classification c = withFormCues(text, classify(text));
         Optional<Classification> followUp = followUp(ctx, text, c);
@@ -213,14 +199,17 @@ public final class HybridIntentClassifier implements IntentClassifier {
             found.putAll(command.get().entities());
             return new Classification(command.get().intent(), 1.0, found);
         }
-        if (UNBIND_REQUEST.matcher(text).matches()) {
+        if (intentCues.unbindRequest(text)) {
             return new Classification(Intent.ORDER_STATUS, 0.95, Map.of("command", "unbind", "argument", ""));
         }
-        if (BIND_REQUEST.matcher(text).matches()) {
+        if (intentCues.bindRequest(text)) {
             return new Classification(Intent.ORDER_STATUS, 0.95, Map.of("command", "bind", "argument", ""));
         }
         Map<String, String> found = new LinkedHashMap<>(entities.extract(text));
         cues.mood(text).ifPresent(m -> found.put(MOOD, m));
+        if (intentCues.asksProgress(text)) {
+            found.put(PROGRESS, "true");
+        }
         // Explicit requests win over whatever else the message says.
         if (cues.asksForPerson(text)) {
             return new Classification(Intent.HUMAN_HANDOFF, 1.0, found);
@@ -242,17 +231,16 @@ public final class HybridIntentClassifier implements IntentClassifier {
             return new Classification(Intent.AFTER_SALES, 0.95, found);
         }
         Optional<String> foreign = entities.foreignNumber(text);
-        if (foreign.isPresent() && !ASKS.matcher(text.replace(foreign.get(), "")).find()) {
+        if (foreign.isPresent() && !intentCues.asks(text.replace(foreign.get(), ""))) {
             found.put(EntityExtractor.FOREIGN, foreign.get());
             return new Classification(Intent.ORDER_STATUS, 0.9, found);
         }
         // An angry or urgent buyer saying the top-up has not arrived wants it chased now, not an article.
-        if (found.get(MOOD) != null && ACTION_WORDS.get(Intent.URGE_ORDER).matcher(text).find()
-                && namedAction(text).filter(i -> i == Intent.URGE_ORDER).isPresent()) {
+        if (found.get(MOOD) != null && intentCues.namedAction(text).filter(i -> i == Intent.URGE_ORDER).isPresent()) {
             return new Classification(Intent.URGE_ORDER, 0.9, found);
         }
-        Optional<Intent> demanded = DEMANDS.matcher(text).find() && !ASKS.matcher(text).find()
-                ? namedAction(text) : Optional.empty();
+        Optional<Intent> demanded = intentCues.demands(text) && !intentCues.asks(text)
+                ? intentCues.namedAction(text) : Optional.empty();
         if (demanded.isPresent()) {
             return new Classification(demanded.get(), 0.9, found);
         }
@@ -283,7 +271,7 @@ public final class HybridIntentClassifier implements IntentClassifier {
      */
     private Classification withFormCues(String text, Classification c) {
         Map<String, String> found = new LinkedHashMap<>(c.entities());
-        if (ASKS.matcher(text).find()) {
+        if (intentCues.asks(text)) {
             found.put(QUESTION, "true");
         }
         cues.afterSalesReason(text).ifPresent(r -> found.put(AS_REASON, r));
@@ -340,9 +328,9 @@ public final class HybridIntentClassifier implements IntentClassifier {
      * A question ("怎么…", "…吗", "how…") leans to the help center; a demand ("我要…", "帮我…") leans to
      * doing something. Only a nudge: it decides between close candidates.
      */
-    private static void leanByForm(String text, Map<Intent, Double> scores) {
-        boolean asks = ASKS.matcher(text).find();
-        boolean demands = DEMANDS.matcher(text).find();
+    private void leanByForm(String text, Map<Intent, Double> scores) {
+        boolean asks = intentCues.asks(text);
+        boolean demands = intentCues.demands(text);
         if (asks && !demands) {
             scores.computeIfPresent(Intent.FAQ, (i, s) -> s + ASK_NUDGE);
         } else if (demands && !asks) {
@@ -366,7 +354,7 @@ public final class HybridIntentClassifier implements IntentClassifier {
         }
         // With the order named, naming an action is about this order, asked or demanded ("能取消吗"); each
         // action's flow checks the rules and confirms before anything happens.
-        Optional<Intent> named = namedAction(rest);
+        Optional<Intent> named = intentCues.namedAction(rest);
         if (named.isPresent()) {
             return named.get();
         }
@@ -383,12 +371,6 @@ public final class HybridIntentClassifier implements IntentClassifier {
             }
         }
         return best;
-    }
-
-    private static Optional<Intent> namedAction(String text) {
-        List<Intent> named = ACTION_WORDS.entrySet().stream().filter(e -> e.getValue().matcher(text).find())
-                .map(Map.Entry::getKey).toList();
-        return named.size() == 1 ? Optional.of(named.get(0)) : Optional.empty();
     }
 
     private static double round(double v) {

@@ -3,8 +3,11 @@ package kefu.nlu;
 import dev.langchain4j.model.embedding.onnx.bgesmallzhv15q.BgeSmallZhV15QuantizedEmbeddingModel;
 import kefu.app.BotFiles;
 import kefu.shop.ShopProperties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 
 import java.nio.file.Path;
 import java.util.HashSet;
@@ -13,6 +16,10 @@ import java.util.Set;
 /** Wires intent recognition: the in-process embedding model with its disk cache and the recogniser. */
 @Configuration(proxyBeanMethods = false)
 public class NluConfig {
+
+    /** Where ticket-progress words were set before bot/dialogue.yml had them. */
+    private static final String FORMER_PROGRESS_WORDS = "kefu.shop.chat.progress-words";
+    private static final Logger log = LoggerFactory.getLogger(NluConfig.class);
 
     /** bge-small-zh-v1.5 produces 512-dimensional vectors. */
     static final int DIMENSION = 512;
@@ -39,6 +46,15 @@ public class NluConfig {
         return new DialogueCuesLoader().load(files);
     }
 
+    @Bean
+    IntentCues intentCues(BotFiles files, Environment env) {
+        if (env.containsProperty(FORMER_PROGRESS_WORDS) || env.containsProperty(FORMER_PROGRESS_WORDS + "[0]")) {
+            log.warn("{} is no longer read: ticket-progress words are the 'progress' section of bot/dialogue.yml",
+                    FORMER_PROGRESS_WORDS);
+        }
+        return new DialogueCuesLoader().intentCues(files);
+    }
+
     /** What the shop sells is what it has rules for ({@code kefu.shop.rules.categories}, besides the default). */
     @Bean
     ProductQuestions productQuestions(BotFiles files, ShopProperties shop) {
@@ -50,8 +66,8 @@ public class NluConfig {
     @Bean
     HybridIntentClassifier intentClassifier(BotFiles files, TextFolding folding, TextEmbedder embedder,
                                             FaqMatcher faq, EntityExtractor entities, DialogueCues cues,
-                                            NluProperties props, ProductQuestions products) {
+                                            IntentCues intentCues, NluProperties props, ProductQuestions products) {
         return new HybridIntentClassifier(new IntentExamplesLoader().load(files), folding, embedder, faq, entities,
-                cues, props, products);
+                cues, intentCues, props, products);
     }
 }

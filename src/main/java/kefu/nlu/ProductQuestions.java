@@ -18,8 +18,6 @@ import java.util.regex.Pattern;
  */
 public final class ProductQuestions {
 
-    /** Question words: "有什么优惠吗" asks about offers, not about a product called 什么. */
-    private static final Pattern NOT_A_PRODUCT = Pattern.compile("什么|啥|哪|怎么|多少|几|问题|人工|客服|订单");
     private static final Pattern HAN_RUN = Pattern.compile("\\p{IsHan}{2,}");
 
     /**
@@ -33,17 +31,21 @@ public final class ProductQuestions {
 
     private final List<Pattern> questions;
     private final List<String> genericWords;
+    /** Question words: "有什么优惠吗" asks about offers, not about a product called 什么. */
+    private final List<String> notProduct;
     private final Map<String, List<String>> categoryWords;
     private final Set<String> soldCategories;
 
     /**
      * @param questions      patterns with a group {@code thing}
      * @param genericWords   words that say what kind of thing a product is, not which one
+     * @param notProduct     words that make the "product" asked about a question word instead
      * @param categoryWords  per shop category, the words buyers call it by
      * @param soldCategories the categories the shop has rules for (what it sells)
      */
-    public ProductQuestions(List<String> questions, List<String> genericWords, Map<String, List<String>> categoryWords,
-                            Set<String> soldCategories) {
+    public ProductQuestions(List<String> questions, List<String> genericWords, List<String> notProduct,
+                            Map<String, List<String>> categoryWords, Set<String> soldCategories) {
+        this.notProduct = notProduct.stream().map(w -> w.toLowerCase(Locale.ROOT)).toList();
         this.questions = questions.stream().map(Pattern::compile).toList();
         // Longest first, so "充值卡" goes before "卡".
         this.genericWords = genericWords.stream().map(w -> w.toLowerCase(Locale.ROOT))
@@ -58,7 +60,7 @@ public final class ProductQuestions {
             Matcher m = p.matcher(q);
             if (m.find()) {
                 String thing = m.group("thing").strip();
-                if (thing.length() < 2 || NOT_A_PRODUCT.matcher(thing).find()) {
+                if (thing.length() < 2 || notProduct.stream().anyMatch(thing::contains)) {
                     return Optional.empty();
                 }
                 return Optional.of(split(thing));

@@ -93,11 +93,10 @@ public record ShopProperties(String baseUrl, @NotBlank String apiKey, String sec
      * @param recentOrders       order buttons shown to a bound buyer
      * @param maxScreenshotBytes largest accepted screenshot
      * @param maxScreenshots     screenshots kept per after-sales form
-     * @param progressWords      words that ask for after-sales progress instead of a new request
      * @param bindFailuresPerHour wrong bind codes the bot itself accepts from one conversation in an hour before
      *                           it stops asking the shop (the shop keeps its own limits too)
      */
     public record Chat(@Min(1) int recentOrders, @Min(1024) long maxScreenshotBytes, @Min(1) int maxScreenshots,
-                       @NotNull List<String> progressWords, @Min(1) int bindFailuresPerHour) {
+                       @Min(1) int bindFailuresPerHour) {
     }
 }

@@ -5,6 +5,8 @@ import kefu.console.unanswered.UnansweredQuestions;
 import kefu.console.unanswered.UnansweredQuestions.Question;
 import kefu.console.users.Role;
 import kefu.conversation.ConversationKey;
+import kefu.conversation.Lang;
+import kefu.conversation.ReplyTexts;
 import kefu.conversation.events.ConversationEvent.FallbackGiven;
 import kefu.conversation.events.ConversationEvent.FallbackKind;
 import kefu.conversation.events.ConversationEvents;
@@ -21,6 +23,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
 
@@ -31,6 +34,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.model;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
@@ -47,6 +51,8 @@ class ConsolePagesTest extends ConsoleTestBase {
         registry.add("kefu.knowledge-dir", () -> FILES.resolve("knowledge-base").toString());
     }
 
+    @Autowired
+    private ReplyTexts texts;
     @Autowired
     ConversationEvents events;
     @Autowired
@@ -134,6 +140,16 @@ class ConsolePagesTest extends ConsoleTestBase {
 
         assertThat(Files.readString(FILES.resolve("knowledge-base/refunds.md"))).contains("退款退到哪里了呀");
         assertThat(knowledge.article("refunds").orElseThrow().questions()).contains("退款退到哪里了呀");
+    }
+
+    @Test
+    void aNewArticleStartsFromTheConsoleTemplateWithTheQuestionItAnswers() throws Exception {
+        mvc.perform(get("/console/admin/kb/new").param("question", "学生有优惠吗").with(user("a").roles("ADMIN", "STAFF")))
+                .andExpect(status().isOk())
+                .andExpect(model().attribute("source", texts.get("console.kb.template", Lang.ZH, Map.of("0", "学生有优惠吗"))));
+        mvc.perform(get("/console/admin/kb/new").with(user("a").roles("ADMIN", "STAFF")))
+                .andExpect(model().attribute("source", texts.get("console.kb.template", Lang.ZH,
+                        Map.of("0", texts.get("console.kb.template.question", Lang.ZH, Map.of())))));
     }
 
     @Test

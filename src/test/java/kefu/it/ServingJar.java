@@ -76,6 +76,18 @@ final class ServingJar implements AutoCloseable {
         throw new IllegalStateException("not ready within " + timeout + ":\n" + log());
     }
 
+    /** Whether it is up and ready now, without waiting. */
+    boolean ready() {
+        try {
+            return process != null && process.isAlive() && get("/actuator/health/readiness").statusCode() == 200;
+        } catch (IOException notYet) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
     HttpResponse<String> get(String path) throws IOException, InterruptedException {
         return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + managementPort + path))
                 .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());

@@ -6,7 +6,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class EntityExtractorTest {
 
-    private final EntityExtractor extractor = new EntityExtractor("K\\d{13}", "T\\d{13}");
+    private final EntityExtractor extractor = new EntityExtractor("K\\d{13}", "T\\d{13}",
+            new DialogueCuesLoader().proofWords(new kefu.app.BotFiles(java.nio.file.Path.of("bot"), java.nio.file.Path.of("knowledge-base"))));
 
     @Test
     void findsOrderNumberPhoneAndEmail() {

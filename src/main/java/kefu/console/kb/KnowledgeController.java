@@ -3,6 +3,7 @@ package kefu.console.kb;
 import kefu.knowledge.Article;
 import kefu.knowledge.KnowledgeBase;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -15,6 +16,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import java.security.Principal;
 import java.util.Comparator;
+import java.util.Locale;
 
 /**
  * The help center: everyone lists and reads articles; admins edit and create them (front matter + Markdown),
@@ -24,25 +26,13 @@ import java.util.Comparator;
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 public class KnowledgeController {
 
-    static final String TEMPLATE = """
-            ---
-            id: new-article-id
-            title: 标题
-            title_en: Title
-            category: 常见问题
-            questions:
-              - %s
-            ---
-            第一段是导语：一两句话直接回答问题。
-
-            ## 小标题
-            详细步骤或说明。
-            """;
-
     private final KnowledgeBase knowledge;
     private final ArticleFiles files;
+    /** The console's wording ({@code bot/replies/console.yml}), including a new article's starting text. */
+    private final MessageSource texts;
 
-    public KnowledgeController(KnowledgeBase knowledge, ArticleFiles files) {
+    public KnowledgeController(KnowledgeBase knowledge, ArticleFiles files, MessageSource texts) {
+        this.texts = texts;
         this.knowledge = knowledge;
         this.files = files;
     }
@@ -72,9 +62,10 @@ public class KnowledgeController {
     }
 
     @GetMapping("/console/admin/kb/new")
-    public String create(@RequestParam(required = false) String question, Model model) {
-        String q = question == null || question.isBlank() ? "买家会怎么问" : question.strip().replace("\n", " ");
-        return editor(model, null, TEMPLATE.formatted(q), null, null);
+    public String create(@RequestParam(required = false) String question, Model model, Locale locale) {
+        String q = question == null || question.isBlank() ? texts.getMessage("console.kb.template.question", null, locale)
+                : question.strip().replace("\n", " ");
+        return editor(model, null, texts.getMessage("console.kb.template", new Object[] {q}, locale), null, null);
     }
 
     @PostMapping("/console/admin/kb/save")

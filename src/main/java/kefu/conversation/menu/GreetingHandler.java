@@ -10,7 +10,6 @@ import kefu.conversation.Reply;
 import kefu.conversation.TurnContext;
 
 import java.util.List;
-import java.util.regex.Pattern;
 
 /**
  * Hello, /start, /help and /menu: greets the buyer and shows what the bot can do. Small talk (thanks, "ok",
@@ -23,10 +22,6 @@ public final class GreetingHandler implements IntentHandler {
     static final String SMALL_TALK = "small_talk";
     static final String IDENTITY = "identity";
     static final String NEVER_MIND = "never_mind";
-
-    /** Thanks or "好的" closes a topic: a short "you're welcome", not the whole introduction again. */
-    private static final Pattern THANKS = Pattern.compile("(?i)(好的|好|ok|okay)?[，,\\s]*(谢谢|多谢|感谢|谢了|辛苦了|thanks|thank you|thx)"
-            + "(你|您|啦|了|客服|a lot|so much)?[!！。.~～😊🙏]*");
 
     private final MainMenu menu;
 
@@ -45,9 +40,6 @@ public final class GreetingHandler implements IntentHandler {
         String kind = c.entity(SMALL_TALK);
         if (kind != null) {
             return smallTalk(ctx, c, kind);
-        }
-        if (command == null && THANKS.matcher(ctx.turn().trimmedText()).matches()) {
-            return Outcome.of(ctx.state(), Intent.GREETING, c.confidence(), Reply.of(ctx.say("thanks")));
         }
         String key = "help".equals(command) ? "help" : "menu".equals(command) ? "menu" : "greeting";
         return Outcome.of(ctx.state(), Intent.GREETING, c.confidence(), Reply.of(ctx.say(key), menu.buttons(ctx)));

@@ -10,14 +10,12 @@ import kefu.conversation.TurnContext;
 import kefu.shop.OrderRules;
 import kefu.shop.ShopGateway;
 import kefu.shop.ShopOrder;
-import kefu.shop.ShopProperties;
 import kefu.shop.ShopTicket;
 import kefu.shop.ShopUnavailableException;
 
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -29,22 +27,21 @@ final class AfterSalesHandler implements IntentHandler, OrderAction {
 
     /** The recogniser's entity for a follow-up about the order in focus. */
     private static final String FOLLOW_UP = "follow_up";
+    /** The recogniser's entity for "how is my ticket going" (bot/dialogue.yml, progress). */
+    private static final String PROGRESS = "progress";
 
     private final OrderAccess access;
     private final ShopGateway shop;
     private final OrderWords words;
     private final OrderRules rules;
     private final AfterSalesForm form;
-    private final ShopProperties.Chat chat;
 
-    AfterSalesHandler(OrderAccess access, ShopGateway shop, OrderWords words, OrderRules rules, AfterSalesForm form,
-                      ShopProperties.Chat chat) {
+    AfterSalesHandler(OrderAccess access, ShopGateway shop, OrderWords words, OrderRules rules, AfterSalesForm form) {
         this.access = access;
         this.shop = shop;
         this.words = words;
         this.rules = rules;
         this.form = form;
-        this.chat = chat;
     }
 
     @Override
@@ -59,8 +56,7 @@ final class AfterSalesHandler implements IntentHandler, OrderAction {
 
     @Override
     public Outcome handle(TurnContext ctx, Classification c) {
-        String text = ctx.turn().trimmedText().toLowerCase(Locale.ROOT);
-        if (chat.progressWords().stream().anyMatch(w -> text.contains(w.toLowerCase(Locale.ROOT)))) {
+        if (c.entity(PROGRESS) != null) {
             return progress(ctx);
         }
         if (AfterSalesForm.FLOW.equals(ctx.state().flow())) {

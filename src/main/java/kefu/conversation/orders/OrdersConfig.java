@@ -63,8 +63,8 @@ public class OrdersConfig {
 
     @Bean
     AfterSalesHandler afterSalesHandler(OrderAccess access, ShopGateway shop, OrderWords words, OrderRules rules,
-                                        AfterSalesForm form, ShopProperties props) {
-        return new AfterSalesHandler(access, shop, words, rules, form, props.chat());
+                                        AfterSalesForm form) {
+        return new AfterSalesHandler(access, shop, words, rules, form);
     }
 
     @Bean

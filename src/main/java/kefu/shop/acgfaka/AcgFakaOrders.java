@@ -100,6 +100,8 @@ public final class AcgFakaOrders implements OrderSource {
                         found = o;
                     }
                 }
+            // "无数据" is acg-faka's own wording for "no such order" (its API answers in Chinese): matched as the
+            // shop sends it, so it is no text of ours and stays here, next to the call it belongs to.
             } else if (!"无数据".equals(answer.path("msg").asText())) {
                 throw new ShopUnavailableException("acg-faka query answered " + answer.path("code").asText() + " "
                         + answer.path("msg").asText());

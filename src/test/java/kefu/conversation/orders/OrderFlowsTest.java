@@ -350,6 +350,11 @@ class OrderFlowsTest extends AppTest {
         assertThat(text(progress)).containsPattern(fromKey("shop.as.progress.line", Map.of("ticket", ticket, "order", no,
                 "status", texts.get("shop.ticket.open", Lang.ZH, Map.of()))));
         assertThat(shop.order(no).orElseThrow().openTicket()).isEqualTo(ticket);
+        // The same progress words whichever way the message came: by the ticket's number or by the refund it asks for.
+        var line = fromKey("shop.as.progress.line", Map.of("ticket", ticket, "order", no,
+                "status", texts.get("shop.ticket.open", Lang.ZH, Map.of())));
+        assertThat(text(say(ticket + " 怎么样了"))).containsPattern(line);
+        assertThat(text(say("我的退款怎么样了"))).containsPattern(line);
     }
 
     @Test
