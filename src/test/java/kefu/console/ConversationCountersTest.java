@@ -54,6 +54,7 @@ class ConversationCountersTest {
 
     @AfterEach
     void close() {
+        counters.close();
         factory.destroy();
     }
 
@@ -82,6 +83,7 @@ class ConversationCountersTest {
         counters.on(new TurnAnswered(buyer("d"), today, Intent.HUMAN_HANDOFF, TurnOutcome.HANDED_OVER, null,
                 Duration.ofMillis(9)));
 
+        counters.flush();
         Overview o = report.read(1);
 
         assertThat(o.conversations()).isEqualTo(4);
@@ -110,6 +112,7 @@ class ConversationCountersTest {
         counters.on(new Rated(buyer("w1"), today, "agent1", 4));
         counters.on(new Rated(buyer("w2"), today, "agent1", 5));
 
+        counters.flush();
         Overview o = report.read(1);
 
         assertThat(o.medianWait()).isEqualTo(180);
@@ -120,12 +123,24 @@ class ConversationCountersTest {
     }
 
     @Test
+    void figuresAreWrittenInTheBackgroundWithoutAFlush() throws InterruptedException {
+        answered("bg", today, "payment-methods");
+        long end = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (report.read(1).turns() == 0 && System.nanoTime() < end) {
+            Thread.sleep(50);
+        }
+
+        assertThat(report.read(1).turns()).isEqualTo(1);
+    }
+
+    @Test
     void aRangeSumsItsDaysAndTodayLeavesYesterdayOut() {
         answered("y", yesterday, "payment-methods");
         counters.on(new OrderLookedUp(buyer("y"), yesterday, "delivered"));
         answered("t", today, "payment-methods");
         counters.on(new TicketFiled(buyer("t"), today, "T1"));
 
+        counters.flush();
         Overview day = report.read(1);
         Overview week = report.read(7);
 
@@ -142,6 +157,7 @@ class ConversationCountersTest {
     @Test
     void aDaysFiguresExpireAfterTheKeptDays() {
         answered("e", today, "payment-methods");
+        counters.flush();
 
         Long ttl = redis.getExpire(keys.named("console", "day:2026-11-26:counts"));
 
@@ -152,6 +168,7 @@ class ConversationCountersTest {
     void aPhoneNumberInAnUnansweredQuestionIsMasked() {
         notUnderstood("m", today, "我的手机13812345678充不上");
 
+        counters.flush();
         assertThat(report.read(1).topUnanswered().get(0).name()).doesNotContain("13812345678").contains("138****5678");
     }
 }

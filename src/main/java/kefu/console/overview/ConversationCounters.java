@@ -17,6 +17,8 @@ import kefu.conversation.events.ConversationEventListener;
 import kefu.privacy.Masking;
 import kefu.privacy.Pseudonym;
 import kefu.session.RedisKeys;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.data.redis.connection.DefaultStringRedisConnection;
 import org.springframework.data.redis.connection.RedisClusterConnection;
 import org.springframework.data.redis.connection.StringRedisConnection;
@@ -28,25 +30,49 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Consumer;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Keeps the overview's daily figures in Redis as conversations happen (no log scraping): counts, intents,
  * articles, unanswered questions, waits, and how each day's conversations stand. A day's keys expire
- * {@code keepDays} after it. One pipelined round trip per event (on a Redis Cluster, one per write).
+ * {@code keepDays} after it.
+ * <p>
+ * Events are written in the background, all that came in during {@link #FLUSH_EVERY} in one pipelined round
+ * trip (on a Redis Cluster, one per write), so a buyer's turn never waits on the figures. Stopping the bot
+ * writes what is pending; a crash loses at most that interval of figures, never a conversation.
  */
-public final class ConversationCounters implements ConversationEventListener {
+public final class ConversationCounters implements ConversationEventListener, AutoCloseable {
+
+    static final Duration FLUSH_EVERY = Duration.ofMillis(250);
+    /** Beyond this many unwritten events (Redis down for a long while) new ones are dropped and counted. */
+    private static final int MAX_PENDING = 50_000;
+    private static final Logger log = LoggerFactory.getLogger(ConversationCounters.class);
 
     private final StringRedisTemplate redis;
     private final DailyKeys keys;
     private final ZoneId zone;
     private final Duration keep;
+    private final BlockingQueue<ConversationEvent> pending = new LinkedBlockingQueue<>(MAX_PENDING);
+    private final AtomicLong dropped = new AtomicLong();
+    private final ScheduledExecutorService writer;
 
     public ConversationCounters(StringRedisTemplate redis, RedisKeys keys, ZoneId zone, int keepDays) {
         this.redis = redis;
         this.keys = new DailyKeys(keys);
         this.zone = zone;
         this.keep = Duration.ofDays(keepDays + 1L);
+        this.writer = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "console-counters");
+            t.setDaemon(true);
+            return t;
+        });
+        writer.scheduleWithFixedDelay(this::flushQuietly, FLUSH_EVERY.toMillis(), FLUSH_EVERY.toMillis(),
+                TimeUnit.MILLISECONDS);
     }
 
     @Override
@@ -54,10 +80,27 @@ public final class ConversationCounters implements ConversationEventListener {
         if (HitTesting.CHANNEL.equals(event.channel())) {
             return;
         }
-        LocalDate day = event.at().atZone(zone).toLocalDate();
-        String buyer = Pseudonym.of(event.buyer());
-        List<String> touched = new ArrayList<>();
-        Consumer<StringRedisConnection> writes = c -> write(c, event, day, buyer, touched);
+        if (!pending.offer(event) && dropped.incrementAndGet() % 1_000 == 1) {
+            log.warn("overview figures: {} event(s) dropped, Redis has not taken them for a while", dropped.get());
+        }
+    }
+
+    /** Writes every event received so far; what the overview then reads includes them. */
+    public synchronized void flush() {
+        List<ConversationEvent> batch = new ArrayList<>();
+        pending.drainTo(batch);
+        if (batch.isEmpty()) {
+            return;
+        }
+        try {
+            write(batch);
+        } catch (RuntimeException e) {
+            batch.forEach(pending::offer);   // tried again at the next flush, as far as there is room
+            throw e;
+        }
+    }
+
+    private void write(List<ConversationEvent> batch) {
         redis.execute((RedisCallback<Object>) connection -> {
             // A Redis Cluster connection (Jedis) cannot pipeline: there the writes go one by one.
             boolean pipelined = !(connection instanceof RedisClusterConnection);
@@ -66,7 +109,10 @@ public final class ConversationCounters implements ConversationEventListener {
             }
             try {
                 StringRedisConnection c = new DefaultStringRedisConnection(connection);
-                writes.accept(c);
+                List<String> touched = new ArrayList<>();
+                for (ConversationEvent event : batch) {
+                    write(c, event, event.at().atZone(zone).toLocalDate(), Pseudonym.of(event.buyer()), touched);
+                }
                 for (String key : touched.stream().distinct().toList()) {
                     c.expire(key, keep.toSeconds());
                 }
@@ -77,6 +123,21 @@ public final class ConversationCounters implements ConversationEventListener {
             }
             return null;
         });
+    }
+
+    private void flushQuietly() {
+        try {
+            flush();
+        } catch (RuntimeException e) {
+            log.warn("overview figures not written yet (kept for the next try): {}", e.toString());
+        }
+    }
+
+    /** On shutdown: what is pending is written before Redis goes. */
+    @Override
+    public void close() {
+        writer.shutdown();
+        flushQuietly();
     }
 
     private void write(StringRedisConnection c, ConversationEvent event, LocalDate day, String buyer,

@@ -8,38 +8,42 @@ import java.time.LocalDate;
 record DailyKeys(RedisKeys keys) {
 
     String counts(LocalDate day) {
-        return keys.named("console", "day:" + day + ":counts");
+        return of(day, "counts");
     }
 
     /** Conversation (buyer pseudonym) → how it stands: {@code a} answered, {@code u} left unanswered, {@code o} no question yet. */
     String conversations(LocalDate day) {
-        return keys.named("console", "day:" + day + ":conversations");
+        return of(day, "conversations");
     }
 
     /** Conversations a person took part in (handed over), whatever happened after. */
     String handed(LocalDate day) {
-        return keys.named("console", "day:" + day + ":handed");
+        return of(day, "handed");
     }
 
     String intents(LocalDate day) {
-        return keys.named("console", "day:" + day + ":intents");
+        return of(day, "intents");
     }
 
     String articles(LocalDate day) {
-        return keys.named("console", "day:" + day + ":articles");
+        return of(day, "articles");
     }
 
     String unanswered(LocalDate day) {
-        return keys.named("console", "day:" + day + ":unanswered");
+        return of(day, "unanswered");
     }
 
     /** Seconds from the handover to a person joining, one entry per join. */
     String waits(LocalDate day) {
-        return keys.named("console", "day:" + day + ":waits");
+        return of(day, "waits");
     }
 
     /** Seconds from the handover to the first staff reply. */
     String firstReplies(LocalDate day) {
-        return keys.named("console", "day:" + day + ":first-replies");
+        return of(day, "first-replies");
+    }
+
+    private String of(LocalDate day, String what) {
+        return keys.named("console", "day:" + day + ":" + what);
     }
 }

@@ -1,6 +1,5 @@
 package kefu.channel.telegram;
 
-import kefu.testsupport.RealRedis;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -38,14 +37,10 @@ class SendStallTest {
     static final int ATTACKERS_PER_SIDE = 10;
     static final int PROBES = 50;
     static final BotApiTestServer api = new BotApiTestServer();
-    private static final String PREFIX = RealRedis.freshPrefix();
 
     @DynamicPropertySource
     static void props(DynamicPropertyRegistry registry) {
-        registry.add("kefu.redis.url", RealRedis::url);
-        registry.add("kefu.redis.key-prefix", () -> PREFIX);
-        registry.add("kefu.telegram.api-url", api::url);
-        registry.add("kefu.telegram.download-dir", () -> RealRedis.tempDir("tg-stall").toString());
+        TelegramTestContext.register(registry, api, "tg-stall");
     }
 
     @Autowired

@@ -1,7 +1,6 @@
 package kefu.channel.telegram;
 
 import kefu.conversation.ReplyTexts;
-import kefu.testsupport.RealRedis;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -37,14 +36,10 @@ class StaffDeskLoadTest {
     static final long STAFF = 901L;
     static final Duration GROUP_WINDOW = Duration.ofSeconds(15);
     static final BotApiTestServer api = new BotApiTestServer();
-    private static final String PREFIX = RealRedis.freshPrefix();
 
     @DynamicPropertySource
     static void props(DynamicPropertyRegistry registry) {
-        registry.add("kefu.redis.url", RealRedis::url);
-        registry.add("kefu.redis.key-prefix", () -> PREFIX);
-        registry.add("kefu.telegram.api-url", api::url);
-        registry.add("kefu.telegram.download-dir", () -> RealRedis.tempDir("tg-desk-load").toString());
+        TelegramTestContext.register(registry, api, "tg-desk-load");
     }
 
     @Autowired

@@ -4,7 +4,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import kefu.conversation.ConversationKey;
 import kefu.handoff.StaffDesk;
 import kefu.handoff.StaffTexts;
-import kefu.testsupport.RealRedis;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -52,14 +51,10 @@ class StaffGroupsTest {
     static final int RESERVE = 2;
     static final Duration WAIT = Duration.ofSeconds(30);
     static final BotApiTestServer api = new BotApiTestServer();
-    private static final String PREFIX = RealRedis.freshPrefix();
 
     @DynamicPropertySource
     static void props(DynamicPropertyRegistry registry) {
-        registry.add("kefu.redis.url", RealRedis::url);
-        registry.add("kefu.redis.key-prefix", () -> PREFIX);
-        registry.add("kefu.telegram.api-url", api::url);
-        registry.add("kefu.telegram.download-dir", () -> RealRedis.tempDir("tg-groups").toString());
+        TelegramTestContext.register(registry, api, "tg-groups");
     }
 
     @Autowired

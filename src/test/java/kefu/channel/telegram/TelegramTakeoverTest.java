@@ -6,7 +6,6 @@ import kefu.conversation.Handover;
 import kefu.conversation.Lang;
 import kefu.conversation.ReplyTexts;
 import kefu.handoff.Ratings;
-import kefu.testsupport.RealRedis;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -43,14 +42,10 @@ class TelegramTakeoverTest {
     static final long STAFF = 901L;
     static final Duration WAIT = Duration.ofSeconds(15);
     static final BotApiTestServer api = new BotApiTestServer();
-    private static final String PREFIX = RealRedis.freshPrefix();
 
     @DynamicPropertySource
     static void props(DynamicPropertyRegistry registry) {
-        registry.add("kefu.redis.url", RealRedis::url);
-        registry.add("kefu.redis.key-prefix", () -> PREFIX);
-        registry.add("kefu.telegram.api-url", api::url);
-        registry.add("kefu.telegram.download-dir", () -> RealRedis.tempDir("tg-takeover").toString());
+        TelegramTestContext.register(registry, api, "tg-takeover");
     }
 
     @Autowired
