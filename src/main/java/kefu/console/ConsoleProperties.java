@@ -23,6 +23,7 @@ import java.time.Duration;
  * @param sessionTimeout how long an idle console session lasts
  * @param secureCookie   send the session cookie over HTTPS only: set it when a TLS reverse proxy fronts the console
  * @param groupSimilarity unanswered questions at least this similar (cosine of the bot's embeddings) form one group
+ * @param deskPoll       how often open web-desk pages are sent what is new in their conversation
  */
 @Validated
 @ConfigurationProperties("kefu.console")
@@ -34,5 +35,6 @@ public record ConsoleProperties(
         @NotNull @DefaultValue("15m") Duration loginWindow,
         @NotNull @DefaultValue("8h") Duration sessionTimeout,
         @DefaultValue("0.82") @DecimalMin("0") @DecimalMax("1") double groupSimilarity,
-        @DefaultValue("false") boolean secureCookie) {
+        @DefaultValue("false") boolean secureCookie,
+        @NotNull @DefaultValue("1s") Duration deskPoll) {
 }

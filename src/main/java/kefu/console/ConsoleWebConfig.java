@@ -1,6 +1,9 @@
 package kefu.console;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import kefu.console.audit.AuditLog;
+import kefu.console.conversations.ConversationFinder;
+import kefu.console.desk.DeskFeed;
 import kefu.console.users.ConsoleUsers;
 import kefu.console.users.LimitedLoginProvider;
 import kefu.console.users.LoginAttempts;
@@ -56,6 +59,11 @@ public class ConsoleWebConfig implements WebMvcConfigurer {
                                 + "form-action 'self'; base-uri 'none'"))
                         .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)));
         return http.build();
+    }
+
+    @Bean(initMethod = "start", destroyMethod = "stop")
+    DeskFeed deskFeed(ConversationFinder finder, ObjectMapper json, ConsoleProperties props) {
+        return new DeskFeed(finder, json, props.deskPoll());
     }
 
     @Bean

@@ -4,6 +4,8 @@ import kefu.conversation.Button;
 import kefu.conversation.ButtonHandler;
 import kefu.conversation.Buttons;
 import kefu.conversation.ConversationState;
+import kefu.conversation.HistoryEntry;
+import kefu.conversation.Intent;
 import kefu.conversation.Outcome;
 import kefu.conversation.Reply;
 import kefu.conversation.TurnContext;
@@ -46,6 +48,18 @@ public final class RatingButtonHandler implements ButtonHandler {
         return ACTION;
     }
 
+    /** The buyer's last typed question the bot answered from the help center or could not answer. */
+    static String lastQuestion(ConversationState s) {
+        for (int i = s.history().size() - 1; i >= 0; i--) {
+            HistoryEntry h = s.history().get(i);
+            if (HistoryEntry.BUYER.equals(h.role()) && (Intent.FAQ.wireName().equals(h.intent())
+                    || Intent.FALLBACK.wireName().equals(h.intent())) && h.text() != null && !h.text().startsWith("[")) {
+                return h.text();
+            }
+        }
+        return null;
+    }
+
     @Override
     public Outcome press(TurnContext ctx, String argument) {
         ConversationState s = ctx.state();
@@ -60,7 +74,7 @@ public final class RatingButtonHandler implements ButtonHandler {
                             s, null, 0, List.of(), false);
         }
         ratings.store(ctx.turn().key(), staff, score, ctx.now());
-        events.publish(new Rated(ctx.turn().key(), ctx.now(), staff, score));
+        events.publish(new Rated(ctx.turn().key(), ctx.now(), staff, score, lastQuestion(s)));
         String thread = s.fact(Facts.THREAD);
         if (thread != null) {
             desk.post(thread, texts.say("handoff.staff.rated", Map.of("score", score)), List.of());

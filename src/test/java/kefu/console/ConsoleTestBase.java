@@ -7,6 +7,9 @@ import kefu.testsupport.RealRedis;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ContextCustomizerFactories;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -22,7 +25,17 @@ import java.util.UUID;
 @ContextCustomizerFactories(ClassKeyPrefix.class)
 @SpringBootTest(properties = {"kefu.command-runner.enabled=false", "kefu.console.login-attempts=3"})
 @AutoConfigureMockMvc
+@Import(ConsoleTestBase.Channels.class)
 abstract class ConsoleTestBase {
+
+    /** A buyer channel that carries images, for the web desk's image sending. */
+    @TestConfiguration(proxyBeanMethods = false)
+    static class Channels {
+        @Bean
+        PictureChannel pictureChannel() {
+            return new PictureChannel();
+        }
+    }
 
     static final String PASSWORD = "correct horse battery";
 

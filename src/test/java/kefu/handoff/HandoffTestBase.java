@@ -116,7 +116,7 @@ abstract class HandoffTestBase {
     /** Runs lines through {@code chat --json}; one output object per line. */
     List<JsonNode> chat(String... lines) throws Exception {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        new JsonChat(codec, turns, staffConsole).run(new StringReader(String.join("\n", lines) + "\n"),
+        new JsonChat(codec, turns, staffConsole, null).run(new StringReader(String.join("\n", lines) + "\n"),
                 new PrintStream(bytes, true, StandardCharsets.UTF_8));
         List<JsonNode> out = new ArrayList<>();
         for (String line : bytes.toString(StandardCharsets.UTF_8).split("\n")) {

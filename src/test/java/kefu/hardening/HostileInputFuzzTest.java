@@ -151,7 +151,7 @@ class HostileInputFuzzTest extends AppTest {
             });
         }
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        new JsonChat(codec, turns, staff).run(new StringReader(String.join("\n", lines) + "\n"),
+        new JsonChat(codec, turns, staff, null).run(new StringReader(String.join("\n", lines) + "\n"),
                 new PrintStream(out, true, StandardCharsets.UTF_8));
 
         String[] written = out.toString(StandardCharsets.UTF_8).split("\n");

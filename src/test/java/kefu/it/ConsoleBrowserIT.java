@@ -2,6 +2,13 @@ package kefu.it;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import kefu.app.BotFiles;
+import kefu.app.ReplyTextsLoader;
+import kefu.conversation.Lang;
+import kefu.conversation.ReplyTexts;
+import kefu.privacy.Pseudonym;
+import kefu.shop.SandboxFixtures;
+import kefu.testsupport.DujiaokaDatabase;
 import kefu.testsupport.RealRedis;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -30,7 +37,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The console as an operator meets it: the packaged jar serving on a free port, buyers chatting through
  * {@code chat --json} on the same Redis, and a real (headless Chromium) browser logging in and using the pages.
- * Screenshots of each page go to {@code target/screenshots/}.
+ * The shop is a dujiaoka database (a shop without tickets of its own), so the bot keeps the tickets the tickets
+ * page shows. Screenshots of each page go to {@code target/screenshots/}.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ConsoleBrowserIT {
@@ -40,6 +48,11 @@ class ConsoleBrowserIT {
     /** A question the shipped help center does not cover; the test teaches it to the bot. */
     static final String GAP = "学生党买会员有没有学生价";
     static final String GAP_ARTICLE = "vip-membership-claim";
+    /** A delivered order a buyer looks up, and a paid one a buyer asks to cancel. */
+    static final String LOOKED_UP = "JAR0CONSOLE00001";
+    static final String TO_CANCEL = "JAR0CONSOLE00002";
+    static final String EMAIL = "buyer@example.com";
+    static final Duration CHAT_START = Duration.ofMinutes(4);
 
     static final ObjectMapper json = new ObjectMapper();
     static Path workDir;
@@ -47,6 +60,8 @@ class ConsoleBrowserIT {
     static ServedJar server;
     static String console;
     static ChromeDriver browser;
+    static DujiaokaDatabase shop;
+    static Map<String, String> shopEnv;
 
     @BeforeAll
     static void serveWithAnAdminAndADaysConversations() throws Exception {
@@ -55,13 +70,20 @@ class ConsoleBrowserIT {
         copy(Path.of("knowledge-base"), workDir.resolve("knowledge-base"));
         redisArgs = List.of("--kefu.redis.url=" + RealRedis.url(), "--kefu.redis.key-prefix=" + RealRedis.freshPrefix());
         browser = Browser.start();
+        shop = DujiaokaDatabase.create();
+        shop.goods(1, "爱奇艺黄金会员月卡", 1);
+        shop.goods(2, "Steam 钱包卡", 1);
+        shop.order(LOOKED_UP, 1, "爱奇艺黄金会员月卡", 1, 4, EMAIL, "", "IQIYI-CARD-42", Duration.ofHours(2), Duration.ofHours(2));
+        shop.order(TO_CANCEL, 2, "Steam 钱包卡", 1, 2, EMAIL, "", null, Duration.ofMinutes(5), Duration.ofMinutes(5));
+        shopEnv = Map.of("KEFU_SHOP_KIND", "dujiaoka", "KEFU_SHOP_DB_URL", shop.url(), "KEFU_SHOP_DB_USER", shop.user(),
+                "KEFU_SHOP_DB_PASSWORD", shop.password());
 
         PackagedJar.Run added = jar(List.of("console", "user", "add", ADMIN, "--role", "admin"), PASSWORD + "\n");
         assertThat(added.exitCode()).as(added.stderr()).isZero();
 
         List<String> args = new ArrayList<>(redisArgs);
         args.add("--kefu.console.port=0");
-        server = new ServedJar(args, workDir, Map.of());
+        server = new ServedJar(args, workDir, shopEnv);
         console = server.awaitConsoleUrl(Duration.ofMinutes(6));
         assertThat(console).startsWith("http://127.0.0.1:").endsWith("/console/");
     }
@@ -73,6 +95,9 @@ class ConsoleBrowserIT {
         }
         if (server != null) {
             server.close();
+        }
+        if (shop != null) {
+            shop.close();
         }
     }
 
@@ -101,8 +126,8 @@ class ConsoleBrowserIT {
                 say("buyer-a", "话费充值多久到账"),
                 say("buyer-b", "阿巴阿巴阿巴"),
                 say("buyer-c", "转人工"),
-                say("buyer-d", "K2026112400004"),
-                say("buyer-d", "5678"),
+                say("buyer-d", LOOKED_UP),
+                say("buyer-d", EMAIL),
                 say("buyer-e", GAP),
                 say("buyer-h", "我的手机号13812345678充值没到"));
         assertThat(out.get(0).get("sources")).isNotEmpty();
@@ -197,6 +222,83 @@ class ConsoleBrowserIT {
         Browser.screenshot(browser, "users-and-audit");
     }
 
+    @Test
+    @Order(8)
+    void aTicketsStatusChangeReachesTheBuyersChat() throws Exception {
+        String note = "已为您取消，款项原路退回";
+        try (LiveChat buyer = live()) {
+            buyer.send(say("buyer-t", TO_CANCEL), CHAT_START);
+            buyer.send(say("buyer-t", EMAIL), Duration.ofMinutes(1));
+            buyer.send(press("buyer-t", "pick:cancel:" + TO_CANCEL), Duration.ofMinutes(1));
+            buyer.send(press("buyer-t", "cancel:yes:" + TO_CANCEL), Duration.ofMinutes(1));
+
+            browser.get(console + "tickets");
+            WebElement row = browser.findElements(By.cssSelector("tr.ticket")).stream()
+                    .filter(r -> r.getText().contains(TO_CANCEL)).findFirst().orElseThrow();
+            String ticketNo = row.getAttribute("id").substring("ticket-".length());
+            Browser.screenshot(browser, "tickets");
+            new Select(row.findElement(By.cssSelector(".status-select"))).selectByValue("resolved");
+            row.findElement(By.cssSelector("input.note")).sendKeys(note);
+            row.findElement(By.cssSelector("button.change")).click();
+
+            assertThat(browser.findElement(By.id("flash-ok")).getText()).contains(ticketNo);
+            JsonNode told = buyer.await(n -> n.path("pushed").asBoolean(), Duration.ofSeconds(30));
+            assertThat(told.get("user").asText()).isEqualTo("buyer-t");
+            assertThat(told.get("replies").get(0).get("text").asText()).isEqualTo(texts().get("shop.kept.cancel.resolved",
+                    Lang.ZH, Map.of("order", TO_CANCEL, "ticket", ticketNo, "note", note)));
+        }
+    }
+
+    @Test
+    @Order(9)
+    void aStaffReplyFromTheWebDeskReachesTheBuyersChat() throws Exception {
+        String asked = "我要找人工客服，充值一直没到";
+        String reply = "您好，我是客服，这就帮您查";
+        try (LiveChat buyer = live()) {
+            assertThat(buyer.send(say("buyer-w", asked), CHAT_START).get("handoff").asBoolean()).isTrue();
+
+            browser.get(console + "conversations");
+            String pseudonym = Pseudonym.of("cli:it/buyer-w");
+            browser.findElement(By.cssSelector("#queue a[href$='" + pseudonym + "']")).click();
+            browser.findElement(By.cssSelector("a.button")).click();
+            browser.findElement(By.id("desk-claim")).click();
+            browser.findElement(By.id("desk-text")).sendKeys(reply);
+            browser.findElement(By.id("desk-send")).click();
+
+            JsonNode received = buyer.await(n -> n.path("pushed").asBoolean()
+                    && n.get("replies").toString().contains(reply), Duration.ofSeconds(30));
+            assertThat(received.get("user").asText()).isEqualTo("buyer-w");
+
+            // The buyer answers; the open desk page shows it without being reloaded.
+            new WebDriverWait(browser, Duration.ofSeconds(20)).until(d ->
+                    "on".equals(d.findElement(By.tagName("body")).getAttribute("data-live")));
+            buyer.send(say("buyer-w", "好的谢谢我等您消息"), Duration.ofMinutes(1));
+            new WebDriverWait(browser, Duration.ofSeconds(20)).until(d ->
+                    d.findElement(By.id("transcript")).getText().contains("好的谢谢我等您消息"));
+
+            // An image goes through the upload (the terminal chat carries no files: the transcript records it).
+            browser.findElement(By.id("desk-image")).sendKeys(SandboxFixtures.png().toAbsolutePath().toString());
+            browser.findElement(By.id("desk-send-image")).click();
+            new WebDriverWait(browser, Duration.ofSeconds(20)).until(d ->
+                    d.findElement(By.id("transcript")).getText().contains("[file] "));
+            Browser.screenshot(browser, "desk");
+        }
+    }
+
+    private static LiveChat live() throws IOException {
+        List<String> args = new ArrayList<>(List.of("--session", "it"));
+        args.addAll(redisArgs);
+        return new LiveChat(args, workDir, shopEnv);
+    }
+
+    private static ReplyTexts texts() {
+        return new ReplyTextsLoader().load(new BotFiles(workDir.resolve("bot"), workDir.resolve("knowledge-base")));
+    }
+
+    private static String press(String user, String button) {
+        return json.createObjectNode().put("user", user).put("button", button).toString();
+    }
+
     private static void login(String password) {
         browser.findElement(By.id("username")).sendKeys(ADMIN);
         browser.findElement(By.id("password")).sendKeys(password);
@@ -235,7 +337,7 @@ class ConsoleBrowserIT {
     private static PackagedJar.Run jar(List<String> args, String stdin) throws Exception {
         List<String> all = new ArrayList<>(args);
         all.addAll(redisArgs);
-        return PackagedJar.run(all, stdin, workDir, Map.of());
+        return PackagedJar.run(all, stdin, workDir, shopEnv);
     }
 
     private static void copy(Path from, Path to) throws IOException {

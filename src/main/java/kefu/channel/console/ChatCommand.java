@@ -14,16 +14,21 @@ import java.util.UUID;
 /** {@code chat} (terminal chat) and {@code chat --json} (one JSON object per line, for scripts and checks). */
 public final class ChatCommand implements CliCommand {
 
+    /** How often {@code --follow} looks for messages sent from elsewhere. */
+    private static final java.time.Duration FOLLOW_EVERY = java.time.Duration.ofMillis(500);
+
     private final ChatLineCodec codec;
     private final ChatTurns turns;
     private final StaffConsole staff;
     private final ReplyTexts texts;
+    private final CliInbox inbox;
 
-    public ChatCommand(ChatLineCodec codec, ChatTurns turns, StaffConsole staff, ReplyTexts texts) {
+    public ChatCommand(ChatLineCodec codec, ChatTurns turns, StaffConsole staff, ReplyTexts texts, CliInbox inbox) {
         this.texts = texts;
         this.codec = codec;
         this.turns = turns;
         this.staff = staff;
+        this.inbox = inbox;
     }
 
     @Override
@@ -34,6 +39,7 @@ public final class ChatCommand implements CliCommand {
     @Override
     public String summary() {
         return "chat with the bot in the terminal; --json: one JSON object per line on stdin/stdout; "
+                + "--follow (with --json): also print what staff or the shop send meanwhile; "
                 + "--user NAME; --session NAME continues an earlier run's conversations";
     }
 
@@ -50,7 +56,9 @@ public final class ChatCommand implements CliCommand {
         }
         ChatTurns sessionTurns = turns.inSession(session);
         if (args.contains("--json")) {
-            new JsonChat(codec, sessionTurns, staff.inSession(session)).run(in, out);
+            CliFollower follower = args.contains("--follow")
+                    ? new CliFollower(inbox, session, codec, FOLLOW_EVERY) : null;
+            new JsonChat(codec, sessionTurns, staff.inSession(session), follower).run(in, out);
         } else {
             String user = option(args, "--user").orElse("console");
             System.err.println("session " + session.session() + " (continue it later with --session "

@@ -101,17 +101,21 @@ public final class ChatLineCodec {
         return out.toString();
     }
 
+    /** Messages that reached the user outside their turn ({@code chat --json --follow}). */
+    public String pushed(String user, List<Reply> replies) {
+        ObjectNode out = json.createObjectNode();
+        out.put("user", user);
+        out.put("pushed", true);
+        replies(out.putArray("replies"), replies);
+        return out.toString();
+    }
+
     private ObjectNode resultNode(String user, TurnResult r) {
         ObjectNode out = json.createObjectNode();
         out.put("user", user);
         out.put("intent", r.intent() == null ? null : r.intent().wireName());
         out.put("confidence", Math.round(r.confidence() * 1000) / 1000.0);
-        ArrayNode replies = out.putArray("replies");
-        for (Reply reply : r.replies()) {
-            ObjectNode rn = replies.addObject();
-            rn.put("text", reply.text());
-            buttons(rn.putArray("buttons"), reply.buttons());
-        }
+        replies(out.putArray("replies"), r.replies());
         ArrayNode sources = out.putArray("sources");
         for (Source s : r.sources()) {
             sources.addObject().put("id", s.id()).put("title", s.title());
@@ -122,6 +126,14 @@ public final class ChatLineCodec {
             out.put("duplicate", true);
         }
         return out;
+    }
+
+    private static void replies(ArrayNode into, List<Reply> replies) {
+        for (Reply reply : replies) {
+            ObjectNode rn = into.addObject();
+            rn.put("text", reply.text());
+            buttons(rn.putArray("buttons"), reply.buttons());
+        }
     }
 
     private static void buttons(ArrayNode into, List<Button> buttons) {

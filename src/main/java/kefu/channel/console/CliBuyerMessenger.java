@@ -4,20 +4,20 @@ import kefu.conversation.ConversationKey;
 import kefu.conversation.Reply;
 import kefu.handoff.BuyerMessenger;
 
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Messages to chat CLI buyers outside their own turn (what staff write, the rating request): kept until the
- * console prints them in the output line of the staff action that caused them.
+ * Messages to chat CLI buyers outside their own turn (what staff write, the rating request, a ticket's change):
+ * put in the buyer's {@link CliInbox}, from which the staff line that caused them, or {@code chat --follow} in
+ * whatever process serves the buyer, takes them.
  */
 public final class CliBuyerMessenger implements BuyerMessenger {
 
-    private static final int KEEP = 200;
+    private final CliInbox inbox;
 
-    private final Map<ConversationKey, List<Reply>> pending = new ConcurrentHashMap<>();
+    public CliBuyerMessenger(CliInbox inbox) {
+        this.inbox = inbox;
+    }
 
     @Override
     public String channel() {
@@ -26,25 +26,11 @@ public final class CliBuyerMessenger implements BuyerMessenger {
 
     @Override
     public void send(ConversationKey buyer, List<Reply> replies) {
-        List<Reply> queue = pending.computeIfAbsent(buyer, k -> new ArrayList<>());
-        synchronized (queue) {
-            queue.addAll(replies);
-            while (queue.size() > KEEP) {
-                queue.remove(0);
-            }
-        }
+        inbox.put(buyer, replies);
     }
 
     /** What was sent to the buyer since the last call, oldest first. */
     public List<Reply> drain(ConversationKey buyer) {
-        List<Reply> queue = pending.get(buyer);
-        if (queue == null) {
-            return List.of();
-        }
-        synchronized (queue) {
-            List<Reply> out = List.copyOf(queue);
-            queue.clear();
-            return out;
-        }
+        return inbox.take(buyer);
     }
 }

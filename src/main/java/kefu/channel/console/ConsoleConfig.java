@@ -6,8 +6,12 @@ import kefu.conversation.ConversationEngine;
 import kefu.conversation.ConversationStore;
 import kefu.handoff.StaffActions;
 import kefu.handoff.StaffDesks;
+import kefu.session.RedisKeys;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.data.redis.core.StringRedisTemplate;
+
+import java.time.Duration;
 
 /** Wires the chat CLI. */
 @Configuration(proxyBeanMethods = false)
@@ -23,9 +27,15 @@ public class ConsoleConfig {
         return new ChatTurns(engine, CliKeys.unscoped());
     }
 
+    /** Kept a week: a later {@code chat --session NAME --follow} still gets what staff wrote meanwhile. */
     @Bean
-    CliBuyerMessenger cliBuyerMessenger() {
-        return new CliBuyerMessenger();
+    CliInbox cliInbox(StringRedisTemplate redis, RedisKeys keys, ObjectMapper json) {
+        return new CliInbox(redis, keys, json, Duration.ofDays(7));
+    }
+
+    @Bean
+    CliBuyerMessenger cliBuyerMessenger(CliInbox inbox) {
+        return new CliBuyerMessenger(inbox);
     }
 
     @Bean
@@ -35,7 +45,8 @@ public class ConsoleConfig {
     }
 
     @Bean
-    ChatCommand chatCommand(ChatLineCodec codec, ChatTurns turns, StaffConsole staff, ReplyTexts texts) {
-        return new ChatCommand(codec, turns, staff, texts);
+    ChatCommand chatCommand(ChatLineCodec codec, ChatTurns turns, StaffConsole staff, ReplyTexts texts,
+                            CliInbox inbox) {
+        return new ChatCommand(codec, turns, staff, texts, inbox);
     }
 }

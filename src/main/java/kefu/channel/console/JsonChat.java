@@ -18,22 +18,34 @@ public final class JsonChat {
     private final ChatLineCodec codec;
     private final ChatTurns turns;
     private final StaffConsole staff;
+    /** Prints what reaches this run's users outside their turns; null without {@code --follow}. */
+    private final CliFollower follower;
 
-    public JsonChat(ChatLineCodec codec, ChatTurns turns, StaffConsole staff) {
+    public JsonChat(ChatLineCodec codec, ChatTurns turns, StaffConsole staff, CliFollower follower) {
         this.codec = codec;
         this.turns = turns;
         this.staff = staff;
+        this.follower = follower;
     }
 
-    public void run(Reader in, PrintStream out) throws IOException {
+    public void run(Reader in, PrintStream out) throws IOException, InterruptedException {
+        if (follower != null) {
+            follower.start(out);
+        }
         BoundedLineReader lines = new BoundedLineReader(in, MAX_LINE_CHARS);
         BoundedLineReader.Line line;
         while ((line = lines.next()) != null) {
             if (line.text().isBlank() && !line.truncated()) {
                 continue;
             }
-            out.println(answer(line));
-            out.flush();
+            String answer = answer(line);
+            synchronized (out) {
+                out.println(answer);
+                out.flush();
+            }
+        }
+        if (follower != null) {
+            follower.stop();
         }
     }
 
@@ -46,6 +58,9 @@ public final class JsonChat {
             input = codec.parse(line.text());
         } catch (ChatLineCodec.BadLine e) {
             return codec.error(e.user(), e.code(), e.getMessage());
+        }
+        if (follower != null) {
+            follower.watch(input.user());
         }
         try {
             if (input.fromStaff()) {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import kefu.console.hits.HitTesting;
 import kefu.conversation.events.ConversationEvent;
 import kefu.conversation.events.ConversationEvent.FallbackGiven;
+import kefu.conversation.events.ConversationEvent.Rated;
 import kefu.conversation.events.ConversationEventListener;
 import kefu.privacy.Masking;
 import kefu.privacy.Pseudonym;
@@ -18,7 +19,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The questions the bot could not answer ("not sure", no match, not understood), kept until an operator deals
+ * The questions the bot could not answer ("not sure", no match, not understood) or whose conversation the buyer
+ * rated down (1 or 2 of 5 after staff helped: the question the bot tried first), kept until an operator deals
  * with them: one Redis hash entry per distinct question (phone numbers and emails masked) with its count, when it
  * was last asked, and the conversation it was last asked in. At most {@value #KEEP} questions are kept, the
  * least recently asked dropped first.
@@ -26,6 +28,8 @@ import java.util.Optional;
 public final class UnansweredQuestions implements ConversationEventListener {
 
     static final int KEEP = 2000;
+    /** The kind of a question whose conversation was rated down. */
+    public static final String RATED_DOWN = "RATED_DOWN";
 
     /** One question as kept; {@code buyer} is the pseudonym of the conversation it was last asked in. */
     public record Question(String text, long count, Instant last, String kind, String buyer) { }
@@ -42,15 +46,23 @@ public final class UnansweredQuestions implements ConversationEventListener {
 
     @Override
     public void on(ConversationEvent event) {
-        if (!(event instanceof FallbackGiven f) || HitTesting.CHANNEL.equals(event.channel())) {
+        if (HitTesting.CHANNEL.equals(event.channel())) {
             return;
         }
-        String text = Masking.inText(f.question().strip());
+        if (event instanceof FallbackGiven f) {
+            keep(f.question(), f.kind().name(), f);
+        } else if (event instanceof Rated r && r.down() && r.question() != null) {
+            keep(r.question(), RATED_DOWN, r);
+        }
+    }
+
+    private void keep(String question, String kind, ConversationEvent event) {
+        String text = Masking.inText(question.strip());
         if (text.isEmpty() || text.length() > 300) {
             return;
         }
         long count = find(text).map(Question::count).orElse(0L) + 1;
-        write(new Question(text, count, f.at(), f.kind().name(), Pseudonym.of(f.buyer())));
+        write(new Question(text, count, event.at(), kind, Pseudonym.of(event.buyer())));
         Long size = redis.opsForHash().size(key);
         if (size != null && size > KEEP) {
             all().stream().min(Comparator.comparing(Question::last)).ifPresent(q -> remove(List.of(q.text())));

@@ -66,8 +66,22 @@ public sealed interface ConversationEvent {
     record ConversationClosed(ConversationKey buyer, Instant at, String staffId, boolean idle)
             implements ConversationEvent { }
 
-    /** The buyer rated a staff conversation 1-5. */
-    record Rated(ConversationKey buyer, Instant at, String staffId, int score) implements ConversationEvent { }
+    /**
+     * The buyer rated a staff conversation 1-5; {@code question} is the last question the bot tried to answer
+     * before (an article or a fallback), or null when the buyer asked none.
+     */
+    record Rated(ConversationKey buyer, Instant at, String staffId, int score, String question)
+            implements ConversationEvent {
+
+        public Rated(ConversationKey buyer, Instant at, String staffId, int score) {
+            this(buyer, at, staffId, score, null);
+        }
+
+        /** 1 or 2 of 5: the buyer was not helped (CSAT counts 4 and 5 as satisfied). */
+        public boolean down() {
+            return score <= 2;
+        }
+    }
 
     /** The buyer was shown an order's status ({@code status} is its wire name). */
     record OrderLookedUp(ConversationKey buyer, Instant at, String status) implements ConversationEvent { }

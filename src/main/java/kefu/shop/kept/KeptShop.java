@@ -217,6 +217,30 @@ public final class KeptShop implements ShopGateway, KeptTickets {
     }
 
     @Override
+    public List<KeptTicket> latest(int limit) {
+        List<KeptTicket> latest = new ArrayList<>();
+        Set<String> numbers = redis.opsForZSet().reverseRange(key("tickets"), 0, limit - 1L);
+        for (String no : numbers == null ? Set.<String>of() : numbers) {
+            kept(no).ifPresent(latest::add);
+        }
+        return latest;
+    }
+
+    @Override
+    public List<KeptUrge> latestUrges(int limit) {
+        List<KeptUrge> latest = new ArrayList<>();
+        Set<String> orders = redis.opsForZSet().reverseRange(key("urges"), 0, limit - 1L);
+        for (String no : orders == null ? Set.<String>of() : orders) {
+            Map<Object, Object> urge = redis.opsForHash().entries(key("urge:" + no));
+            if (urge.get("last") != null) {
+                latest.add(new KeptUrge(no, String.valueOf(urge.get("chatUser")),
+                        Integer.parseInt(String.valueOf(urge.getOrDefault("count", "0"))), Instant.parse(urge.get("last").toString())));
+            }
+        }
+        return latest;
+    }
+
+    @Override
     public Optional<KeptTicket> change(String ticketNo, String status, String note) {
         if (!KeptTicket.STATUSES.contains(status)) {
             throw new IllegalArgumentException("unknown ticket status " + status);

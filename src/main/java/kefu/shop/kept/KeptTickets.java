@@ -11,6 +11,12 @@ public interface KeptTickets {
     /** Open and in-progress tickets, oldest first. */
     List<KeptTicket> open();
 
+    /** The latest {@code limit} tickets whatever their status, newest first. */
+    List<KeptTicket> latest(int limit);
+
+    /** The latest {@code limit} orders buyers urged, most recently urged first. */
+    List<KeptUrge> latestUrges(int limit);
+
     /** Sets {@code status} (one of {@link KeptTicket#STATUSES}) with staff's note; empty when there is no such ticket. */
     Optional<KeptTicket> change(String ticketNo, String status, String note);
 

@@ -25,16 +25,62 @@ class JsonChatTest extends AppTest {
     StaffConsole staff;
     @Autowired
     ObjectMapper json;
+    @Autowired
+    CliInbox inbox;
 
     private List<JsonNode> chat(String... lines) throws Exception {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        new JsonChat(codec, turns, staff).run(new StringReader(String.join("\n", lines) + "\n"),
+        new JsonChat(codec, turns, staff, null).run(new StringReader(String.join("\n", lines) + "\n"),
                 new PrintStream(bytes, true, StandardCharsets.UTF_8));
         List<JsonNode> out = new ArrayList<>();
         for (String line : bytes.toString(StandardCharsets.UTF_8).split("\n")) {
             out.add(json.readTree(line));
         }
         return out;
+    }
+
+    @Test
+    void withFollowWhatIsSentFromAnotherProcessIsPrintedWhileTheChatRuns() throws Exception {
+        String user = uniqueUser();
+        CliKeys session = new CliKeys("follow-" + user.hashCode());
+        java.io.PipedWriter input = new java.io.PipedWriter();
+        java.io.PipedReader reader = new java.io.PipedReader(input);
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
+        JsonChat chat = new JsonChat(codec, turns.inSession(session), staff.inSession(session),
+                new CliFollower(inbox, session, codec, java.time.Duration.ofMillis(50)));
+        Thread running = new Thread(() -> {
+            try {
+                chat.run(reader, out);
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        running.start();
+
+        input.write("{\"user\":\"" + user + "\",\"text\":\"你好\"}\n");
+        input.flush();
+        awaitLines(bytes, 1);
+        // What the serving process's web desk does: the reply goes into the buyer's inbox in Redis.
+        inbox.put(session.key(user), List.of(kefu.conversation.Reply.of("您好，我是客服小王")));
+        awaitLines(bytes, 2);
+        input.close();
+        running.join(10_000);
+
+        String[] lines = bytes.toString(StandardCharsets.UTF_8).split("\n");
+        assertThat(lines).hasSize(2);
+        JsonNode pushed = json.readTree(lines[1]);
+        assertThat(pushed.get("user").asText()).isEqualTo(user);
+        assertThat(pushed.get("pushed").asBoolean()).isTrue();
+        assertThat(pushed.get("replies").get(0).get("text").asText()).isEqualTo("您好，我是客服小王");
+        assertThat(inbox.take(session.key(user))).isEmpty();
+    }
+
+    private static void awaitLines(ByteArrayOutputStream bytes, int n) throws InterruptedException {
+        long until = System.currentTimeMillis() + 20_000;
+        while (bytes.toString(StandardCharsets.UTF_8).split("\n", -1).length <= n && System.currentTimeMillis() < until) {
+            Thread.sleep(20);
+        }
     }
 
     @Test
