@@ -25,8 +25,8 @@ import java.time.Clock;
 public class HandoffConfig {
 
     @Bean
-    StaffDesks staffDesks(ObjectProvider<StaffDesk> channelDesks) {
-        return new StaffDesks(channelDesks.orderedStream().toList());
+    ConfiguredStaffDesk staffDesks(ObjectProvider<StaffDesk> channelDesks) {
+        return new ConfiguredStaffDesk(channelDesks.orderedStream().toList());
     }
 
     @Bean
@@ -61,7 +61,7 @@ public class HandoffConfig {
 
     @Bean
     HandoffForgetting handoffForgetting(HandoffQueue queue, StaffActivity activity, ThreadIndex threads,
-                                        Ratings ratings, Transcript transcript, StaffDesks desks, StaffTexts texts) {
+                                        Ratings ratings, Transcript transcript, ConfiguredStaffDesk desks, StaffTexts texts) {
         return new HandoffForgetting(queue, activity, threads, ratings, transcript, desks.desk(), texts);
     }
 
@@ -81,7 +81,7 @@ public class HandoffConfig {
     }
 
     @Bean
-    HandoffEscalation handoffEscalation(StaffDesks desks, ThreadIndex threads, HandoffQueue queue, Transcript transcript,
+    HandoffEscalation handoffEscalation(ConfiguredStaffDesk desks, ThreadIndex threads, HandoffQueue queue, Transcript transcript,
                             ServiceHours hours, SummaryCard card, StaffTexts texts, HandoffProperties settings,
                             StaffOrderLookup orders, ObjectProvider<FlowHandler> flows, ConversationEvents events,
                             kefu.nlu.DialogueCues cues) {
@@ -100,7 +100,7 @@ public class HandoffConfig {
     }
 
     @Bean
-    StaffOwnedRelay staffOwnedRelay(StaffDesks desks, HandoffEscalation escalations, HandoffQueue queue,
+    StaffOwnedRelay staffOwnedRelay(ConfiguredStaffDesk desks, HandoffEscalation escalations, HandoffQueue queue,
                                     StaffActivity activity, StaffTexts texts, AppProperties app, ServiceHours hours,
                                     HandoffProperties settings, Keywords keywords) {
         return new StaffOwnedRelay(desks.desk(), escalations, queue, activity, texts, app.timezone(), hours, settings,
@@ -108,7 +108,7 @@ public class HandoffConfig {
     }
 
     @Bean
-    RatingButtonHandler ratingButtonHandler(Ratings ratings, StaffDesks desks, StaffTexts texts,
+    RatingButtonHandler ratingButtonHandler(Ratings ratings, ConfiguredStaffDesk desks, StaffTexts texts,
                                             ConversationEvents events) {
         return new RatingButtonHandler(ratings, desks.desk(), texts, events);
     }
@@ -125,7 +125,7 @@ public class HandoffConfig {
     }
 
     @Bean
-    KeptTicketDesk keptTicketDesk(kefu.shop.ShopConnection shop, StaffDesks desks, BuyerMessengers messengers,
+    KeptTicketDesk keptTicketDesk(kefu.shop.ShopConnection shop, ConfiguredStaffDesk desks, BuyerMessengers messengers,
                                   ConversationStore store, StaffTexts texts, AppProperties app, Keywords keywords) {
         return new KeptTicketDesk(shop, desks.desk(), messengers, store, texts, app.timezone(), keywords);
     }
@@ -137,7 +137,7 @@ public class HandoffConfig {
 
     @Bean
     StaffTransaction staffTransaction(ConversationStore store, SessionProperties session, HandoffQueue queue,
-                                      StaffActivity activity, Transcript transcript, SummaryCard card, StaffDesks desks,
+                                      StaffActivity activity, Transcript transcript, SummaryCard card, ConfiguredStaffDesk desks,
                                       BuyerMessengers messengers, StaffTexts texts, HandoffProperties settings,
                                       Clock clock, ConversationEvents events) {
         return new StaffTransaction(store, session, queue, activity, transcript, card, desks.desk(), messengers, texts,
@@ -153,7 +153,7 @@ public class HandoffConfig {
 
     @Bean
     StaffReplies staffReplies(StaffTransaction transaction, StaffPolicy policy, StaffNames names, StaffTexts texts,
-                              BuyerMessengers messengers, StaffDesks desks, SessionProperties session) {
+                              BuyerMessengers messengers, ConfiguredStaffDesk desks, SessionProperties session) {
         return new StaffReplies(transaction, policy, names, texts, messengers, desks.desk(), session);
     }
 
@@ -168,7 +168,7 @@ public class HandoffConfig {
     }
 
     @Bean
-    DeskAnswers deskAnswers(StaffDesks desks, StaffTexts texts, StaffOrderLookup orders, StaffNames names,
+    DeskAnswers deskAnswers(ConfiguredStaffDesk desks, StaffTexts texts, StaffOrderLookup orders, StaffNames names,
                             QueueView queue, ThreadIndex threads, Transcript transcript, ConversationStore store) {
         return new DeskAnswers(desks.desk(), texts, orders, names, queue,
                 new TypedContacts(desks.desk(), threads, transcript, store, texts));
@@ -177,7 +177,7 @@ public class HandoffConfig {
     @Bean
     StaffActions staffActions(StaffPolicy policy, ThreadIndex threads, StaffTakeover takeover, StaffReplies replies,
                               StaffNotes notes, DeskAnswers answers, KeptTicketDesk tickets, BanList bans,
-                              StaffDesks desks, StaffTexts texts, StaffNames names) {
+                              ConfiguredStaffDesk desks, StaffTexts texts, StaffNames names) {
         return new StaffActions(new StaffCommandParser(), policy, desks.desk(), threads, takeover, replies, notes,
                 answers, tickets, new StaffBans(bans, threads, desks.desk(), texts), names);
     }
@@ -189,7 +189,7 @@ public class HandoffConfig {
 
     @Bean(initMethod = "start", destroyMethod = "stop")
     HandoffSweeper handoffSweeper(HandoffQueue queue, StaffActivity activity, StaffTakeover takeover,
-                                  ConversationStore store, StaffDesks desks, StaffTexts texts, ServiceHours hours,
+                                  ConversationStore store, ConfiguredStaffDesk desks, StaffTexts texts, ServiceHours hours,
                                   HandoffProperties settings, Clock clock) {
         return new HandoffSweeper(queue, activity, takeover, store, desks.desk(), texts, hours, settings, clock);
     }

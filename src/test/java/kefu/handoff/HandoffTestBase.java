@@ -84,7 +84,7 @@ abstract class HandoffTestBase {
     @Autowired
     ConversationStore store;
     @Autowired
-    StaffDesks desks;
+    ConfiguredStaffDesk desks;
     @Autowired
     ReplyTexts replyTexts;
 

@@ -5,7 +5,7 @@ import kefu.conversation.ReplyTexts;
 import kefu.conversation.ConversationEngine;
 import kefu.conversation.ConversationStore;
 import kefu.handoff.StaffActions;
-import kefu.handoff.StaffDesks;
+import kefu.handoff.ConfiguredStaffDesk;
 import kefu.session.RedisKeys;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -40,7 +40,7 @@ public class ConsoleConfig {
 
     @Bean
     StaffConsole staffConsole(ChatLineCodec codec, StaffActions actions, CliBuyerMessenger messenger,
-                              StaffDesks desks, ConversationStore store) {
+                              ConfiguredStaffDesk desks, ConversationStore store) {
         return new HandoffStaffConsole(codec, actions, messenger, desks, store, CliKeys.unscoped());
     }
 

@@ -8,7 +8,7 @@ import kefu.conversation.command.SlashCommand;
 import kefu.conversation.command.StaffCommand;
 import kefu.handoff.InMemoryStaffDesk;
 import kefu.handoff.StaffActions;
-import kefu.handoff.StaffDesks;
+import kefu.handoff.ConfiguredStaffDesk;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -25,12 +25,12 @@ public final class HandoffStaffConsole implements StaffConsole {
     private final ChatLineCodec codec;
     private final StaffActions actions;
     private final CliBuyerMessenger messenger;
-    private final StaffDesks desks;
+    private final ConfiguredStaffDesk desks;
     private final ConversationStore store;
     private final CliKeys keys;
 
     public HandoffStaffConsole(ChatLineCodec codec, StaffActions actions, CliBuyerMessenger messenger,
-                               StaffDesks desks, ConversationStore store, CliKeys keys) {
+                               ConfiguredStaffDesk desks, ConversationStore store, CliKeys keys) {
         this.codec = codec;
         this.actions = actions;
         this.messenger = messenger;

@@ -12,7 +12,7 @@ import kefu.shop.SandboxFixtures;
 import kefu.shop.ShopConnection;
 import kefu.channel.console.CliBuyerMessenger;
 import kefu.handoff.KeptTicketDesk;
-import kefu.handoff.StaffDesks;
+import kefu.handoff.ConfiguredStaffDesk;
 import kefu.handoff.DeliveryNotifier;
 import kefu.shop.kept.KeptTicket;
 import kefu.shop.notices.DujiaokaHook;
@@ -73,7 +73,7 @@ class DujiaokaChatTest {
     @Autowired
     ReplyTexts texts;
     @Autowired
-    StaffDesks desks;
+    ConfiguredStaffDesk desks;
     @Autowired
     KeptTicketDesk tickets;
     @Autowired

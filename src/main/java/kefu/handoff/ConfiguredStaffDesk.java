@@ -7,11 +7,11 @@ import java.util.Optional;
  * Picks the staff desk: the one a channel adapter provides (the Telegram staff group), or else an in-process
  * {@link InMemoryStaffDesk} that the chat CLI shows.
  */
-public final class StaffDesks {
+public final class ConfiguredStaffDesk {
 
     private final StaffDesk desk;
 
-    public StaffDesks(List<StaffDesk> channelDesks) {
+    public ConfiguredStaffDesk(List<StaffDesk> channelDesks) {
         if (channelDesks.size() > 1) {
             throw new IllegalStateException("more than one staff desk is configured: " + channelDesks.stream()
                     .map(d -> d.getClass().getSimpleName()).toList());
