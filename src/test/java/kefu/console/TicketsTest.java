@@ -56,9 +56,7 @@ class TicketsTest {
     static void settings(DynamicPropertyRegistry registry) {
         registry.add("kefu.redis.url", RealRedis::url);
         registry.add("kefu.redis.key-prefix", () -> PREFIX);
-        registry.add("kefu.shop.db.url", DB::url);
-        registry.add("kefu.shop.db.user", DB::user);
-        registry.add("kefu.shop.db.password", DB::password);
+        DB.registerShop(registry);
     }
 
     @AfterAll

@@ -70,6 +70,13 @@ public final class DujiaokaDatabase implements AutoCloseable {
         }
     }
 
+    /** The shop settings of a bot reading this database (the kind itself is set by the test). */
+    public void registerShop(org.springframework.test.context.DynamicPropertyRegistry registry) {
+        registry.add("kefu.shop.db.url", this::url);
+        registry.add("kefu.shop.db.user", this::user);
+        registry.add("kefu.shop.db.password", this::password);
+    }
+
     public String url() {
         return ROOT_URL + name;
     }

@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import org.telegram.telegrambots.client.okhttp.OkHttpTelegramClient;
+import org.telegram.telegrambots.meta.TelegramUrl;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -97,6 +99,13 @@ public final class BotApiTestServer implements AutoCloseable {
 
     public String url() {
         return "http://127.0.0.1:" + server.getAddress().getPort();
+    }
+
+    /** A sender talking to this server with the bot's own client settings (for tests without the whole bot). */
+    public TelegramSender sender(SendRateLimiter limiter, BlockedChats blocked) {
+        TelegramUrl address = new TelegramUrl("http", "127.0.0.1", server.getAddress().getPort(), false);
+        return new TelegramSender(new OkHttpTelegramClient(TelegramConfig.telegramJson(),
+                TelegramConfig.sendingHttpClient(), "123456:TEST", address), limiter, blocked, 8);
     }
 
     // ---- what the test arranges

@@ -13,8 +13,6 @@ import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
 import org.springframework.data.redis.connection.jedis.JedisClientConfiguration;
 import org.springframework.data.redis.connection.jedis.JedisConnectionFactory;
 import org.springframework.data.redis.core.StringRedisTemplate;
-import org.telegram.telegrambots.client.okhttp.OkHttpTelegramClient;
-import org.telegram.telegrambots.meta.TelegramUrl;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -61,11 +59,7 @@ class SendQueueOutageTest {
         logger.setLevel(Level.DEBUG);
         RedisProcess again = null;
         try (BotApiTestServer api = new BotApiTestServer()) {
-            TelegramUrl url = new TelegramUrl("http", "127.0.0.1",
-                    Integer.parseInt(api.url().substring(api.url().lastIndexOf(':') + 1)), false);
-            TelegramSender sender = new TelegramSender(new OkHttpTelegramClient(TelegramConfig.telegramJson(),
-                    TelegramConfig.sendingHttpClient(), "123456:TEST", url), limiter,
-                    new BlockedChats(template, keys, Duration.ofDays(1)), 8);
+            TelegramSender sender = api.sender(limiter, new BlockedChats(template, keys, Duration.ofDays(1)));
             OutboundSenders senders = new OutboundSenders(queue, limiter, sender, outbox, settings, 8);
             senders.start();
             try {

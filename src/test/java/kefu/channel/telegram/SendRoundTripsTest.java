@@ -7,8 +7,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
 import org.springframework.data.redis.connection.jedis.JedisConnectionFactory;
 import org.springframework.data.redis.core.StringRedisTemplate;
-import org.telegram.telegrambots.client.okhttp.OkHttpTelegramClient;
-import org.telegram.telegrambots.meta.TelegramUrl;
 import redis.clients.jedis.Jedis;
 
 import java.nio.file.Files;
@@ -47,11 +45,7 @@ class SendRoundTripsTest {
                 OutboundQueue queue = new OutboundQueue(template, keys, TelegramConfig.telegramJson(), 10_000);
                 SendRateLimiter limiter = new SendRateLimiter(template, keys, limits);
                 TelegramOutbox outbox = new TelegramOutbox(queue, settings);
-                TelegramUrl url = new TelegramUrl("http", "127.0.0.1",
-                        Integer.parseInt(api.url().substring(api.url().lastIndexOf(':') + 1)), false);
-                TelegramSender sender = new TelegramSender(new OkHttpTelegramClient(TelegramConfig.telegramJson(),
-                        TelegramConfig.sendingHttpClient(), "123456:TEST", url), limiter,
-                        new BlockedChats(template, keys, Duration.ofDays(1)), 8);
+                TelegramSender sender = api.sender(limiter, new BlockedChats(template, keys, Duration.ofDays(1)));
                 OutboundSenders senders = new OutboundSenders(queue, limiter, sender, outbox, settings, 8);
                 senders.start();
                 try {
