@@ -3,7 +3,6 @@ package kefu.console;
 import kefu.console.users.ConsoleUsers;
 import kefu.console.users.Role;
 import kefu.testsupport.ClassKeyPrefix;
-import kefu.testsupport.RealRedis;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -12,8 +11,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ContextCustomizerFactories;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 
 import java.util.UUID;
@@ -38,11 +35,6 @@ abstract class ConsoleTestBase {
     }
 
     static final String PASSWORD = "correct horse battery";
-
-    @DynamicPropertySource
-    static void redis(DynamicPropertyRegistry registry) {
-        registry.add("kefu.redis.url", RealRedis::url);
-    }
 
     @Autowired
     MockMvc mvc;

@@ -14,15 +14,12 @@ import kefu.conversation.ConversationStore;
 import kefu.conversation.Lang;
 import kefu.conversation.ReplyTexts;
 import kefu.testsupport.ClassKeyPrefix;
-import kefu.testsupport.RealRedis;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.ContextCustomizerFactories;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Primary;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -56,11 +53,6 @@ import java.util.UUID;
 abstract class HandoffTestBase {
 
     static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
-
-    @DynamicPropertySource
-    static void redis(DynamicPropertyRegistry registry) {
-        registry.add("kefu.redis.url", RealRedis::url);
-    }
 
     /** Imported, not annotated: component scanning of other tests' contexts must not pick it up. */
     static class TestClock {

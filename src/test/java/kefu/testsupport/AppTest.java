@@ -2,8 +2,6 @@ package kefu.testsupport;
 
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.ContextCustomizerFactories;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * Base for tests that run the whole application against real Redis. Each test class has its own key prefix
@@ -12,11 +10,6 @@ import org.springframework.test.context.DynamicPropertySource;
 @ContextCustomizerFactories(ClassKeyPrefix.class)
 @SpringBootTest(properties = "kefu.command-runner.enabled=false")
 public abstract class AppTest {
-
-    @DynamicPropertySource
-    static void redis(DynamicPropertyRegistry registry) {
-        registry.add("kefu.redis.url", RealRedis::url);
-    }
 
     protected static String uniqueUser() {
         return "u" + java.util.UUID.randomUUID().toString().substring(0, 12);

@@ -11,9 +11,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Gives every test class its own Redis key prefix (and so its own application context): queues, counters and
- * other shop-wide keys filled by one class never reach another, and each class passes when run alone.
- * Declared on the test base classes with {@code @ContextCustomizerFactories(ClassKeyPrefix.class)}.
+ * Points the application at the real Redis tests use ({@link RealRedis}) and gives every test class its own key
+ * prefix there (and so its own application context): queues, counters and other shop-wide keys filled by one
+ * class never reach another, and each class passes when run alone. Declared with
+ * {@code @ContextCustomizerFactories(ClassKeyPrefix.class)} on the test base classes and on tests of their own.
  */
 public final class ClassKeyPrefix implements ContextCustomizerFactory {
 
@@ -30,7 +31,8 @@ public final class ClassKeyPrefix implements ContextCustomizerFactory {
             String simple = testClass.substring(testClass.lastIndexOf('.') + 1);
             String prefix = RealRedis.freshPrefix().replaceFirst(":$", ":" + simple + ":");
             context.getEnvironment().getPropertySources()
-                    .addFirst(new MapPropertySource("class-key-prefix", Map.of("kefu.redis.key-prefix", prefix)));
+                    .addFirst(new MapPropertySource("class-key-prefix",
+                            Map.of("kefu.redis.url", RealRedis.url(), "kefu.redis.key-prefix", prefix)));
         }
     }
 }

@@ -14,13 +14,12 @@ import kefu.shop.ShopGateway;
 import kefu.shop.ShopProperties;
 import kefu.shop.sandbox.SandboxShop;
 import kefu.shop.sandbox.SandboxShopServer;
-import kefu.testsupport.RealRedis;
+import kefu.testsupport.ClassKeyPrefix;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.ContextCustomizerFactories;
 import org.springframework.data.redis.core.StringRedisTemplate;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import java.net.InetAddress;
 import java.nio.file.Files;
@@ -40,17 +39,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The shop goes down in the middle of an after-sales form: the buyer is told clearly, nothing is half-filed,
  * the form stays, and once the shop is back the same form is filed exactly once.
  */
+@ContextCustomizerFactories(ClassKeyPrefix.class)
 @SpringBootTest(properties = {"kefu.command-runner.enabled=false", "kefu.shop.secret=shop-down-test-secret-123456",
         "kefu.shop.request-timeout=1s"})
 class ShopDownTest {
-
-    private static final String PREFIX = RealRedis.freshPrefix();
-
-    @DynamicPropertySource
-    static void redis(DynamicPropertyRegistry registry) {
-        registry.add("kefu.redis.url", RealRedis::url);
-        registry.add("kefu.redis.key-prefix", () -> PREFIX);
-    }
 
     @Autowired
     ConversationEngine engine;

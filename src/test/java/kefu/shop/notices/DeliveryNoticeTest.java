@@ -11,12 +11,11 @@ import kefu.conversation.TurnResult;
 import kefu.handoff.DeliveryNotifier;
 import kefu.shop.SandboxFixtures;
 import kefu.shop.sandbox.SandboxShop;
-import kefu.testsupport.RealRedis;
+import kefu.testsupport.ClassKeyPrefix;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.ContextCustomizerFactories;
 
 import java.util.Map;
 import java.util.UUID;
@@ -30,17 +29,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Delivery notices on the sandbox shop: a buyer who proved an order still being processed is told once when it is
  * delivered; a buyer who turned notices off is not watched. Checks are due at once here and swept by hand.
  */
+@ContextCustomizerFactories(ClassKeyPrefix.class)
 @SpringBootTest(properties = {"kefu.command-runner.enabled=false", "kefu.shop.notices.first-check=0s",
         "kefu.shop.notices.sweep-every=0"})
 class DeliveryNoticeTest {
-
-    private static final String PREFIX = RealRedis.freshPrefix();
-
-    @DynamicPropertySource
-    static void redis(DynamicPropertyRegistry registry) {
-        registry.add("kefu.redis.url", RealRedis::url);
-        registry.add("kefu.redis.key-prefix", () -> PREFIX);
-    }
 
     @Autowired
     ConversationEngine engine;
