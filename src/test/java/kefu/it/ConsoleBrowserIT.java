@@ -20,6 +20,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.io.IOException;
@@ -273,13 +274,17 @@ class ConsoleBrowserIT {
             new WebDriverWait(browser, Duration.ofSeconds(20)).until(d ->
                     "on".equals(d.findElement(By.tagName("body")).getAttribute("data-live")));
             buyer.send(say("buyer-w", "好的谢谢我等您消息"), Duration.ofMinutes(1));
-            new WebDriverWait(browser, Duration.ofSeconds(20)).until(d ->
+            new WebDriverWait(browser, Duration.ofSeconds(20))
+                    // Live updates replace the transcript while it is read.
+                    .ignoring(StaleElementReferenceException.class).until(d ->
                     d.findElement(By.id("transcript")).getText().contains("好的谢谢我等您消息"));
 
             // An image goes through the upload (the terminal chat carries no files: the transcript records it).
             browser.findElement(By.id("desk-image")).sendKeys(SandboxFixtures.png().toAbsolutePath().toString());
             browser.findElement(By.id("desk-send-image")).click();
-            new WebDriverWait(browser, Duration.ofSeconds(20)).until(d ->
+            new WebDriverWait(browser, Duration.ofSeconds(20))
+                    // Live updates replace the transcript while it is read.
+                    .ignoring(StaleElementReferenceException.class).until(d ->
                     d.findElement(By.id("transcript")).getText().contains("[file] "));
             Browser.screenshot(browser, "desk");
         }
