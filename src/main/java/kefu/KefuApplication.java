@@ -51,6 +51,10 @@ public class KefuApplication {
             defaults.put("server.port", "${kefu.management.port:9090}");
             defaults.put("server.address", "${kefu.management.address:127.0.0.1}");
         }
+        if (!line.keepsRunning()) {
+            // No web server: health, metrics export and the console's security, sessions and pages are not built.
+            defaults.put("spring.autoconfigure.exclude", String.join(",", kefu.app.ServingOnlyParts.AUTO_CONFIGURATIONS));
+        }
         if (line.interactive()) {
             // The terminal chat shows only the dialogue; warnings still reach stderr.
             defaults.put("logging.level.root", "WARN");
