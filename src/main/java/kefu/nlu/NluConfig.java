@@ -1,6 +1,5 @@
 package kefu.nlu;
 
-import dev.langchain4j.model.embedding.onnx.bgesmallzhv15q.BgeSmallZhV15QuantizedEmbeddingModel;
 import kefu.app.BotFiles;
 import kefu.shop.ShopProperties;
 import org.slf4j.Logger;
@@ -37,7 +36,7 @@ public class NluConfig {
     @Bean
     TextEmbedder textEmbedder(NluProperties props) {
         String file = props.embeddingCache();
-        return new TextEmbedder(BgeSmallZhV15QuantizedEmbeddingModel::new,
+        return new TextEmbedder(PackagedEmbeddingModel::load,
                 new EmbeddingCache(file.isBlank() ? null : Path.of(file), DIMENSION));
     }
 
