@@ -15,11 +15,14 @@ public final class TelegramCommand {
 
     private final TelegramProperties props;
     private final ObjectProvider<TelegramBot> bot;
+    private final ObjectProvider<TelegramShutdown> shutdown;
     private final ReplyTexts texts;
 
-    public TelegramCommand(TelegramProperties props, ObjectProvider<TelegramBot> bot, ReplyTexts texts) {
+    public TelegramCommand(TelegramProperties props, ObjectProvider<TelegramBot> bot,
+                           ObjectProvider<TelegramShutdown> shutdown, ReplyTexts texts) {
         this.props = props;
         this.bot = bot;
+        this.shutdown = shutdown;
         this.texts = texts;
     }
 
@@ -39,6 +42,7 @@ public final class TelegramCommand {
                     + "kefu.telegram.webhook.secret (KEFU_TELEGRAM_WEBHOOK_SECRET).");
             return 2;
         }
+        shutdown.getObject();   // made with the bot, so the application's stop stops it first
         bot.getObject().start();
         return 0;
     }

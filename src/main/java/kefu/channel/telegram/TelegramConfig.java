@@ -21,6 +21,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Lazy;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.telegram.telegrambots.client.okhttp.OkHttpTelegramClient;
 import org.telegram.telegrambots.meta.TelegramUrl;
@@ -30,7 +31,11 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
-/** Wires the Telegram channel. Nothing talks to Telegram until the {@code telegram} command starts the bot. */
+/**
+ * Wires the Telegram channel. Nothing talks to Telegram until the {@code telegram} command starts the bot. The bot's
+ * side (client, update workers, senders) is lazy: the short commands only put messages for Telegram buyers and
+ * the staff group into the Redis send queue, which a serving instance drains.
+ */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties({TelegramProperties.class, OutboxProperties.class})
 public class TelegramConfig {
@@ -38,6 +43,7 @@ public class TelegramConfig {
     /** A sender that dies holding a chat hands it to another after this long. */
     static final long SENDER_LEASE_MS = 60_000;
 
+    @Lazy
     @Bean
     TelegramClient telegramClient(TelegramProperties props) {
         return new OkHttpTelegramClient(telegramJson(), sendingHttpClient(), props.hasToken() ? props.token() : "",
@@ -76,6 +82,7 @@ public class TelegramConfig {
         return new BlockedChats(redis, keys, props.blockedTtl());
     }
 
+    @Lazy
     @Bean
     TelegramSender telegramSender(TelegramClient client, SendRateLimiter limiter, BlockedChats blocked,
                                   TelegramProperties props, ObjectProvider<MeterRegistry> meters) {
@@ -104,12 +111,14 @@ public class TelegramConfig {
         return new TelegramOutbox(queue, settings);
     }
 
+    @Lazy
     @Bean(destroyMethod = "close")
     OutboundSenders outboundSenders(OutboundQueue queue, SendRateLimiter limiter, TelegramSender sender,
                                     TelegramOutbox outbox, OutboxProperties settings, TelegramProperties props) {
         return new OutboundSenders(queue, limiter, sender, outbox, settings, props.maxAttempts());
     }
 
+    @Lazy
     @Bean
     FileFetcher telegramFileFetcher(TelegramClient client, TelegramProperties props) {
         OkHttpClient http = new OkHttpClient.Builder().readTimeout(Duration.ofSeconds(60)).build();
@@ -117,17 +126,20 @@ public class TelegramConfig {
         return new FileFetcher(client, http, base, props.downloadDir(), props.maxFileBytes());
     }
 
+    @Lazy
     @Bean
     BotIdentity botIdentity(TelegramClient client) {
         return new BotIdentity(client);
     }
 
+    @Lazy
     @Bean
     StaffMembership staffMembership(TelegramClient client, StringRedisTemplate redis, RedisKeys keys,
                                     TelegramProperties props, StaffGroups groups) {
         return new StaffMembership(client, redis, keys, groups, props.extraStaffIds(), props.staffCacheTtl());
     }
 
+    @Lazy
     @Bean
     BuyerUpdates buyerUpdates(ConversationEngine engine, ConversationStore store, TelegramSender sender,
                               TelegramOutbox outbox, FileFetcher telegramFileFetcher, BotIdentity identity,
@@ -136,17 +148,20 @@ public class TelegramConfig {
                 blockList);
     }
 
+    @Lazy
     @Bean
     StaffUpdates staffUpdates(ObjectProvider<StaffInbox> inbox, StaffMembership staff, TelegramSender sender,
                               FileFetcher telegramFileFetcher, BotIdentity identity) {
         return new StaffUpdates(inbox, staff, sender, telegramFileFetcher, identity);
     }
 
+    @Lazy
     @Bean
     UpdateLanes updateLanes(StringRedisTemplate redis, RedisKeys keys, TelegramProperties props) {
         return new UpdateLanes(redis, keys, props.updateDedupeTtl(), props.laneLease());
     }
 
+    @Lazy
     @Bean(destroyMethod = "close")
     UpdateDispatcher updateDispatcher(UpdateLanes lanes, BuyerUpdates buyers, StaffUpdates staff,
                                       TelegramProperties props, StaffGroups groups) {
@@ -161,6 +176,7 @@ public class TelegramConfig {
                 }, props.workers(), props.sweepInterval());
     }
 
+    @Lazy
     @Bean(destroyMethod = "close")
     TelegramBot telegramBot(TelegramProperties props, TelegramClient client, UpdateDispatcher dispatcher,
                             OutboundSenders senders, BotIdentity identity, ReplyTexts texts, StaffMembership staff) {
@@ -168,14 +184,16 @@ public class TelegramConfig {
                 staff);
     }
 
+    @Lazy
     @Bean
     TelegramShutdown telegramShutdown(TelegramBot bot) {
         return new TelegramShutdown(bot);
     }
 
     @Bean
-    TelegramCommand telegramCommand(TelegramProperties props, ObjectProvider<TelegramBot> bot, ReplyTexts texts) {
-        return new TelegramCommand(props, bot, texts);
+    TelegramCommand telegramCommand(TelegramProperties props, ObjectProvider<TelegramBot> bot,
+                                    ObjectProvider<TelegramShutdown> shutdown, ReplyTexts texts) {
+        return new TelegramCommand(props, bot, shutdown, texts);
     }
 
     @Bean

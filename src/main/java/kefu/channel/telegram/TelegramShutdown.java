@@ -2,14 +2,16 @@ package kefu.channel.telegram;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
+import org.springframework.context.Lifecycle;
+import org.springframework.context.Phased;
 
 /**
  * Stops the bot first when the application stops (SIGTERM): polling ends and the updates in hand are
  * finished while Redis and the Telegram client still work. Redis stops in an earlier-numbered phase, so later.
- * Updates not yet started stay queued in Redis for the next instance.
+ * Updates not yet started stay queued in Redis for the next instance. A plain {@link Lifecycle}, made only when the
+ * bot starts: the application's stop then stops it, and a command that never started the bot makes neither.
  */
-public final class TelegramShutdown implements SmartLifecycle {
+public final class TelegramShutdown implements Lifecycle, Phased {
 
     private static final Logger log = LoggerFactory.getLogger(TelegramShutdown.class);
 
