@@ -86,7 +86,7 @@ public final class StaffOwnedRelay implements TurnInterceptor, Ordered {
         if (Handover.QUEUED.equals(s.handover())) {
             queue.enqueue(buyer, ctx.now());
             if (s.fact(Facts.QUEUE_NOTED) == null) {
-                replies = List.of(Reply.of(waitingNote(ctx, buyer)));
+                replies = List.of(Reply.receipt(waitingNote(ctx, buyer)));
                 s = s.withFact(Facts.QUEUE_NOTED, "1");
             }
         } else {
