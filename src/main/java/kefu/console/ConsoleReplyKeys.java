@@ -1,6 +1,7 @@
 package kefu.console;
 
 import kefu.console.tickets.TicketFilter;
+import kefu.console.tickets.TicketRow;
 import kefu.console.unanswered.UnansweredQuestions;
 import kefu.conversation.ReplyKeyFamily;
 import kefu.conversation.events.ConversationEvent.FallbackKind;
@@ -18,6 +19,11 @@ public class ConsoleReplyKeys {
     @Bean
     ReplyKeyFamily ticketFilterTexts() {
         return new ReplyKeyFamily("console.tickets.filter.", Arrays.stream(TicketFilter.values()).map(TicketFilter::wireName).toList());
+    }
+
+    @Bean
+    ReplyKeyFamily ticketKeeperTexts() {
+        return new ReplyKeyFamily("console.tickets.keeper.", Arrays.stream(TicketRow.Keeper.values()).map(TicketRow.Keeper::wireName).toList());
     }
 
     @Bean

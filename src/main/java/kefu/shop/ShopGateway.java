@@ -35,6 +35,19 @@ public interface ShopGateway {
     Optional<ShopTicket> ticket(String ticketNo);
 
     /**
+     * The shop's latest tickets for staff, newest first, of the given statuses (empty: any). Empty when the shop lists
+     * no tickets for the bot: the listing is optional in the contract, and shops whose tickets the bot keeps list
+     * them through {@link kefu.shop.kept.KeptTickets} instead.
+     */
+    Optional<List<ListedTicket>> tickets(List<String> statuses, int limit);
+
+    /**
+     * Moves a ticket to {@code status} ({@code processing}, {@code resolved} or {@code rejected}) with staff's note for
+     * the buyer, made by the console user {@code by}. Telling the buyer is the caller's part.
+     */
+    TicketChange changeTicket(String ticketNo, String status, String note, String by, String idempotencyKey);
+
+    /**
      * The shop system's name ({@code dujiaoka}, {@code acg-faka}, ...) where buyers must be asked differently — what
      * proves an order, what its numbers look like; empty for the bot's own contract.
      */

@@ -1,0 +1,103 @@
+package kefu.console;
+
+import com.sun.net.httpserver.HttpServer;
+import kefu.conversation.Lang;
+import kefu.conversation.ReplyTexts;
+import kefu.testsupport.ClassKeyPrefix;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.test.context.ContextCustomizerFactories;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.servlet.MockMvc;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * The tickets page on a shop of the signed contract that offers neither optional ticket endpoint — it answers the
+ * list with the contract's 404 and the status change with its web framework's 405 page: the page still works and
+ * says once, politely, where the shop's tickets are handled.
+ */
+@ContextCustomizerFactories(ClassKeyPrefix.class)
+@SpringBootTest(properties = {"kefu.command-runner.enabled=false", "kefu.shop.kind=http",
+        "kefu.shop.secret=a-shop-secret-of-32-characters!!", "kefu.shop.notices.sweep-every=0"})
+@AutoConfigureMockMvc
+class ShopWithoutTicketListTest {
+
+    private static final List<String> ASKED = new CopyOnWriteArrayList<>();
+    private static final HttpServer OLDER_SHOP = olderShop();
+
+    @DynamicPropertySource
+    static void shop(DynamicPropertyRegistry registry) {
+        registry.add("kefu.shop.base-url", () -> "http://127.0.0.1:" + OLDER_SHOP.getAddress().getPort());
+    }
+
+    @AfterAll
+    static void stop() {
+        OLDER_SHOP.stop(0);
+    }
+
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    ReplyTexts texts;
+
+    @Test
+    void thePageSaysOnceThatTheShopListsNoTicketsAndStillWorks() throws Exception {
+        String page = mvc.perform(get("/console/tickets").with(user("alice").roles("STAFF")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+
+        String note = texts.get("console.tickets.shop_unlisted", Lang.ZH, Map.of());
+        assertThat(page.split(java.util.regex.Pattern.quote(note), -1)).as("the note, once").hasSize(2);
+        assertThat(page).contains("id=\"tickets-shop-note\"", "id=\"tickets\"");
+        assertThat(ASKED).as("the shop was asked, signed").contains("GET /api/v1/tickets?limit=200&status=open,processing signed");
+    }
+
+    @Test
+    void aStatusChangeTheShopDoesNotTakeIsRefusedWithoutAnError() throws Exception {
+        mvc.perform(post("/console/tickets/T2026010100001/status").param("status", "processing")
+                        .with(user("alice").roles("STAFF")).with(csrf()))
+                .andExpect(status().isFound()).andExpect(flash().attribute("error", "console.tickets.not_found"));
+
+        assertThat(ASKED).contains("POST /api/v1/tickets/T2026010100001/status signed");
+    }
+
+    /** A shop of the contract from before the ticket endpoints: the contract's 404, or its framework's 405 page. */
+    private static HttpServer olderShop() {
+        try {
+            HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 5);
+            server.createContext("/", ex -> {
+                boolean signed = ex.getRequestHeaders().getFirst("X-Signature") != null;
+                ASKED.add(ex.getRequestMethod() + " " + ex.getRequestURI() + (signed ? " signed" : ""));
+                boolean post = "POST".equals(ex.getRequestMethod());
+                byte[] body = (post ? "<html><body>405 Method Not Allowed</body></html>" : "{\"error\":\"no_such_endpoint\"}")
+                        .getBytes(StandardCharsets.UTF_8);
+                ex.sendResponseHeaders(post ? 405 : 404, body.length);
+                ex.getResponseBody().write(body);
+                ex.close();
+            });
+            server.start();
+            return server;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
