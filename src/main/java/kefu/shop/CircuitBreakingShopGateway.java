@@ -87,6 +87,11 @@ public final class CircuitBreakingShopGateway implements ShopGateway {
     }
 
     @Override
+    public Optional<List<ListedUrge>> urges(List<String> statuses, int limit) {
+        return call(() -> shop.urges(statuses, limit));
+    }
+
+    @Override
     public String replyVariant() {
         return shop.replyVariant();
     }

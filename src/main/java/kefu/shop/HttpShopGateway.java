@@ -170,6 +170,21 @@ public final class HttpShopGateway implements ShopGateway {
         };
     }
 
+    @Override
+    public Optional<List<ListedUrge>> urges(List<String> statuses, int limit) {
+        String query = "?limit=" + limit + (statuses.isEmpty() ? "" : "&status=" + String.join(",", statuses));
+        Answer a = call("GET", API + "/urges" + query, null, "", true);
+        if (a.absent()) {
+            return Optional.empty();
+        }
+        a.expect(200);
+        List<ListedUrge> urges = new ArrayList<>();
+        for (JsonNode u : a.body.path("urges")) {
+            urges.add(a.urge(u));
+        }
+        return Optional.of(urges);
+    }
+
     /**
      * Sends one signed request. {@code idempotencyKey} non-null (empty for reads) marks the call as safe
      * to repeat; a repeat gets a fresh nonce, as the shop refuses a nonce it has seen.
@@ -292,6 +307,18 @@ public final class HttpShopGateway implements ShopGateway {
                     throw new ShopUnavailableException("shop answer to " + what + " lacks a ticket");
                 }
                 return new ListedTicket(ticket, node.path("chatUser").isTextual() ? node.path("chatUser").asText() : null);
+            } catch (JsonProcessingException | IllegalArgumentException e) {
+                throw new ShopUnavailableException("shop answer to " + what + " does not follow the contract", e);
+            }
+        }
+
+        ListedUrge urge(JsonNode node) {
+            try {
+                ListedUrge urge = node.isObject() ? json.treeToValue(node, ListedUrge.class) : null;
+                if (urge == null || urge.orderNo() == null || urge.urgedAt() == null) {
+                    throw new ShopUnavailableException("shop answer to " + what + " lacks an urged order");
+                }
+                return urge;
             } catch (JsonProcessingException | IllegalArgumentException e) {
                 throw new ShopUnavailableException("shop answer to " + what + " does not follow the contract", e);
             }

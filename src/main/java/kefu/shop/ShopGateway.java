@@ -48,6 +48,13 @@ public interface ShopGateway {
     TicketChange changeTicket(String ticketNo, String status, String note, String by, String idempotencyKey);
 
     /**
+     * The orders buyers urged at the shop, most recently urged first, of the given urge statuses (empty: any). Empty
+     * when the shop lists no urges for the bot: optional in the contract, as the ticket list is; shops whose urges the
+     * bot keeps list them through {@link kefu.shop.kept.KeptTickets} instead.
+     */
+    Optional<List<ListedUrge>> urges(List<String> statuses, int limit);
+
+    /**
      * The shop system's name ({@code dujiaoka}, {@code acg-faka}, ...) where buyers must be asked differently — what
      * proves an order, what its numbers look like; empty for the bot's own contract.
      */

@@ -354,7 +354,38 @@ class SignedShopApiTest extends AppTest {
     }
 
     @Test
-    void aShopWithoutTheTicketEndpointsListsNoneAndTakesNoChanges() throws Exception {
+    void staffListUrgedOrdersNewestFirstWithWhoUrgedAndWhetherTheShopHasActed() {
+        String earlier = orderNo();
+        String later = orderNo();
+        sandbox.load(orders(order(earlier, null, "mobile_topup", "processing", 40),
+                order(later, null, "game_card", "paid", 40)));
+        UrgeResult first = shop.urge(earlier, user, UUID.randomUUID().toString());
+        UrgeResult second = shop.urge(later, "test:other-" + later, UUID.randomUUID().toString());
+
+        List<ListedUrge> all = shop.urges(List.of(), 200).orElseThrow();
+        sandbox.load(orders(SandboxFixtures.delivered(earlier, null, "mobile_topup", null, false, null)));
+        List<ListedUrge> open = shop.urges(List.of("open"), 200).orElseThrow();
+        List<ListedUrge> handled = shop.urges(List.of("handled"), 200).orElseThrow();
+
+        assertThat(first.accepted()).isTrue();
+        assertThat(second.accepted()).isTrue();
+        assertThat(all).extracting(ListedUrge::urgedAt).isSortedAccordingTo(java.util.Comparator.reverseOrder());
+        assertThat(all).filteredOn(u -> u.orderNo().equals(earlier)).singleElement()
+                .satisfies(u -> {
+                    assertThat(u.chatUser()).isEqualTo(user);
+                    assertThat(u.urgeCount()).isEqualTo(1);
+                    assertThat(u.expectedBy()).isEqualTo(first.expectedBy());
+                    assertThat(u.status()).isEqualTo("open");
+                });
+        assertThat(all).extracting(ListedUrge::orderNo).containsSubsequence(later, earlier);
+        assertThat(open).extracting(ListedUrge::orderNo).contains(later).doesNotContain(earlier);
+        assertThat(handled).as("delivered since: the urge was answered").extracting(ListedUrge::orderNo)
+                .contains(earlier).doesNotContain(later);
+        assertThat(shop.urges(List.of(), 1).orElseThrow()).hasSize(1);
+    }
+
+    @Test
+    void aShopWithoutTheTicketAndUrgeEndpointsListsNoneAndTakesNoChanges() throws Exception {
         var older = com.sun.net.httpserver.HttpServer.create(
                 new java.net.InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 5);
         older.createContext("/", ex -> {
@@ -370,6 +401,7 @@ class SignedShopApiTest extends AppTest {
             HttpShopGateway g = gateway(URI.create("http://127.0.0.1:" + older.getAddress().getPort()), Duration.ofSeconds(1));
 
             assertThat(g.tickets(List.of(), 50)).isEmpty();
+            assertThat(g.urges(List.of(), 50)).isEmpty();
             assertThat(g.changeTicket("T2026010100001", "processing", "", "alice", "k").outcome())
                     .isEqualTo(TicketChange.Outcome.UNSUPPORTED);
             assertThatThrownBy(() -> g.order(orderNo())).as("a required endpoint missing is still a configuration problem")

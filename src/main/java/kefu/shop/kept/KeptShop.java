@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import kefu.shop.CancelResult;
 import kefu.shop.ListedTicket;
+import kefu.shop.ListedUrge;
 import kefu.shop.OrderRules;
 import kefu.shop.OrderSource;
 import kefu.shop.ShopAccount;
@@ -208,6 +209,12 @@ public final class KeptShop implements ShopGateway, KeptTickets {
     @Override
     public TicketChange changeTicket(String ticketNo, String status, String note, String by, String idempotencyKey) {
         return TicketChange.of(TicketChange.Outcome.UNSUPPORTED);
+    }
+
+    /** Nor urges of its own: staff list the bot's through {@link KeptTickets#latestUrges}. */
+    @Override
+    public Optional<List<ListedUrge>> urges(List<String> statuses, int limit) {
+        return Optional.empty();
     }
 
     @Override

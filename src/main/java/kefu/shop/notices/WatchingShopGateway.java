@@ -4,6 +4,7 @@ import kefu.shop.BindResult;
 
 import kefu.shop.CancelResult;
 import kefu.shop.ListedTicket;
+import kefu.shop.ListedUrge;
 import kefu.shop.ShopAccount;
 import kefu.shop.ShopGateway;
 import kefu.shop.ShopOrder;
@@ -109,6 +110,11 @@ public final class WatchingShopGateway implements ShopGateway {
     @Override
     public TicketChange changeTicket(String ticketNo, String status, String note, String by, String idempotencyKey) {
         return shop.changeTicket(ticketNo, status, note, by, idempotencyKey);
+    }
+
+    @Override
+    public Optional<List<ListedUrge>> urges(List<String> statuses, int limit) {
+        return shop.urges(statuses, limit);
     }
 
     @Override

@@ -227,7 +227,7 @@ public final class SandboxShop {
         return Answer.ok(Map.of("orders", orders.subList(0, Math.min(Math.max(limit, 1), orders.size()))));
     }
 
-    public Answer urge(String orderNo) {
+    public Answer urge(String orderNo, String chatUser) {
         Optional<StoredOrder> found = stored(orderNo);
         if (found.isEmpty()) {
             return Answer.error(404, "not_found");
@@ -244,9 +244,46 @@ public final class SandboxShop {
         }
         Instant expected = now.plus(Duration.ofMinutes(rules.category(order.category()).urgeHandlingMinutes()));
         redis.opsForHash().put(urgeKey, "last", now.toString());
+        redis.opsForHash().put(urgeKey, "expectedBy", expected.toString());
+        if (!blank(chatUser)) {
+            redis.opsForHash().put(urgeKey, "chatUser", chatUser);
+        }
         long n = redis.opsForHash().increment(urgeKey, "count", 1);
+        redis.opsForZSet().add(key("urges"), order.orderNo(), now.toEpochMilli());
         return Answer.ok(new UrgeResult(true, null, now.plus(Duration.ofMinutes(
                 rules.category(order.category()).urgeGapMinutes())), expected, (int) n));
+    }
+
+    /**
+     * The latest urged orders, most recently urged first, of the given statuses (empty: any). The sandbox has no staff
+     * to mark an urge handled, so an urge is {@code open} while its order still awaits delivery and {@code handled}
+     * once the order has moved on.
+     */
+    public Answer urges(List<String> statuses, int limit) {
+        Set<String> numbers = redis.opsForZSet().reverseRange(key("urges"), 0, -1);
+        List<Map<String, Object>> listed = new ArrayList<>();
+        for (String no : numbers == null ? Set.<String>of() : numbers) {
+            if (listed.size() >= limit) {
+                break;
+            }
+            Map<Object, Object> urge = redis.opsForHash().entries(key("urge:" + no));
+            Optional<StoredOrder> order = stored(no);
+            if (urge.get("last") == null || order.isEmpty()) {
+                continue;
+            }
+            String status = order.get().status().awaitsDelivery() ? "open" : "handled";
+            if (statuses.isEmpty() || statuses.contains(status)) {
+                Map<String, Object> view = new LinkedHashMap<>();
+                view.put("orderNo", no);
+                view.put("chatUser", urge.get("chatUser"));
+                view.put("urgedAt", urge.get("last"));
+                view.put("urgeCount", Integer.parseInt(String.valueOf(urge.getOrDefault("count", "0"))));
+                view.put("expectedBy", urge.get("expectedBy"));
+                view.put("status", status);
+                listed.add(view);
+            }
+        }
+        return Answer.ok(Map.of("urges", listed));
     }
 
     public Answer cancel(String orderNo) {

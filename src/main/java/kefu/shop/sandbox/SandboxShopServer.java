@@ -172,7 +172,7 @@ public final class SandboxShopServer implements AutoCloseable {
             case "GET orders/2" -> shop.order(dec(p[1]));
             case "POST orders/3" -> switch (p[2]) {
                 case "verify" -> shop.verify(dec(p[1]), text(in, "chatUser"), text(in, "proof"));
-                case "urge" -> shop.urge(dec(p[1]));
+                case "urge" -> shop.urge(dec(p[1]), text(in, "chatUser"));
                 case "cancel" -> shop.cancel(dec(p[1]));
                 default -> Answer.error(404, "no_such_endpoint");
             };
@@ -185,6 +185,7 @@ public final class SandboxShopServer implements AutoCloseable {
             case "POST tickets/1" -> shop.file(json.treeToValue(in, TicketRequest.class));
             case "GET tickets/1" -> shop.tickets(statuses(query), limit(query, 50, 200));
             case "GET tickets/2" -> shop.ticketAnswer(dec(p[1]));
+            case "GET urges/1" -> shop.urges(statuses(query), limit(query, 50, 200));
             case "POST tickets/3" -> "status".equals(p[2])
                     ? shop.changeTicket(dec(p[1]), text(in, "status"), text(in, "note"), text(in, "by"))
                     : Answer.error(404, "no_such_endpoint");
