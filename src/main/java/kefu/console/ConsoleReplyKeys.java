@@ -5,6 +5,7 @@ import kefu.console.tickets.TicketRow;
 import kefu.console.unanswered.UnansweredQuestions;
 import kefu.conversation.ReplyKeyFamily;
 import kefu.conversation.events.ConversationEvent.FallbackKind;
+import kefu.shop.ListedUrge;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -24,6 +25,11 @@ public class ConsoleReplyKeys {
     @Bean
     ReplyKeyFamily ticketKeeperTexts() {
         return new ReplyKeyFamily("console.tickets.keeper.", Arrays.stream(TicketRow.Keeper.values()).map(TicketRow.Keeper::wireName).toList());
+    }
+
+    @Bean
+    ReplyKeyFamily urgeStatusTexts() {
+        return new ReplyKeyFamily("console.tickets.urge_status.", ListedUrge.STATUSES);
     }
 
     @Bean

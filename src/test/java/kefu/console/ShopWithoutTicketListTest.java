@@ -32,9 +32,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
- * The tickets page on a shop of the signed contract that offers neither optional ticket endpoint — it answers the
- * list with the contract's 404 and the status change with its web framework's 405 page: the page still works and
- * says once, politely, where the shop's tickets are handled.
+ * The tickets page on a shop of the signed contract that offers none of the optional ticket and urge endpoints — it
+ * answers the lists with the contract's 404 and the status change with its web framework's 405 page: the page still
+ * works and says once, politely, where the shop's tickets and urges are handled.
  */
 @ContextCustomizerFactories(ClassKeyPrefix.class)
 @SpringBootTest(properties = {"kefu.command-runner.enabled=false", "kefu.shop.kind=http",
@@ -69,6 +69,17 @@ class ShopWithoutTicketListTest {
         assertThat(page.split(java.util.regex.Pattern.quote(note), -1)).as("the note, once").hasSize(2);
         assertThat(page).contains("id=\"tickets-shop-note\"", "id=\"tickets\"");
         assertThat(ASKED).as("the shop was asked, signed").contains("GET /api/v1/tickets?limit=200&status=open,processing signed");
+    }
+
+    @Test
+    void thePageSaysOnceThatTheShopListsNoUrgesAndStillShowsTheTable() throws Exception {
+        String page = mvc.perform(get("/console/tickets").with(user("alice").roles("STAFF")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+
+        String note = texts.get("console.tickets.shop_urges_unlisted", Lang.ZH, Map.of());
+        assertThat(page.split(java.util.regex.Pattern.quote(note), -1)).as("the note, once").hasSize(2);
+        assertThat(page).contains("id=\"urges-shop-note\"", "id=\"urges\"");
+        assertThat(ASKED).as("the shop was asked, signed").contains("GET /api/v1/urges?limit=200 signed");
     }
 
     @Test

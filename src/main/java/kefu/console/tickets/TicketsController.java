@@ -4,6 +4,7 @@ import kefu.app.AppProperties;
 import kefu.console.audit.AuditLog;
 import kefu.handoff.TicketChangeNotice;
 import kefu.shop.ListedTicket;
+import kefu.shop.ListedUrge;
 import kefu.shop.ShopConnection;
 import kefu.shop.ShopGateway;
 import kefu.shop.ShopUnavailableException;
@@ -23,13 +24,13 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
 /**
- * After-sales tickets, cancel requests and urges, filtered by status: those the bot keeps for a shop without its own,
- * and the shop's own where its API lists them (optional in the contract; a shop that does not is named on the page).
+ * After-sales tickets and cancel requests, filtered by status, and urged orders: those the bot keeps for a shop without
+ * its own, and the shop's own where its API lists them (optional in the contract; a shop that does not is named on the
+ * page).
  * Staff change a ticket's status with a note; the buyer is then told in their conversation — by the kept store's
  * listener for the bot's tickets, as {@code /ticket} in the Telegram staff group does, and from here for the shop's.
  */
@@ -65,25 +66,32 @@ public class TicketsController {
         model.addAttribute("filters", List.of(TicketFilter.values()).stream().map(TicketFilter::wireName).toList());
         model.addAttribute("settable", SETTABLE);
         List<TicketRow> rows = new ArrayList<>();
+        List<UrgeRow> urges = new ArrayList<>();
         KeptTickets kept = shop.kept();
-        model.addAttribute("kept", kept != null);
         if (kept != null) {
             kept.latest(LIMIT).stream().filter(t -> filter.keeps(t.ticket())).map(t -> TicketRow.of(t, time)).forEach(rows::add);
-            model.addAttribute("urges", kept.latestUrges(LIMIT).stream().map(u -> Map.of("order", u.orderNo(),
-                    "buyer", TicketRow.pseudonym(u.chatUser()), "count", u.count(), "last", time.format(u.last()))).toList());
+            kept.latestUrges(LIMIT).stream().map(u -> UrgeRow.of(u, time)).forEach(urges::add);
         }
         try {
             Optional<List<ListedTicket>> listed = gateway.tickets(filter.statuses(), LIMIT);
             listed.ifPresent(l -> l.stream().map(t -> TicketRow.of(t, time)).forEach(rows::add));
-            // A shop whose tickets the bot keeps has none of its own to speak of.
+            // The filter's statuses are the tickets': urges are listed whatever theirs, which the bot's do not have.
+            Optional<List<ListedUrge>> urged = gateway.urges(List.of(), LIMIT);
+            urged.ifPresent(l -> l.stream().map(u -> UrgeRow.of(u, time)).forEach(urges::add));
+            // A shop whose tickets and urges the bot keeps has none of its own to speak of.
             if (listed.isEmpty() && kept == null) {
                 model.addAttribute("shopNote", "console.tickets.shop_unlisted");
+            }
+            if (urged.isEmpty() && kept == null) {
+                model.addAttribute("urgesNote", "console.tickets.shop_urges_unlisted");
             }
         } catch (ShopUnavailableException e) {
             model.addAttribute("shopNote", "console.tickets.shop_unavailable");
         }
         rows.sort(Comparator.comparing(TicketRow::createdAt).reversed());
+        urges.sort(Comparator.comparing(UrgeRow::urgedAt).reversed());
         model.addAttribute("tickets", rows);
+        model.addAttribute("urges", urges);
         return "console/tickets";
     }
 
