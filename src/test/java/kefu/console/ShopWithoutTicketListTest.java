@@ -1,8 +1,8 @@
 package kefu.console;
 
-import com.sun.net.httpserver.HttpServer;
 import kefu.conversation.Lang;
 import kefu.conversation.ReplyTexts;
+import kefu.shop.OlderContractShop;
 import kefu.testsupport.ClassKeyPrefix;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -14,14 +14,8 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
@@ -42,17 +36,16 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 @AutoConfigureMockMvc
 class ShopWithoutTicketListTest {
 
-    private static final List<String> ASKED = new CopyOnWriteArrayList<>();
-    private static final HttpServer OLDER_SHOP = olderShop();
+    private static final OlderContractShop OLDER_SHOP = new OlderContractShop();
 
     @DynamicPropertySource
     static void shop(DynamicPropertyRegistry registry) {
-        registry.add("kefu.shop.base-url", () -> "http://127.0.0.1:" + OLDER_SHOP.getAddress().getPort());
+        registry.add("kefu.shop.base-url", OLDER_SHOP::url);
     }
 
     @AfterAll
     static void stop() {
-        OLDER_SHOP.stop(0);
+        OLDER_SHOP.close();
     }
 
     @Autowired
@@ -68,7 +61,7 @@ class ShopWithoutTicketListTest {
         String note = texts.get("console.tickets.shop_unlisted", Lang.ZH, Map.of());
         assertThat(page.split(java.util.regex.Pattern.quote(note), -1)).as("the note, once").hasSize(2);
         assertThat(page).contains("id=\"tickets-shop-note\"", "id=\"tickets\"");
-        assertThat(ASKED).as("the shop was asked, signed").contains("GET /api/v1/tickets?limit=200&status=open,processing signed");
+        assertThat(OLDER_SHOP.asked()).as("the shop was asked, signed").contains("GET /api/v1/tickets?limit=200&status=open,processing signed");
     }
 
     @Test
@@ -79,7 +72,7 @@ class ShopWithoutTicketListTest {
         String note = texts.get("console.tickets.shop_urges_unlisted", Lang.ZH, Map.of());
         assertThat(page.split(java.util.regex.Pattern.quote(note), -1)).as("the note, once").hasSize(2);
         assertThat(page).contains("id=\"urges-shop-note\"", "id=\"urges\"");
-        assertThat(ASKED).as("the shop was asked, signed").contains("GET /api/v1/urges?limit=200 signed");
+        assertThat(OLDER_SHOP.asked()).as("the shop was asked, signed").contains("GET /api/v1/urges?limit=200 signed");
     }
 
     @Test
@@ -88,27 +81,6 @@ class ShopWithoutTicketListTest {
                         .with(user("alice").roles("STAFF")).with(csrf()))
                 .andExpect(status().isFound()).andExpect(flash().attribute("error", "console.tickets.not_found"));
 
-        assertThat(ASKED).contains("POST /api/v1/tickets/T2026010100001/status signed");
-    }
-
-    /** A shop of the contract from before the ticket endpoints: the contract's 404, or its framework's 405 page. */
-    private static HttpServer olderShop() {
-        try {
-            HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 5);
-            server.createContext("/", ex -> {
-                boolean signed = ex.getRequestHeaders().getFirst("X-Signature") != null;
-                ASKED.add(ex.getRequestMethod() + " " + ex.getRequestURI() + (signed ? " signed" : ""));
-                boolean post = "POST".equals(ex.getRequestMethod());
-                byte[] body = (post ? "<html><body>405 Method Not Allowed</body></html>" : "{\"error\":\"no_such_endpoint\"}")
-                        .getBytes(StandardCharsets.UTF_8);
-                ex.sendResponseHeaders(post ? 405 : 404, body.length);
-                ex.getResponseBody().write(body);
-                ex.close();
-            });
-            server.start();
-            return server;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        assertThat(OLDER_SHOP.asked()).contains("POST /api/v1/tickets/T2026010100001/status signed");
     }
 }

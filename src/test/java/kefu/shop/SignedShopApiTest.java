@@ -386,19 +386,8 @@ class SignedShopApiTest extends AppTest {
 
     @Test
     void aShopWithoutTheTicketAndUrgeEndpointsListsNoneAndTakesNoChanges() throws Exception {
-        var older = com.sun.net.httpserver.HttpServer.create(
-                new java.net.InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 5);
-        older.createContext("/", ex -> {
-            boolean post = "POST".equals(ex.getRequestMethod());
-            byte[] body = (post ? "<html>405 Method Not Allowed</html>" : "{\"error\":\"no_such_endpoint\"}")
-                    .getBytes(StandardCharsets.UTF_8);
-            ex.sendResponseHeaders(post ? 405 : 404, body.length);
-            ex.getResponseBody().write(body);
-            ex.close();
-        });
-        older.start();
-        try {
-            HttpShopGateway g = gateway(URI.create("http://127.0.0.1:" + older.getAddress().getPort()), Duration.ofSeconds(1));
+        try (OlderContractShop older = new OlderContractShop()) {
+            HttpShopGateway g = gateway(URI.create(older.url()), Duration.ofSeconds(1));
 
             assertThat(g.tickets(List.of(), 50)).isEmpty();
             assertThat(g.urges(List.of(), 50)).isEmpty();
@@ -406,8 +395,6 @@ class SignedShopApiTest extends AppTest {
                     .isEqualTo(TicketChange.Outcome.UNSUPPORTED);
             assertThatThrownBy(() -> g.order(orderNo())).as("a required endpoint missing is still a configuration problem")
                     .isInstanceOf(ShopUnavailableException.class).hasMessageContaining("kefu.shop.base-url");
-        } finally {
-            older.stop(0);
         }
     }
 
