@@ -22,6 +22,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BiFunction;
 import java.util.UUID;
 
 /**
@@ -139,18 +140,7 @@ public final class HttpShopGateway implements ShopGateway {
 
     @Override
     public Optional<List<ListedTicket>> tickets(List<String> statuses, int limit) {
-        // Statuses are the contract's own words: nothing in them to encode.
-        String query = "?limit=" + limit + (statuses.isEmpty() ? "" : "&status=" + String.join(",", statuses));
-        Answer a = call("GET", API + "/tickets" + query, null, "", true);
-        if (a.absent()) {
-            return Optional.empty();
-        }
-        a.expect(200);
-        List<ListedTicket> tickets = new ArrayList<>();
-        for (JsonNode t : a.body.path("tickets")) {
-            tickets.add(a.listed(t));
-        }
-        return Optional.of(tickets);
+        return optionalList("tickets", statuses, limit, Answer::listed);
     }
 
     @Override
@@ -172,17 +162,27 @@ public final class HttpShopGateway implements ShopGateway {
 
     @Override
     public Optional<List<ListedUrge>> urges(List<String> statuses, int limit) {
+        return optionalList("urges", statuses, limit, Answer::urge);
+    }
+
+    /**
+     * One of the contract's optional staff lists ({@code GET /tickets}, {@code GET /urges}): the items under the
+     * field of the same name, or empty when the shop does not offer it.
+     */
+    private <T> Optional<List<T>> optionalList(String name, List<String> statuses, int limit,
+                                               BiFunction<Answer, JsonNode, T> read) {
+        // Statuses are the contract's own words: nothing in them to encode.
         String query = "?limit=" + limit + (statuses.isEmpty() ? "" : "&status=" + String.join(",", statuses));
-        Answer a = call("GET", API + "/urges" + query, null, "", true);
+        Answer a = call("GET", API + "/" + name + query, null, "", true);
         if (a.absent()) {
             return Optional.empty();
         }
         a.expect(200);
-        List<ListedUrge> urges = new ArrayList<>();
-        for (JsonNode u : a.body.path("urges")) {
-            urges.add(a.urge(u));
+        List<T> items = new ArrayList<>();
+        for (JsonNode item : a.body.path(name)) {
+            items.add(read.apply(a, item));
         }
-        return Optional.of(urges);
+        return Optional.of(items);
     }
 
     /**
