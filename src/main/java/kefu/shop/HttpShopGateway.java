@@ -22,8 +22,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.BiFunction;
 import java.util.UUID;
+import java.util.function.BiFunction;
 
 /**
  * The shop contract over HTTP ({@code docs/shop-api.md}): JSON, every request signed with HMAC-SHA256.
