@@ -1,9 +1,11 @@
 package kefu.console;
 
 import kefu.console.tickets.TicketFilter;
+import kefu.console.tickets.TicketRow;
 import kefu.console.unanswered.UnansweredQuestions;
 import kefu.conversation.ReplyKeyFamily;
 import kefu.conversation.events.ConversationEvent.FallbackKind;
+import kefu.shop.ListedUrge;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -18,6 +20,16 @@ public class ConsoleReplyKeys {
     @Bean
     ReplyKeyFamily ticketFilterTexts() {
         return new ReplyKeyFamily("console.tickets.filter.", Arrays.stream(TicketFilter.values()).map(TicketFilter::wireName).toList());
+    }
+
+    @Bean
+    ReplyKeyFamily ticketKeeperTexts() {
+        return new ReplyKeyFamily("console.tickets.keeper.", Arrays.stream(TicketRow.Keeper.values()).map(TicketRow.Keeper::wireName).toList());
+    }
+
+    @Bean
+    ReplyKeyFamily urgeStatusTexts() {
+        return new ReplyKeyFamily("console.tickets.urge_status.", ListedUrge.STATUSES);
     }
 
     @Bean

@@ -26,7 +26,7 @@ final class MoodReply {
         }
         List<Reply> replies = new ArrayList<>(out.replies());
         Reply first = replies.get(0);
-        replies.set(0, new Reply(sorry + "\n" + first.text(), first.buttons(), first.privateOnly()));
+        replies.set(0, new Reply(sorry + "\n" + first.text(), first.buttons(), first.privateOnly(), first.receipt()));
         return new Outcome(replies, out.state(), out.intent(), out.confidence(), out.sources(), out.handoff());
     }
 }

@@ -2,6 +2,7 @@ package kefu.handoff;
 
 import kefu.conversation.Attachment;
 import kefu.conversation.ConversationKey;
+import kefu.conversation.Media;
 import kefu.conversation.Reply;
 
 import java.util.List;
@@ -20,6 +21,14 @@ public interface BuyerMessenger {
 
     /** Sends a file staff chose for the buyer; false when this channel cannot carry files. */
     default boolean sendFile(ConversationKey buyer, Attachment file, String caption) {
+        return false;
+    }
+
+    /**
+     * Passes on whole a voice message, video, sticker or other media staff sent on this channel ({@code media.ref}
+     * names it where staff sent it); false when this channel cannot carry it.
+     */
+    default boolean sendMedia(ConversationKey buyer, Media media) {
         return false;
     }
 }

@@ -2,6 +2,7 @@ package kefu.handoff;
 
 import kefu.conversation.Attachment;
 import kefu.conversation.ConversationKey;
+import kefu.conversation.Media;
 import kefu.conversation.Reply;
 import kefu.privacy.Pseudonym;
 import org.slf4j.Logger;
@@ -44,5 +45,11 @@ public final class BuyerMessengers {
     public boolean sendFile(ConversationKey buyer, Attachment file, String caption) {
         BuyerMessenger messenger = byChannel.get(buyer.channel());
         return messenger != null && messenger.sendFile(buyer, file, caption);
+    }
+
+    /** Media from staff, passed on whole; false when the buyer's channel cannot carry it. */
+    public boolean sendMedia(ConversationKey buyer, Media media) {
+        BuyerMessenger messenger = byChannel.get(buyer.channel());
+        return messenger != null && messenger.sendMedia(buyer, media);
     }
 }

@@ -40,10 +40,13 @@ public final class DeskAnswers {
         say(threadRef, texts.say("handoff.staff.note_usage"));
     }
 
-    /** In a buyer's thread the order's details come with the contacts the buyer typed. */
+    /**
+     * In a buyer's thread the order's details come with the contacts the buyer typed; without a number, the
+     * usage and those contacts (what the relays show masked).
+     */
     public void order(String threadRef, Optional<String> number) {
-        say(threadRef, number.map(n -> orders.view(n) + contacts.line(threadRef))
-                .orElseGet(() -> texts.say("handoff.staff.order_usage")));
+        say(threadRef, number.map(orders::view).orElseGet(() -> texts.say("handoff.staff.order_usage"))
+                + contacts.line(threadRef));
     }
 
     public void queue(String threadRef) {

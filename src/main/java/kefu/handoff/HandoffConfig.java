@@ -125,9 +125,14 @@ public class HandoffConfig {
     }
 
     @Bean
-    KeptTicketDesk keptTicketDesk(kefu.shop.ShopConnection shop, ConfiguredStaffDesk desks, BuyerMessengers messengers,
-                                  ConversationStore store, StaffTexts texts, AppProperties app, Keywords keywords) {
-        return new KeptTicketDesk(shop, desks.desk(), messengers, store, texts, app.timezone(), keywords);
+    KeptTicketDesk keptTicketDesk(kefu.shop.ShopConnection shop, ConfiguredStaffDesk desks, TicketChangeNotice notice,
+                                  StaffTexts texts, AppProperties app, Keywords keywords) {
+        return new KeptTicketDesk(shop, desks.desk(), notice, texts, app.timezone(), keywords);
+    }
+
+    @Bean
+    TicketChangeNotice ticketChangeNotice(BuyerMessengers messengers, ConversationStore store, StaffTexts texts) {
+        return new TicketChangeNotice(messengers, store, texts);
     }
 
     @Bean

@@ -3,10 +3,6 @@ package kefu.handoff;
 import kefu.conversation.Keywords;
 import kefu.conversation.Attachment;
 import kefu.conversation.Button;
-import kefu.conversation.ConversationKey;
-import kefu.conversation.Lang;
-import kefu.conversation.Reply;
-import kefu.conversation.ConversationStore;
 import kefu.shop.ShopConnection;
 import kefu.shop.ShopOrder;
 import kefu.shop.kept.KeptEvents;
@@ -37,19 +33,17 @@ public final class KeptTicketDesk implements KeptEvents, StaffTickets {
 
     private final ShopConnection shop;
     private final StaffDesk desk;
-    private final BuyerMessengers messengers;
-    private final ConversationStore store;
+    private final TicketChangeNotice notice;
     private final StaffTexts texts;
     private final Keywords keywords;
     private final DateTimeFormatter time;
 
-    public KeptTicketDesk(ShopConnection shop, StaffDesk desk, BuyerMessengers messengers, ConversationStore store,
-                          StaffTexts texts, ZoneId zone, Keywords keywords) {
+    public KeptTicketDesk(ShopConnection shop, StaffDesk desk, TicketChangeNotice notice, StaffTexts texts, ZoneId zone,
+                          Keywords keywords) {
         this.shop = shop;
         this.keywords = keywords;
         this.desk = desk;
-        this.messengers = messengers;
-        this.store = store;
+        this.notice = notice;
         this.texts = texts;
         this.time = DateTimeFormatter.ofPattern("MM-dd HH:mm").withZone(zone);
     }
@@ -73,20 +67,7 @@ public final class KeptTicketDesk implements KeptEvents, StaffTickets {
 
     @Override
     public void changed(KeptTicket ticket, String note) {
-        var t = ticket.ticket();
-        if ("open".equals(t.status())) {
-            return;
-        }
-        try {
-            ConversationKey buyer = ConversationKey.parse(ticket.chatUser());
-            Lang lang = store.peek(buyer).map(s -> s.lang()).orElse(Lang.ZH);
-            String kind = ticket.cancelRequest() ? "cancel" : "ticket";
-            String text = texts.buyerText(lang, "shop.kept." + kind + "." + t.status(), Map.of("ticket", t.ticketNo(),
-                    "order", t.orderNo(), "note", note == null || note.isBlank() ? "-" : note.strip()));
-            messengers.send(buyer, List.of(Reply.of(text)));
-        } catch (RuntimeException e) {
-            log.warn("ticket {}: the buyer could not be told of the change: {}", t.ticketNo(), e.toString());
-        }
+        notice.tell(ticket.chatUser(), ticket.ticket(), ticket.cancelRequest(), note);
     }
 
     @Override

@@ -2,6 +2,7 @@ package kefu.handoff;
 
 import kefu.conversation.Attachment;
 import kefu.conversation.ConversationKey;
+import kefu.conversation.Media;
 
 import java.util.function.Consumer;
 
@@ -80,6 +81,14 @@ public final class StaffActions implements StaffInbox {
         ConversationKey buyer = admittedBuyer(staffId, threadRef);
         if (buyer != null) {
             replies.file(staffId, buyer, threadRef, file, caption);
+        }
+    }
+
+    @Override
+    public void media(String staffId, String threadRef, Media media) {
+        ConversationKey buyer = admittedBuyer(staffId, threadRef);
+        if (buyer != null) {
+            replies.media(staffId, buyer, threadRef, media);
         }
     }
 

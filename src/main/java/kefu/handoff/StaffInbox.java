@@ -2,6 +2,7 @@ package kefu.handoff;
 
 import kefu.conversation.Attachment;
 import kefu.conversation.ConversationKey;
+import kefu.conversation.Media;
 
 /**
  * What staff do, as received by a channel adapter from the staff desk (implemented by the handoff capability,
@@ -22,6 +23,9 @@ public interface StaffInbox {
 
     /** A staff member sent a file in the buyer's thread (not forwarded to buyers yet: staff are told so). */
     void file(String staffId, String threadRef, Attachment file, String caption);
+
+    /** Voice, video, a sticker or other media staff sent in a buyer's thread: passed on whole where the channel can. */
+    void media(String staffId, String threadRef, Media media);
 
     /**
      * {@code /claim}, {@code /close}, {@code /note ...}, {@code /order K...}, {@code /queue}, with or without the

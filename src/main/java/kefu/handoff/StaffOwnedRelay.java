@@ -15,6 +15,7 @@ import kefu.conversation.TurnInterceptor;
 import kefu.conversation.command.BuyerCommand;
 import kefu.conversation.command.SlashCommand;
 import kefu.nlu.UnicodeTextNormalizer;
+import kefu.privacy.Masking;
 import org.springframework.core.Ordered;
 
 import java.time.Instant;
@@ -86,7 +87,7 @@ public final class StaffOwnedRelay implements TurnInterceptor, Ordered {
         if (Handover.QUEUED.equals(s.handover())) {
             queue.enqueue(buyer, ctx.now());
             if (s.fact(Facts.QUEUE_NOTED) == null) {
-                replies = List.of(Reply.of(waitingNote(ctx, buyer)));
+                replies = List.of(Reply.receipt(waitingNote(ctx, buyer)));
                 s = s.withFact(Facts.QUEUE_NOTED, "1");
             }
         } else {
@@ -119,7 +120,7 @@ public final class StaffOwnedRelay implements TurnInterceptor, Ordered {
         String who = SummaryCard.masked(buyer);
         if (turn.attachment() != null) {
             desk.postFile(thread, turn.attachment(), texts.say("handoff.staff.buyer_file",
-                    Map.of("buyer", who, "caption", turn.hasText() ? InlineSecrets.hide(turn.text()) : "")));
+                    Map.of("buyer", who, "caption", turn.hasText() ? shown(turn.writtenText()) : "")));
             return;
         }
         String time = HH_MM_SS.format(at.atZone(zone));
@@ -128,7 +129,7 @@ public final class StaffOwnedRelay implements TurnInterceptor, Ordered {
             Media media = turn.media();
             String kind = texts.say("handoff.staff.media." + media.kind().wireName());
             String label = media.label().isBlank() ? "" : " " + display.forDisplay(media.label());
-            String caption = turn.hasText() ? " " + InlineSecrets.hide(display.forDisplay(turn.writtenText())) : "";
+            String caption = turn.hasText() ? " " + shown(turn.writtenText()) : "";
             Map<String, Object> vars = Map.of("buyer", who, "kind", kind, "label", label, "caption", caption, "time", time);
             desk.relayMedia(thread, media, new RelayedMessage(texts.say("handoff.staff.buyer_media", vars), head,
                     texts.say("handoff.staff.buyer_media_line", vars)));
@@ -142,12 +143,20 @@ public final class StaffOwnedRelay implements TurnInterceptor, Ordered {
                     texts.say("handoff.staff.buyer_pressed", Map.of("buyer", who, "button", button)), head,
                     texts.say("handoff.staff.buyer_pressed_line", Map.of("time", time, "button", button))));
         } else {
-            // As written (line breaks, punctuation), without characters that could fake a line in the topic.
-            String text = InlineSecrets.hide(display.forDisplay(turn.writtenText()));
+            String text = shown(turn.writtenText());
             desk.relay(thread, new RelayedMessage(
                     texts.say("handoff.staff.buyer_says", Map.of("buyer", who, "text", text)), head,
                     texts.say("handoff.staff.buyer_says_line", Map.of("time", time, "text", text))));
         }
+    }
+
+    /**
+     * A buyer's words as staff see them: as written (line breaks, punctuation), without characters that could
+     * fake a line in the topic, secrets hidden and phones, emails and ID numbers masked ({@code /order} gives
+     * the contacts whole to staff who need them).
+     */
+    private String shown(String written) {
+        return Masking.inText(InlineSecrets.hide(display.forDisplay(written)));
     }
 
     @Override

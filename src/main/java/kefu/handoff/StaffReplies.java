@@ -5,6 +5,7 @@ import kefu.conversation.ConversationKey;
 import kefu.conversation.ConversationState;
 import kefu.conversation.Handover;
 import kefu.conversation.HistoryEntry;
+import kefu.conversation.Media;
 import kefu.conversation.Reply;
 import kefu.conversation.events.ConversationEvent;
 import kefu.conversation.events.ConversationEvent.StaffJoined;
@@ -71,6 +72,21 @@ public final class StaffReplies {
             return written(staffId, buyer, s, now, line, List.of());
         });
         if (!step.refused() && !messengers.sendFile(buyer, file, caption)) {
+            desk.post(threadRef, texts.say("handoff.staff.file_unsupported"), List.of());
+        }
+    }
+
+    /** As a file: voice, video or a sticker goes to the buyer whole; the history keeps what it was. */
+    public void media(String staffId, ConversationKey buyer, String threadRef, Media media) {
+        StaffStep step = transaction.run(buyer, threadRef, (s, now) -> {
+            Optional<StaffRefusal> refused = policy.refuseWriting(staffId, s.handover());
+            if (refused.isPresent()) {
+                return StaffStep.refused(s, refused.get().text(texts, names));
+            }
+            String line = "[" + media.kind().wireName() + "]" + (media.label().isBlank() ? "" : " " + media.label());
+            return written(staffId, buyer, s, now, line, List.of());
+        });
+        if (!step.refused() && !messengers.sendMedia(buyer, media)) {
             desk.post(threadRef, texts.say("handoff.staff.file_unsupported"), List.of());
         }
     }

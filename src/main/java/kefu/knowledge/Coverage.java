@@ -70,10 +70,13 @@ final class Coverage {
 
     /**
      * Whether the articles name {@code name} (Chinese): it is made of words the articles use ("新人优惠" of 新人 and
-     * 优惠), not only found verbatim. A product the help center never names ("王者荣耀") is not.
+     * 优惠), not only found verbatim. A product the help center never names ("王者荣耀", "netflix") is not.
      */
     boolean describes(String name) {
         String n = name.toLowerCase(Locale.ROOT);
+        if (LATIN_WORD.matcher(n).matches()) {
+            return latinWords.contains(n); // a Latin name is one word the articles use, not pieced from letters
+        }
         boolean[] covered = new boolean[n.length() + 1];
         covered[0] = true;
         for (int end = 2; end <= n.length(); end++) {

@@ -18,11 +18,13 @@ import java.util.regex.Pattern;
  */
 public final class ProductQuestions {
 
-    private static final Pattern HAN_RUN = Pattern.compile("\\p{IsHan}{2,}");
+    /** A name left over: a run of Chinese characters, or a Latin word ("steam", "netflix"). */
+    private static final Pattern LATIN_WORD = Pattern.compile("[a-z][a-z0-9'\\-]*");
+    private static final Pattern NAME = Pattern.compile("\\p{IsHan}{2,}|(?<![a-z0-9])[a-z][a-z0-9]+(?![a-z0-9])");
 
     /**
      * @param thing      the product as the buyer wrote it
-     * @param names      runs of Chinese characters left after the generic and category words
+     * @param names      runs of Chinese characters and Latin words left after the generic and category words
      * @param categories the shop categories the product's words name
      * @param sold       false when a named category is not one the shop sells
      */
@@ -82,10 +84,12 @@ public final class ProductQuestions {
             }
         }
         for (String w : genericWords) {
-            rest = rest.replace(w, " ");
+            rest = LATIN_WORD.matcher(w).matches()
+                    ? rest.replaceAll("(?<![a-z0-9])" + Pattern.quote(w) + "(?![a-z0-9])", " ") // whole words only
+                    : rest.replace(w, " ");
         }
         List<String> names = new ArrayList<>();
-        Matcher run = HAN_RUN.matcher(rest);
+        Matcher run = NAME.matcher(rest);
         while (run.find()) {
             names.add(run.group());
         }

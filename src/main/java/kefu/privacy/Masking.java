@@ -6,7 +6,14 @@ import java.util.regex.Pattern;
 /** Hides most of a phone number, email or account so replies, staff views and logs never carry them whole. */
 public final class Masking {
 
-    private static final Pattern PHONE = Pattern.compile("(?<!\\d)(1[3-9]\\d)(\\d{4})(\\d{4})(?!\\d)");
+    /** A mobile number, also written in groups ("138 1234 5678", "138-1234-5678"). */
+    private static final Pattern PHONE = Pattern.compile("(?<!\\d)(1[3-9]\\d)[ -]?(\\d{4})[ -]?(\\d{4})(?!\\d)");
+    /**
+     * An 18-character resident ID: a birth date (19xx or 20xx, a real month and day) in the middle, so that a
+     * long order number is not taken for one.
+     */
+    private static final Pattern ID_CARD = Pattern.compile("(?<![0-9A-Za-z])([1-9]\\d{2})\\d{3}[ -]?(?:19|20)\\d{2}"
+            + "(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\\d|3[01])[ -]?(\\d{3}[\\dXx])(?![0-9A-Za-z])");
     private static final Pattern EMAIL = Pattern.compile("([A-Za-z0-9])[A-Za-z0-9._%+-]*(@[A-Za-z0-9.-]+\\.[A-Za-z]{2,24})");
 
     private Masking() {
@@ -48,12 +55,13 @@ public final class Masking {
         return found;
     }
 
-    /** Masks every mobile number and email inside free text. */
+    /** Masks every mobile number, resident ID number and email inside free text. */
     public static String inText(String text) {
         if (text == null) {
             return null;
         }
-        String phones = PHONE.matcher(text).replaceAll("$1****$3");
+        String ids = ID_CARD.matcher(text).replaceAll("$1***********$2");
+        String phones = PHONE.matcher(ids).replaceAll("$1****$3");
         Matcher m = EMAIL.matcher(phones);
         return m.replaceAll("$1***$2");
     }

@@ -77,6 +77,21 @@ public final class CircuitBreakingShopGateway implements ShopGateway {
     }
 
     @Override
+    public Optional<List<ListedTicket>> tickets(List<String> statuses, int limit) {
+        return call(() -> shop.tickets(statuses, limit));
+    }
+
+    @Override
+    public TicketChange changeTicket(String ticketNo, String status, String note, String by, String idempotencyKey) {
+        return call(() -> shop.changeTicket(ticketNo, status, note, by, idempotencyKey));
+    }
+
+    @Override
+    public Optional<List<ListedUrge>> urges(List<String> statuses, int limit) {
+        return call(() -> shop.urges(statuses, limit));
+    }
+
+    @Override
     public String replyVariant() {
         return shop.replyVariant();
     }

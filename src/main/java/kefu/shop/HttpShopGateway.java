@@ -16,12 +16,14 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.BiFunction;
 
 /**
  * The shop contract over HTTP ({@code docs/shop-api.md}): JSON, every request signed with HMAC-SHA256.
@@ -136,11 +138,66 @@ public final class HttpShopGateway implements ShopGateway {
         return a.status == 404 ? Optional.empty() : Optional.of(a.read(null, ShopTicket.class));
     }
 
+    @Override
+    public Optional<List<ListedTicket>> tickets(List<String> statuses, int limit) {
+        return optionalList("tickets", statuses, limit, Answer::listed);
+    }
+
+    @Override
+    public TicketChange changeTicket(String ticketNo, String status, String note, String by, String idempotencyKey) {
+        Answer a = call("POST", API + "/tickets/" + enc(ticketNo) + "/status",
+                Map.of("status", status, "note", note == null ? "" : note, "by", by), idempotencyKey, true);
+        if (a.absent()) {
+            return TicketChange.of(TicketChange.Outcome.UNSUPPORTED);
+        }
+        return switch (a.status) {
+            case 404 -> TicketChange.of(TicketChange.Outcome.NOT_FOUND);
+            case 422 -> TicketChange.of(TicketChange.Outcome.REFUSED);
+            default -> {
+                a.expect(200);
+                yield TicketChange.changed(a.listed(a.body.path("ticket")));
+            }
+        };
+    }
+
+    @Override
+    public Optional<List<ListedUrge>> urges(List<String> statuses, int limit) {
+        return optionalList("urges", statuses, limit, Answer::urge);
+    }
+
+    /**
+     * One of the contract's optional staff lists ({@code GET /tickets}, {@code GET /urges}): the items under the
+     * field of the same name, or empty when the shop does not offer it.
+     */
+    private <T> Optional<List<T>> optionalList(String name, List<String> statuses, int limit,
+                                               BiFunction<Answer, JsonNode, T> read) {
+        // Statuses are the contract's own words: nothing in them to encode.
+        String query = "?limit=" + limit + (statuses.isEmpty() ? "" : "&status=" + String.join(",", statuses));
+        Answer a = call("GET", API + "/" + name + query, null, "", true);
+        if (a.absent()) {
+            return Optional.empty();
+        }
+        a.expect(200);
+        List<T> items = new ArrayList<>();
+        for (JsonNode item : a.body.path(name)) {
+            items.add(read.apply(a, item));
+        }
+        return Optional.of(items);
+    }
+
     /**
      * Sends one signed request. {@code idempotencyKey} non-null (empty for reads) marks the call as safe
      * to repeat; a repeat gets a fresh nonce, as the shop refuses a nonce it has seen.
      */
     private Answer call(String method, String path, Object body, String idempotencyKey) {
+        return call(method, path, body, idempotencyKey, false);
+    }
+
+    /**
+     * {@code optional}: an endpoint the contract lets a shop leave out, so an unknown path (404 without a known error,
+     * or 405) is an answer the caller reads as "not offered" rather than a misconfigured base URL.
+     */
+    private Answer call(String method, String path, Object body, String idempotencyKey, boolean optional) {
         byte[] bytes;
         try {
             bytes = body == null ? new byte[0] : json.writeValueAsBytes(body);
@@ -157,7 +214,7 @@ public final class HttpShopGateway implements ShopGateway {
                     continue;
                 }
                 boolean knownNotFound = a.status == 404 && NOT_FOUND.contains(a.body.path("error").asText());
-                if (a.status == 404 && !knownNotFound) {
+                if (a.status == 404 && !knownNotFound && !optional) {
                     throw new ShopUnavailableException("shop has no endpoint " + method + " " + path
                             + " — check kefu.shop.base-url");
                 }
@@ -203,6 +260,10 @@ public final class HttpShopGateway implements ShopGateway {
         try {
             tree = response.body().length == 0 ? json.createObjectNode() : json.readTree(response.body());
         } catch (IOException e) {
+            // A web framework's own page for a path it has no route for: the status says enough.
+            if (response.statusCode() == 404 || response.statusCode() == 405) {
+                return new Answer(response.statusCode(), json.createObjectNode(), method + " " + path);
+            }
             throw new ShopUnavailableException("shop answered something that is not JSON to " + method + " " + path, e);
         }
         if (tree == null || !tree.isObject()) {
@@ -231,6 +292,35 @@ public final class HttpShopGateway implements ShopGateway {
                 return Instant.parse(body.path(field).asText());
             } catch (java.time.format.DateTimeParseException e) {
                 throw new ShopUnavailableException("shop answer to " + what + " has no valid " + field, e);
+            }
+        }
+
+        /** An optional endpoint the shop does not offer. */
+        boolean absent() {
+            return status == 405 || (status == 404 && !NOT_FOUND.contains(body.path("error").asText()));
+        }
+
+        ListedTicket listed(JsonNode node) {
+            try {
+                ShopTicket ticket = node.isObject() ? json.treeToValue(node, ShopTicket.class) : null;
+                if (ticket == null || ticket.ticketNo() == null) {
+                    throw new ShopUnavailableException("shop answer to " + what + " lacks a ticket");
+                }
+                return new ListedTicket(ticket, node.path("chatUser").isTextual() ? node.path("chatUser").asText() : null);
+            } catch (JsonProcessingException | IllegalArgumentException e) {
+                throw new ShopUnavailableException("shop answer to " + what + " does not follow the contract", e);
+            }
+        }
+
+        ListedUrge urge(JsonNode node) {
+            try {
+                ListedUrge urge = node.isObject() ? json.treeToValue(node, ListedUrge.class) : null;
+                if (urge == null || urge.orderNo() == null || urge.urgedAt() == null) {
+                    throw new ShopUnavailableException("shop answer to " + what + " lacks an urged order");
+                }
+                return urge;
+            } catch (JsonProcessingException | IllegalArgumentException e) {
+                throw new ShopUnavailableException("shop answer to " + what + " does not follow the contract", e);
             }
         }
 

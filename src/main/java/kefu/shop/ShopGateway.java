@@ -35,6 +35,26 @@ public interface ShopGateway {
     Optional<ShopTicket> ticket(String ticketNo);
 
     /**
+     * The shop's latest tickets for staff, newest first, of the given statuses (empty: any). Empty when the shop lists
+     * no tickets for the bot: the listing is optional in the contract, and shops whose tickets the bot keeps list
+     * them through {@link kefu.shop.kept.KeptTickets} instead.
+     */
+    Optional<List<ListedTicket>> tickets(List<String> statuses, int limit);
+
+    /**
+     * Moves a ticket to {@code status} ({@code processing}, {@code resolved} or {@code rejected}) with staff's note for
+     * the buyer, made by the console user {@code by}. Telling the buyer is the caller's part.
+     */
+    TicketChange changeTicket(String ticketNo, String status, String note, String by, String idempotencyKey);
+
+    /**
+     * The orders buyers urged at the shop, most recently urged first, of the given urge statuses (empty: any). Empty
+     * when the shop lists no urges for the bot: optional in the contract, as the ticket list is; shops whose urges the
+     * bot keeps list them through {@link kefu.shop.kept.KeptTickets} instead.
+     */
+    Optional<List<ListedUrge>> urges(List<String> statuses, int limit);
+
+    /**
      * The shop system's name ({@code dujiaoka}, {@code acg-faka}, ...) where buyers must be asked differently — what
      * proves an order, what its numbers look like; empty for the bot's own contract.
      */

@@ -82,12 +82,6 @@ class ConsolePagesTest extends ConsoleTestBase {
     }
 
     @Test
-    void onAShopWithTicketsOfItsOwnTheTicketsPageSaysWhereToHandleThem() throws Exception {
-        mvc.perform(get("/console/tickets").with(user("s").roles("STAFF"))).andExpect(status().isOk())
-                .andExpect(content().string(containsString("id=\"tickets-shop-keeps\"")));
-    }
-
-    @Test
     void everyoneSeesTheUnansweredQuestionsButOnlyAdminsActOnThem() throws Exception {
         String question = "能用外币信用卡付款吗" + UUID.randomUUID().toString().substring(0, 4);
         notAnswered(question);

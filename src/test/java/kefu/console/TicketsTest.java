@@ -127,6 +127,26 @@ class TicketsTest {
     }
 
     @Test
+    void anOrderTheBuyerUrgedIsListedAsKeptByTheBotWhateverTheFilter() throws Exception {
+        String late = "TU" + UUID.randomUUID().toString().replace("-", "").substring(0, 14).toUpperCase();
+        int goods = GOODS.incrementAndGet();
+        DB.goods(goods, "王者荣耀点券 代充", 2);
+        DB.order(late, goods, "王者荣耀点券 代充", 2, 3, "buyer@example.com", "q1w2e3", "游戏账号: 123",
+                Duration.ofMinutes(50), Duration.ofMinutes(50));
+        engine.handle(Turn.text(buyer, null, late));
+        engine.handle(Turn.text(buyer, null, "q1w2e3"));
+        engine.handle(Turn.text(buyer, null, "催单 " + late));
+        assertThat(shop.kept().urges(late)).as("the bot kept the urge").isEqualTo(1);
+
+        for (String filter : java.util.List.of("active", "resolved")) {
+            mvc.perform(get("/console/tickets").param("status", filter).with(user("alice").roles("STAFF")))
+                    .andExpect(content().string(org.hamcrest.Matchers.matchesPattern(
+                            "(?s).*id=\"urge-" + late + "\"(?:(?!</tr>).)*keeper-bot.*")))
+                    .andExpect(content().string(not(containsString("id=\"urges-shop-note\""))));
+        }
+    }
+
+    @Test
     void aResolutionWithoutANoteIsRefusedAndTheBuyerHearsNothing() throws Exception {
         mvc.perform(post("/console/tickets/" + ticketNo + "/status").param("status", "resolved")
                         .with(user("alice").roles("STAFF")).with(csrf()))

@@ -27,6 +27,8 @@ class ForgedAndInlineSecretsTest extends HandoffTestBase {
     StaffTexts texts;
     @Autowired
     Transcript transcript;
+    @Autowired
+    StaffActions actions;
 
     private final String buyer = uniqueUser();
     private final ConversationKey key = cli(buyer);
@@ -100,5 +102,20 @@ class ForgedAndInlineSecretsTest extends HandoffTestBase {
                 .anyMatch(t -> t.contains("K2026112400012") && t.contains(InlineSecrets.HIDDEN));
         assertThat(transcript.last(key, 100)).extracting(HistoryEntry::text)
                 .noneMatch(t -> t.contains("buyer.one") || t.contains("5678") || t.contains("pw9x7k2"));
+    }
+
+    @Test
+    void contactsTypedToStaffAreRelayedMaskedWithTheirLineBreaksAndGivenWholeByOrder() {
+        at(10, 0);
+        say("转人工");
+
+        say("充值号码是 138 1234 5678！\n邮箱 zhang.san@example.com");
+        say("实名的身份证：110101199003071234");
+
+        assertThat(staffSaw()).anyMatch(t -> t.contains("充值号码是 138****5678！\n邮箱 z***@example.com"))
+                .anyMatch(t -> t.contains("实名的身份证：110***********1234"))
+                .noneMatch(t -> t.contains("1234 5678") || t.contains("zhang.san") || t.contains("199003071234"));
+        actions.command("agent1", thread(), "order", "");
+        assertThat(staffSaw()).anyMatch(t -> t.contains("138 1234 5678") && t.contains("zhang.san@example.com"));
     }
 }

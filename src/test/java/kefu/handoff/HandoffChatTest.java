@@ -174,6 +174,24 @@ class HandoffChatTest extends HandoffTestBase {
         assertThat(nextStaffLine.get("replies")).as("nothing reached the buyer").isEmpty();
     }
 
+    /** Voice from staff: an outsider is ignored; staff take the buyer, and a channel without media says so. */
+    @Test
+    void staffMediaTakesTheBuyerAndAChannelThatCannotCarryItSaysSo() throws Exception {
+        chat(says(buyer, "转人工"));
+        String thread = state(buyer).fact("handoff.thread");
+        kefu.conversation.Media voice = new kefu.conversation.Media(kefu.conversation.Media.Kind.VOICE, "-100:7", "0:09");
+
+        actions.media("mallory", thread, voice);
+        assertThat(state(buyer).handover()).isEqualTo(Handover.QUEUED);
+
+        actions.media("agent1", thread, voice);
+        assertThat(state(buyer).handover()).isEqualTo(Handover.staff("agent1"));
+        assertThat(state(buyer).history()).anyMatch(h -> h.role().equals(HistoryEntry.STAFF)
+                && h.text().equals("[voice] 0:09"));
+        assertThat(desk().posts(thread)).extracting(InMemoryStaffDesk.Post::text)
+                .contains(zh("handoff.staff.file_unsupported"));
+    }
+
     @Test
     void theRatingIsStoredOnce() throws Exception {
         List<JsonNode> out = chat(

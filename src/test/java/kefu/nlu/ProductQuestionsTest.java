@@ -38,4 +38,16 @@ class ProductQuestionsTest {
         assertThat(topUpsOnly.asked("有没有人工客服")).isEmpty();
         assertThat(topUpsOnly.asked("话费多久到账")).isEmpty();
     }
+
+    @Test
+    void englishQuestionsNameLatinWordsAndLeaveGenericOnesOut() {
+        ProductQuestions.Asked steam = topUpsOnly.asked("Do you sell Steam gift cards?").orElseThrow();
+
+        assertThat(steam.thing()).isEqualTo("steam gift cards");
+        assertThat(steam.names()).containsExactly("steam");
+        assertThat(topUpsOnly.asked("do you sell game cards?").orElseThrow().names()).isEmpty();
+        assertThat(topUpsOnly.asked("how do I get a refund?")).isEmpty();
+        assertThat(topUpsOnly.asked("do you have a refund policy?")).as("only selling, stock and buying are product questions")
+                .isEmpty();
+    }
 }

@@ -320,6 +320,85 @@ class SignedShopApiTest extends AppTest {
     }
 
     @Test
+    void staffListTicketsAndMoveThemOnOnceAndAClosedTicketStaysClosed() throws Exception {
+        String no = orderNo();
+        sandbox.load(orders(SandboxFixtures.delivered(no, null, "software_key", "KEY-1", false, 100)));
+        String ev = shop.upload(user, "shot.png", "image/png", java.nio.file.Files.readAllBytes(SandboxFixtures.png()));
+        String ticketNo = shop.file(new TicketRequest(no, user, "not_working", "激活失败", List.of(ev)), "form-" + no)
+                .ticket().ticketNo();
+
+        List<ListedTicket> active = shop.tickets(List.of("open", "processing"), 200).orElseThrow();
+        TicketChange processing = shop.changeTicket(ticketNo, "processing", "", "alice", "change-1-" + ticketNo);
+        TicketChange retried = shop.changeTicket(ticketNo, "processing", "", "alice", "change-1-" + ticketNo);
+        TicketChange again = shop.changeTicket(ticketNo, "processing", "", "alice", "change-2-" + ticketNo);
+        TicketChange resolved = shop.changeTicket(ticketNo, "resolved", "已补发新码", "alice", "change-3-" + ticketNo);
+        TicketChange reopened = shop.changeTicket(ticketNo, "processing", "", "bob", "change-4-" + ticketNo);
+
+        assertThat(active).filteredOn(t -> t.ticket().ticketNo().equals(ticketNo)).singleElement()
+                .extracting(ListedTicket::chatUser).isEqualTo(user);
+        assertThat(active).extracting(t -> t.ticket().createdAt()).isSortedAccordingTo(java.util.Comparator.reverseOrder());
+        assertThat(processing.outcome()).isEqualTo(TicketChange.Outcome.CHANGED);
+        assertThat(processing.ticket().chatUser()).isEqualTo(user);
+        assertThat(retried).as("a retry with the same key gets the first answer").isEqualTo(processing);
+        assertThat(again.outcome()).as("already processing").isEqualTo(TicketChange.Outcome.REFUSED);
+        assertThat(resolved.ticket().ticket().messages()).last().extracting(ShopTicket.Message::text).isEqualTo("已补发新码");
+        assertThat(reopened.outcome()).as("a closed ticket stays closed").isEqualTo(TicketChange.Outcome.REFUSED);
+        assertThat(shop.changeTicket("T1999010100001", "processing", "", "alice", UUID.randomUUID().toString()).outcome())
+                .isEqualTo(TicketChange.Outcome.NOT_FOUND);
+        assertThat(shop.tickets(List.of("open", "processing"), 200).orElseThrow())
+                .noneMatch(t -> t.ticket().ticketNo().equals(ticketNo));
+        assertThat(shop.tickets(List.of("resolved"), 200).orElseThrow()).anyMatch(t -> t.ticket().ticketNo().equals(ticketNo));
+        ShopOrder order = shop.order(no).orElseThrow();
+        assertThat(order.status()).as("the order's status from before the ticket").isEqualTo(OrderStatus.DELIVERED);
+        assertThat(order.openTicket()).isNull();
+    }
+
+    @Test
+    void staffListUrgedOrdersNewestFirstWithWhoUrgedAndWhetherTheShopHasActed() {
+        String earlier = orderNo();
+        String later = orderNo();
+        sandbox.load(orders(order(earlier, null, "mobile_topup", "processing", 40),
+                order(later, null, "game_card", "paid", 40)));
+        UrgeResult first = shop.urge(earlier, user, UUID.randomUUID().toString());
+        UrgeResult second = shop.urge(later, "test:other-" + later, UUID.randomUUID().toString());
+
+        List<ListedUrge> all = shop.urges(List.of(), 200).orElseThrow();
+        sandbox.load(orders(SandboxFixtures.delivered(earlier, null, "mobile_topup", null, false, null)));
+        List<ListedUrge> open = shop.urges(List.of("open"), 200).orElseThrow();
+        List<ListedUrge> handled = shop.urges(List.of("handled"), 200).orElseThrow();
+
+        assertThat(first.accepted()).isTrue();
+        assertThat(second.accepted()).isTrue();
+        assertThat(all).extracting(ListedUrge::urgedAt).isSortedAccordingTo(java.util.Comparator.reverseOrder());
+        assertThat(all).filteredOn(u -> u.orderNo().equals(earlier)).singleElement()
+                .satisfies(u -> {
+                    assertThat(u.chatUser()).isEqualTo(user);
+                    assertThat(u.urgeCount()).isEqualTo(1);
+                    assertThat(u.expectedBy()).isEqualTo(first.expectedBy());
+                    assertThat(u.status()).isEqualTo("open");
+                });
+        assertThat(all).extracting(ListedUrge::orderNo).containsSubsequence(later, earlier);
+        assertThat(open).extracting(ListedUrge::orderNo).contains(later).doesNotContain(earlier);
+        assertThat(handled).as("delivered since: the urge was answered").extracting(ListedUrge::orderNo)
+                .contains(earlier).doesNotContain(later);
+        assertThat(shop.urges(List.of(), 1).orElseThrow()).hasSize(1);
+    }
+
+    @Test
+    void aShopWithoutTheTicketAndUrgeEndpointsListsNoneAndTakesNoChanges() throws Exception {
+        try (OlderContractShop older = new OlderContractShop()) {
+            HttpShopGateway g = gateway(URI.create(older.url()), Duration.ofSeconds(1));
+
+            assertThat(g.tickets(List.of(), 50)).isEmpty();
+            assertThat(g.urges(List.of(), 50)).isEmpty();
+            assertThat(g.changeTicket("T2026010100001", "processing", "", "alice", "k").outcome())
+                    .isEqualTo(TicketChange.Outcome.UNSUPPORTED);
+            assertThatThrownBy(() -> g.order(orderNo())).as("a required endpoint missing is still a configuration problem")
+                    .isInstanceOf(ShopUnavailableException.class).hasMessageContaining("kefu.shop.base-url");
+        }
+    }
+
+    @Test
     void usedGameItemsAreNotEligibleForAfterSales() throws Exception {
         String no = orderNo();
         sandbox.load(orders(SandboxFixtures.delivered(no, null, "game_item", null, true, 30)));

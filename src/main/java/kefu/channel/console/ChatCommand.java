@@ -39,7 +39,8 @@ public final class ChatCommand implements CliCommand {
     @Override
     public String summary() {
         return "chat with the bot in the terminal; --json: one JSON object per line on stdin/stdout; "
-                + "--follow (with --json): also print what staff or the shop send meanwhile; "
+                + "--follow (with --json): also print what staff or the shop send meanwhile (the interactive chat always "
+                + "does); "
                 + "--user NAME; --session NAME continues an earlier run's conversations";
     }
 
@@ -57,13 +58,15 @@ public final class ChatCommand implements CliCommand {
         ChatTurns sessionTurns = turns.inSession(session);
         if (args.contains("--json")) {
             CliFollower follower = args.contains("--follow")
-                    ? new CliFollower(inbox, session, codec, FOLLOW_EVERY) : null;
+                    ? new CliFollower(inbox, session, FOLLOW_EVERY) : null;
             new JsonChat(codec, sessionTurns, staff.inSession(session), follower).run(in, out);
         } else {
             String user = option(args, "--user").orElse("console");
             System.err.println("session " + session.session() + " (continue it later with --session "
                     + session.session() + ")");
-            new InteractiveChat(sessionTurns, texts).run(new BufferedReader(in), out, user);
+            // A person at the terminal sees staff replies and notices as they come, between their own lines.
+            new InteractiveChat(sessionTurns, texts, new CliFollower(inbox, session, FOLLOW_EVERY))
+                    .run(new BufferedReader(in), out, user);
         }
         return 0;
     }

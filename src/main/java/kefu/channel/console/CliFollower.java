@@ -12,25 +12,51 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
- * {@code chat --json --follow}: while the chat runs, prints what reaches its users outside their turns — a staff
- * reply from the web desk in the serving process, a ticket's status change — as {@code {"user":..,"pushed":true,
- * "replies":[..]}} lines, polling each user's {@link CliInbox}. Only users this run has seen are followed.
+ * While a terminal chat runs, hands over what reaches its users outside their turns — a staff reply from the
+ * web desk in the serving process, a ticket's status change — polling each user's {@link CliInbox}. Only users
+ * this run has seen are followed. {@code chat --json --follow} prints them as {@code {"user":..,"pushed":true,
+ * "replies":[..]}} lines; the interactive chat as the bot's lines.
  */
 public final class CliFollower {
 
+    /** Where pushed messages go. */
+    public interface Sink {
+        void pushed(String user, List<Reply> replies);
+
+        void failed(String user, RuntimeException e);
+    }
+
     private final CliInbox inbox;
     private final CliKeys keys;
-    private final ChatLineCodec codec;
     private final Duration every;
     private final Set<String> users = ConcurrentHashMap.newKeySet();
     private ScheduledExecutorService poller;
-    private PrintStream out;
+    private Sink sink;
 
-    public CliFollower(CliInbox inbox, CliKeys keys, ChatLineCodec codec, Duration every) {
+    public CliFollower(CliInbox inbox, CliKeys keys, Duration every) {
         this.inbox = inbox;
         this.keys = keys;
-        this.codec = codec;
         this.every = every;
+    }
+
+    /** The JSON chat's sink: one line per user and poll, written under the stream's lock like the answers. */
+    public static Sink jsonLines(ChatLineCodec codec, PrintStream out) {
+        return new Sink() {
+            @Override
+            public void pushed(String user, List<Reply> replies) {
+                synchronized (out) {
+                    out.println(codec.pushed(user, replies));
+                    out.flush();
+                }
+            }
+
+            @Override
+            public void failed(String user, RuntimeException e) {
+                synchronized (out) {
+                    out.println(codec.error(user, "follow", e.getClass().getSimpleName()));
+                }
+            }
+        };
     }
 
     public void watch(String user) {
@@ -39,8 +65,8 @@ public final class CliFollower {
         }
     }
 
-    public void start(PrintStream out) {
-        this.out = out;
+    public void start(Sink sink) {
+        this.sink = sink;
         poller = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "chat-follow");
             t.setDaemon(true);
@@ -61,15 +87,10 @@ public final class CliFollower {
             try {
                 List<Reply> replies = inbox.take(keys.key(user));
                 if (!replies.isEmpty()) {
-                    synchronized (out) {
-                        out.println(codec.pushed(user, replies));
-                        out.flush();
-                    }
+                    sink.pushed(user, replies);
                 }
             } catch (RuntimeException e) {
-                synchronized (out) {
-                    out.println(codec.error(user, "follow", e.getClass().getSimpleName()));
-                }
+                sink.failed(user, e);
             }
         }
     }

@@ -12,24 +12,59 @@ import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 
-/** A terminal chat with the bot, as one buyer. Buttons are numbered; typing the number presses it. */
+/**
+ * A terminal chat with the bot, as one buyer. Buttons are numbered; typing the number presses it. What staff or
+ * the shop send meanwhile (a reply from the web desk, a ticket's new status) is printed as it comes, and the
+ * prompt shown again.
+ */
 public final class InteractiveChat {
 
     private final ChatTurns turns;
     private final ReplyTexts texts;
+    private final CliFollower follower;
+    /** The buttons last shown, numbered from 1: those of the last turn or of a message pushed since. */
+    private final AtomicReference<List<Button>> shown = new AtomicReference<>(List.of());
 
-    public InteractiveChat(ChatTurns turns, ReplyTexts texts) {
+    public InteractiveChat(ChatTurns turns, ReplyTexts texts, CliFollower follower) {
         this.turns = turns;
         this.texts = texts;
+        this.follower = follower;
     }
 
-    public void run(BufferedReader in, PrintStream out, String user) throws IOException {
+    public void run(BufferedReader in, PrintStream out, String user) throws IOException, InterruptedException {
         out.println(text("terminal.intro"));
-        List<Button> shown = List.of();
+        follower.watch(user);
+        follower.start(new CliFollower.Sink() {
+            @Override
+            public void pushed(String who, List<Reply> replies) {
+                synchronized (out) {
+                    out.println();
+                    shown.set(print(out, replies)); // a rating request's buttons can be pressed by number
+                    out.print(text("terminal.you"));
+                    out.flush();
+                }
+            }
+
+            @Override
+            public void failed(String who, RuntimeException e) {
+                // The chat goes on; messages from staff are looked for again at the next poll.
+            }
+        });
+        try {
+            converse(in, out, user);
+        } finally {
+            follower.stop();
+        }
+    }
+
+    private void converse(BufferedReader in, PrintStream out, String user) throws IOException {
         while (true) {
-            out.print(text("terminal.you"));
-            out.flush();
+            synchronized (out) {
+                out.print(text("terminal.you"));
+                out.flush();
+            }
             String line = in.readLine();
             if (line == null || line.strip().equals("/quit")) {
                 return;
@@ -38,10 +73,12 @@ public final class InteractiveChat {
             if (line.isEmpty()) {
                 continue;
             }
-            ChatInput input = toInput(user, line, shown);
+            ChatInput input = toInput(user, line, shown.get());
             try {
                 TurnResult result = turns.buyer(input);
-                shown = print(out, result);
+                synchronized (out) {
+                    shown.set(print(out, result.replies()));
+                }
             } catch (ChatTurns.BadPhoto e) {
                 out.println("  (" + e.getMessage() + ")");
             }
@@ -65,11 +102,11 @@ public final class InteractiveChat {
         return texts.get(key, Lang.ZH, Map.of());
     }
 
-    private List<Button> print(PrintStream out, TurnResult result) {
+    private List<Button> print(PrintStream out, List<Reply> replies) {
         List<Button> buttons = new ArrayList<>();
         String bot = text("terminal.bot");
         String indent = " ".repeat(bot.length() + 2);
-        for (Reply reply : result.replies()) {
+        for (Reply reply : replies) {
             out.println(bot + reply.text().replace("\n", "\n" + indent));
             for (Button b : reply.buttons()) {
                 buttons.add(b);

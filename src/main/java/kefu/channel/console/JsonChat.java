@@ -30,7 +30,7 @@ public final class JsonChat {
 
     public void run(Reader in, PrintStream out) throws IOException, InterruptedException {
         if (follower != null) {
-            follower.start(out);
+            follower.start(CliFollower.jsonLines(codec, out));
         }
         BoundedLineReader lines = new BoundedLineReader(in, MAX_LINE_CHARS);
         BoundedLineReader.Line line;

@@ -173,7 +173,11 @@ public final class BuyerUpdates {
                 continue;
             }
             // Queued: the senders post it as the chat's window allows; this worker goes on to the next update.
-            outbox.reply(chatId, reply.text(), reply.buttons());
+            if (reply.receipt()) {
+                outbox.receipt(chatId, reply.text(), reply.buttons());
+            } else {
+                outbox.reply(chatId, reply.text(), reply.buttons());
+            }
         }
     }
 

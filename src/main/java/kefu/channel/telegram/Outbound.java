@@ -19,6 +19,8 @@ public record Outbound(Kind kind, int topic, String text, List<Button> buttons, 
         URGENT,
         /** The bot's reply to a buyer's turn. */
         REPLY,
+        /** A reply that only confirms a message was passed on: in the chat's order, but rationed like staff posts. */
+        RECEIPT,
         /** The summary card of an escalation: at most one waits per topic; relays queued behind it join it. */
         CARD,
         /** A note in a topic's order (a buyer left the queue, a reminder). */
@@ -53,5 +55,13 @@ public record Outbound(Kind kind, int topic, String text, List<Button> buttons, 
 
     public boolean urgent() {
         return kind == Kind.URGENT;
+    }
+
+    /**
+     * Whether this message leaves part of the shared windows free: posts to a group (cards, relays, notes, files)
+     * and receipts may wait, so that buyers' answers and staff's words never queue behind them at a full window.
+     */
+    public boolean rationed(long chatId) {
+        return kind == Kind.RECEIPT || (chatId < 0 && kind != Kind.URGENT && kind != Kind.REPLY);
     }
 }

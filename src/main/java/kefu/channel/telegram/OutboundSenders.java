@@ -187,8 +187,9 @@ public final class OutboundSenders implements AutoCloseable {
         List<Outbound> items = batch.items();
         int count = mergeable(items);
         Outbound first = items.get(0);
-        int reserve = batch.urgent() || first.kind() == Outbound.Kind.REPLY ? 0 : settings.groupReserve();
-        SendRateLimiter.Attempt slot = limiter.tryAcquire(chat, reserve);
+        boolean rationed = !batch.urgent() && first.rationed(chat);
+        SendRateLimiter.Attempt slot = limiter.tryAcquire(chat, rationed ? settings.groupReserve() : 0,
+                rationed ? settings.globalReserve() : 0);
         if (!slot.granted()) {
             long at = System.currentTimeMillis() + slot.waitMillis();
             OutboundQueue.Batch urgentNow = queue.later(chat, token, at, batch.urgent());

@@ -14,6 +14,8 @@ import java.time.Duration;
  * @param senders      threads posting queued messages (each chat is posted to by one at a time)
  * @param groupReserve slots of a group's per-minute window buyer relays and cards leave free, so staff commands'
  *                     answers do not wait behind them
+ * @param globalReserve slots of the overall per-second window that staff-group posts and receipts leave free, so
+ *                     a buyer's answer never waits behind them
  * @param relayCap     relays waiting per staff topic at most; more are left to the transcript
  * @param groupCap     replies waiting per group chat at most (the bot cannot answer a busy group faster)
  * @param mergeMax     relays merged into one post at most
@@ -21,6 +23,7 @@ import java.time.Duration;
  */
 @Validated
 @ConfigurationProperties("kefu.telegram.outbox")
-public record OutboxProperties(@Min(1) int senders, @Min(0) int groupReserve, @Min(1) int relayCap,
-                               @Min(1) int groupCap, @Min(1) int mergeMax, @NotNull Duration poll) {
+public record OutboxProperties(@Min(1) int senders, @Min(0) int groupReserve, @Min(0) int globalReserve,
+                               @Min(1) int relayCap, @Min(1) int groupCap, @Min(1) int mergeMax,
+                               @NotNull Duration poll) {
 }

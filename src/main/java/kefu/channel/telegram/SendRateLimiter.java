@@ -101,6 +101,14 @@ public final class SendRateLimiter {
      *                     must not wait behind it (staff commands' answers behind buyer relays)
      */
     public Attempt tryAcquire(long chatId, int groupReserve) {
+        return tryAcquire(chatId, groupReserve, 0);
+    }
+
+    /**
+     * As {@link #tryAcquire(long, int)}, also leaving {@code globalReserve} slots of the overall window free
+     * (for buyers' answers: a burst of staff posts and receipts must not make the next buyer wait a second).
+     */
+    public Attempt tryAcquire(long chatId, int groupReserve, int globalReserve) {
         List<String> windowKeys = new ArrayList<>();
         List<String> args = new ArrayList<>();
         String member = UUID.randomUUID().toString();
@@ -108,7 +116,7 @@ public final class SendRateLimiter {
         args.add(String.valueOf(IN_FLIGHT_MS));
         // One hash tag for every window: the script checks the global window with the chat's in one Redis
         // Cluster slot. Telegram allows ~30 sends a second in all, a trivial load for the one node holding it.
-        add(windowKeys, args, keys.named("tg-rate", "{tg-rate}:global"), limits.global(), 0);
+        add(windowKeys, args, keys.named("tg-rate", "{tg-rate}:global"), limits.global(), globalReserve);
         add(windowKeys, args, keys.named("tg-rate", "{tg-rate}:chat:" + chatId), limits.perChat(), 0);
         if (chatId < 0) {
             add(windowKeys, args, keys.named("tg-rate", "{tg-rate}:group:" + chatId),

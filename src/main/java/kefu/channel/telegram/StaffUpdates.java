@@ -1,5 +1,6 @@
 package kefu.channel.telegram;
 
+import kefu.conversation.Media;
 import kefu.conversation.command.SlashCommand;
 import kefu.conversation.command.StaffCommand;
 import kefu.handoff.StaffInbox;
@@ -68,6 +69,11 @@ public final class StaffUpdates {
             }
         } else if (message.hasText() && !TelegramStaffDesk.general(threadRef)) {
             target.message(staffId, threadRef, message.getText());
+        } else if (!TelegramStaffDesk.general(threadRef)) {
+            Media media = BuyerUpdates.media(message);
+            if (media != null) {
+                target.media(staffId, threadRef, media);
+            }
         }
     }
 

@@ -2,6 +2,7 @@ package kefu.channel.telegram;
 
 import kefu.conversation.Attachment;
 import kefu.conversation.ConversationKey;
+import kefu.conversation.Media;
 import kefu.conversation.Reply;
 import kefu.handoff.BuyerMessenger;
 
@@ -39,5 +40,12 @@ public final class TelegramBuyerMessenger implements BuyerMessenger {
             outbox.file(Long.parseLong(buyer.userId()), 0, copy, file.fileName(), file.mimeType(), caption);
             return true;
         }).orElse(false);
+    }
+
+    /** Copied from the staff group, where staff sent it, in the buyer's chat's order like a file. */
+    @Override
+    public boolean sendMedia(ConversationKey buyer, Media media) {
+        outbox.copy(Long.parseLong(buyer.userId()), 0, media.ref());
+        return true;
     }
 }

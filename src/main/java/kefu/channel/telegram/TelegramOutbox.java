@@ -36,6 +36,11 @@ public final class TelegramOutbox {
         text(chatId, 0, Outbound.Kind.REPLY, text, buttons);
     }
 
+    /** A reply that only confirms something was passed on: it may wait behind other buyers' answers. */
+    public void receipt(long chatId, String text, List<Button> buttons) {
+        text(chatId, 0, Outbound.Kind.RECEIPT, text, buttons);
+    }
+
     /** A message that must not wait behind buyer traffic: a staff command's answer, a staff reply to a buyer. */
     public void urgent(long chatId, int topic, String text, List<Button> buttons) {
         text(chatId, topic, Outbound.Kind.URGENT, text, buttons);

@@ -1,27 +1,32 @@
 package kefu.console.tickets;
 
-import kefu.shop.kept.KeptTicket;
+import kefu.shop.ShopTicket;
 
+import java.util.List;
 import java.util.Locale;
-import java.util.function.Predicate;
 
 /** Which tickets the tickets page lists: the ones still to handle (default), one status, or all. */
 public enum TicketFilter {
-    ACTIVE(t -> t.ticket().open()),
-    OPEN(t -> "open".equals(t.ticket().status())),
-    PROCESSING(t -> "processing".equals(t.ticket().status())),
-    RESOLVED(t -> "resolved".equals(t.ticket().status())),
-    REJECTED(t -> "rejected".equals(t.ticket().status())),
-    ALL(t -> true);
+    ACTIVE(List.of("open", "processing")),
+    OPEN(List.of("open")),
+    PROCESSING(List.of("processing")),
+    RESOLVED(List.of("resolved")),
+    REJECTED(List.of("rejected")),
+    ALL(List.of());
 
-    private final Predicate<KeptTicket> keeps;
+    private final List<String> statuses;
 
-    TicketFilter(Predicate<KeptTicket> keeps) {
-        this.keeps = keeps;
+    TicketFilter(List<String> statuses) {
+        this.statuses = statuses;
     }
 
-    boolean keeps(KeptTicket ticket) {
-        return keeps.test(ticket);
+    /** The statuses kept; empty for any status (as the shop's ticket list reads its {@code status} parameter). */
+    List<String> statuses() {
+        return statuses;
+    }
+
+    boolean keeps(ShopTicket ticket) {
+        return statuses.isEmpty() || statuses.contains(ticket.status());
     }
 
     public String wireName() {

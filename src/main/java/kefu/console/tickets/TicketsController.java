@@ -2,8 +2,13 @@ package kefu.console.tickets;
 
 import kefu.app.AppProperties;
 import kefu.console.audit.AuditLog;
+import kefu.handoff.TicketChangeNotice;
+import kefu.shop.ListedTicket;
+import kefu.shop.ListedUrge;
 import kefu.shop.ShopConnection;
-import kefu.shop.kept.KeptTicket;
+import kefu.shop.ShopGateway;
+import kefu.shop.ShopUnavailableException;
+import kefu.shop.TicketChange;
 import kefu.shop.kept.KeptTickets;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.stereotype.Controller;
@@ -16,31 +21,39 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import java.security.Principal;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 
 /**
- * After-sales tickets, cancel requests and urges the bot keeps for a shop without its own, filtered by status.
- * Staff change a ticket's status with a note; the kept store then tells the buyer through the buyer's messenger,
- * as a change made with {@code /ticket} in the Telegram staff group does. A shop that keeps its own tickets
- * (the signed contract, the sandbox) handles them in its own back office: the page says so.
+ * After-sales tickets and cancel requests, filtered by status, and urged orders: those the bot keeps for a shop without
+ * its own, and the shop's own where its API lists them (optional in the contract; a shop that does not is named on the
+ * page).
+ * Staff change a ticket's status with a note; the buyer is then told in their conversation — by the kept store's
+ * listener for the bot's tickets, as {@code /ticket} in the Telegram staff group does, and from here for the shop's.
  */
 @Controller
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 public class TicketsController {
 
-    /** Tickets and urges read per page: the newest, as the kept store lists them. */
+    /** Tickets and urges read per page and source: the newest. */
     static final int LIMIT = 200;
     /** Statuses staff may set here; {@code open} is where a ticket starts. */
     static final List<String> SETTABLE = List.of("processing", "resolved", "rejected");
 
     private final ShopConnection shop;
+    private final ShopGateway gateway;
+    private final TicketChangeNotice notice;
     private final AuditLog audit;
     private final DateTimeFormatter time;
 
-    public TicketsController(ShopConnection shop, AuditLog audit, AppProperties app) {
+    public TicketsController(ShopConnection shop, ShopGateway gateway, TicketChangeNotice notice, AuditLog audit,
+                             AppProperties app) {
         this.shop = shop;
+        this.gateway = gateway;
+        this.notice = notice;
         this.audit = audit;
         this.time = DateTimeFormatter.ofPattern("MM-dd HH:mm").withZone(app.timezone());
     }
@@ -52,14 +65,33 @@ public class TicketsController {
         model.addAttribute("filter", filter.wireName());
         model.addAttribute("filters", List.of(TicketFilter.values()).stream().map(TicketFilter::wireName).toList());
         model.addAttribute("settable", SETTABLE);
+        List<TicketRow> rows = new ArrayList<>();
+        List<UrgeRow> urges = new ArrayList<>();
         KeptTickets kept = shop.kept();
-        model.addAttribute("kept", kept != null);
         if (kept != null) {
-            model.addAttribute("tickets", kept.latest(LIMIT).stream().filter(filter::keeps)
-                    .map(t -> TicketRow.of(t, time)).toList());
-            model.addAttribute("urges", kept.latestUrges(LIMIT).stream().map(u -> Map.of("order", u.orderNo(),
-                    "buyer", TicketRow.pseudonym(u.chatUser()), "count", u.count(), "last", time.format(u.last()))).toList());
+            kept.latest(LIMIT).stream().filter(t -> filter.keeps(t.ticket())).map(t -> TicketRow.of(t, time)).forEach(rows::add);
+            kept.latestUrges(LIMIT).stream().map(u -> UrgeRow.of(u, time)).forEach(urges::add);
         }
+        try {
+            Optional<List<ListedTicket>> listed = gateway.tickets(filter.statuses(), LIMIT);
+            listed.ifPresent(l -> l.stream().map(t -> TicketRow.of(t, time)).forEach(rows::add));
+            // The filter's statuses are the tickets': urges are listed whatever theirs, which the bot's do not have.
+            Optional<List<ListedUrge>> urged = gateway.urges(List.of(), LIMIT);
+            urged.ifPresent(l -> l.stream().map(u -> UrgeRow.of(u, time)).forEach(urges::add));
+            // A shop whose tickets and urges the bot keeps has none of its own to speak of.
+            if (listed.isEmpty() && kept == null) {
+                model.addAttribute("shopNote", "console.tickets.shop_unlisted");
+            }
+            if (urged.isEmpty() && kept == null) {
+                model.addAttribute("urgesNote", "console.tickets.shop_urges_unlisted");
+            }
+        } catch (ShopUnavailableException e) {
+            model.addAttribute("shopNote", "console.tickets.shop_unavailable");
+        }
+        rows.sort(Comparator.comparing(TicketRow::createdAt).reversed());
+        urges.sort(Comparator.comparing(UrgeRow::urgedAt).reversed());
+        model.addAttribute("tickets", rows);
+        model.addAttribute("urges", urges);
         return "console/tickets";
     }
 
@@ -69,19 +101,47 @@ public class TicketsController {
                          @RequestParam(defaultValue = "") String note, @RequestParam(defaultValue = "active") String back,
                          Principal me, RedirectAttributes flash) {
         String to = "redirect:/console/tickets?status=" + TicketFilter.of(back).wireName();
-        KeptTickets kept = shop.kept();
-        if (kept == null || !SETTABLE.contains(status) || (!"processing".equals(status) && note.isBlank())) {
+        if (!SETTABLE.contains(status) || (!"processing".equals(status) && note.isBlank())) {
             flash.addFlashAttribute("error", "console.tickets.need_note");
             return to;
         }
-        Optional<KeptTicket> changed = kept.change(ticketNo, status, note.strip());
-        if (changed.isEmpty()) {
-            flash.addFlashAttribute("error", "console.tickets.not_found");
+        KeptTickets kept = shop.kept();
+        Outcome outcome = kept != null && kept.kept(ticketNo).isPresent()
+                ? (kept.change(ticketNo, status, note.strip()).isPresent() ? Outcome.TOLD : Outcome.error("console.tickets.not_found"))
+                : changeAtShop(ticketNo, status, note.strip(), me.getName());
+        if (outcome.error() != null) {
+            flash.addFlashAttribute("error", outcome.error());
             return to;
         }
         audit.record(me.getName(), "ticket.status", ticketNo, status + (note.isBlank() ? "" : ": " + note.strip()));
-        flash.addFlashAttribute("ok", "console.tickets.changed");
+        flash.addFlashAttribute("ok", outcome.told() ? "console.tickets.changed" : "console.tickets.changed_untold");
         flash.addFlashAttribute("changed", ticketNo);
         return to;
+    }
+
+    /** The shop judges the move; the buyer is told here, as the kept store's listener does for the bot's tickets. */
+    private Outcome changeAtShop(String ticketNo, String status, String note, String by) {
+        try {
+            // A fresh key per change: the adapter may retry a lost answer, while a form sent twice is refused by the
+            // shop (the ticket is there already) rather than answered again and the buyer told twice.
+            TicketChange change = gateway.changeTicket(ticketNo, status, note, by, UUID.randomUUID().toString());
+            return switch (change.outcome()) {
+                case CHANGED -> notice.tell(change.ticket().chatUser(), change.ticket().ticket(), false, note)
+                        ? Outcome.TOLD : new Outcome(false, null);
+                case REFUSED -> Outcome.error("console.tickets.refused");
+                case NOT_FOUND, UNSUPPORTED -> Outcome.error("console.tickets.not_found");
+            };
+        } catch (ShopUnavailableException e) {
+            return Outcome.error("console.tickets.shop_unavailable");
+        }
+    }
+
+    /** A change made (and whether the buyer was told), or the text key of why not. */
+    private record Outcome(boolean told, String error) {
+        static final Outcome TOLD = new Outcome(true, null);
+
+        static Outcome error(String key) {
+            return new Outcome(false, key);
+        }
     }
 }

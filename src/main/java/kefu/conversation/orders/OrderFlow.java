@@ -4,6 +4,7 @@ import kefu.conversation.Classification;
 import kefu.conversation.ConversationState;
 import kefu.conversation.FlowHandler;
 import kefu.conversation.Intent;
+import kefu.conversation.Keywords;
 import kefu.conversation.IntentClassifier;
 import kefu.conversation.Lang;
 import kefu.conversation.OrderNumbers;
@@ -37,10 +38,12 @@ final class OrderFlow implements FlowHandler {
     private final OrderWords words;
     private final Map<String, OrderAction> actions;
     private final IntentClassifier classifier;
+    private final Keywords keywords;
 
     OrderFlow(ShopGateway shop, OrderAccess access, Binding binding, OrderNumbers entities, OrderWords words,
-              List<OrderAction> actions, IntentClassifier classifier) {
+              List<OrderAction> actions, IntentClassifier classifier, Keywords keywords) {
         this.classifier = classifier;
+        this.keywords = keywords;
         this.shop = shop;
         this.access = access;
         this.binding = binding;
@@ -78,6 +81,16 @@ final class OrderFlow implements FlowHandler {
         Optional<String> named = entities.orderNumber(text);
         if (named.isPresent() && !named.get().equals(ctx.state().slot(OrderAccess.ORDER))) {
             return named(ctx, action, named.get(), text);
+        }
+        if (Keywords.in(keywords.continueForm(), text)) {
+            // "继续" after a side question: ask again for what the step waits for.
+            if ("proof".equals(step)) {
+                return Optional.of(Outcome.of(ctx.state(), action.intent(), 1.0, Reply.of(ctx.say(OrderAccess.variant(
+                        ctx, shop, "shop.ask_proof"), Map.of("order", ctx.state().slot(OrderAccess.ORDER))))));
+            }
+            if ("order".equals(step)) {
+                return Optional.of(access.askForOrder(ctx, action));
+            }
         }
         if ("order".equals(step)) {
             if (LOOKS_LIKE_NUMBER.matcher(text).find() && !HAN.matcher(text).find()) {

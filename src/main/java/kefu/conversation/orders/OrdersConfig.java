@@ -69,8 +69,8 @@ public class OrdersConfig {
 
     @Bean
     OrderFlow orderFlow(ShopGateway shop, OrderAccess access, Binding binding, OrderNumbers entities,
-                        OrderWords words, List<OrderAction> actions, IntentClassifier classifier) {
-        return new OrderFlow(shop, access, binding, entities, words, actions, classifier);
+                        OrderWords words, List<OrderAction> actions, IntentClassifier classifier, Keywords keywords) {
+        return new OrderFlow(shop, access, binding, entities, words, actions, classifier, keywords);
     }
 
     @Bean

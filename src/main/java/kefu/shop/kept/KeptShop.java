@@ -5,12 +5,15 @@ import kefu.shop.BindResult;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import kefu.shop.CancelResult;
+import kefu.shop.ListedTicket;
+import kefu.shop.ListedUrge;
 import kefu.shop.OrderRules;
 import kefu.shop.OrderSource;
 import kefu.shop.ShopAccount;
 import kefu.shop.ShopGateway;
 import kefu.shop.ShopOrder;
 import kefu.shop.ShopTicket;
+import kefu.shop.TicketChange;
 import kefu.shop.TicketRequest;
 import kefu.shop.TicketResult;
 import kefu.shop.UrgeResult;
@@ -195,6 +198,23 @@ public final class KeptShop implements ShopGateway, KeptTickets {
     @Override
     public Optional<ShopTicket> ticket(String ticketNo) {
         return kept(ticketNo).map(KeptTicket::ticket);
+    }
+
+    /** The shop has no tickets: the ones the bot keeps are staff's through {@link KeptTickets}. */
+    @Override
+    public Optional<List<ListedTicket>> tickets(List<String> statuses, int limit) {
+        return Optional.empty();
+    }
+
+    @Override
+    public TicketChange changeTicket(String ticketNo, String status, String note, String by, String idempotencyKey) {
+        return TicketChange.of(TicketChange.Outcome.UNSUPPORTED);
+    }
+
+    /** Nor urges of its own: staff list the bot's through {@link KeptTickets#latestUrges}. */
+    @Override
+    public Optional<List<ListedUrge>> urges(List<String> statuses, int limit) {
+        return Optional.empty();
     }
 
     @Override

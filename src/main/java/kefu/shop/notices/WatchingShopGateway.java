@@ -3,10 +3,13 @@ package kefu.shop.notices;
 import kefu.shop.BindResult;
 
 import kefu.shop.CancelResult;
+import kefu.shop.ListedTicket;
+import kefu.shop.ListedUrge;
 import kefu.shop.ShopAccount;
 import kefu.shop.ShopGateway;
 import kefu.shop.ShopOrder;
 import kefu.shop.ShopTicket;
+import kefu.shop.TicketChange;
 import kefu.shop.TicketRequest;
 import kefu.shop.TicketResult;
 import kefu.shop.UrgeResult;
@@ -97,6 +100,21 @@ public final class WatchingShopGateway implements ShopGateway {
     @Override
     public Optional<ShopTicket> ticket(String ticketNo) {
         return shop.ticket(ticketNo);
+    }
+
+    @Override
+    public Optional<List<ListedTicket>> tickets(List<String> statuses, int limit) {
+        return shop.tickets(statuses, limit);
+    }
+
+    @Override
+    public TicketChange changeTicket(String ticketNo, String status, String note, String by, String idempotencyKey) {
+        return shop.changeTicket(ticketNo, status, note, by, idempotencyKey);
+    }
+
+    @Override
+    public Optional<List<ListedUrge>> urges(List<String> statuses, int limit) {
+        return shop.urges(statuses, limit);
     }
 
     @Override

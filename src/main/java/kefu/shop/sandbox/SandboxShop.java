@@ -38,6 +38,8 @@ import java.util.UUID;
 public final class SandboxShop {
 
     public static final Set<String> REASONS = Set.of("not_received", "not_as_described", "not_working", "other");
+    /** The statuses staff may move a ticket to; {@code open} is where it starts. */
+    public static final Set<String> SETTABLE = Set.of("processing", "resolved", "rejected");
     private static final DateTimeFormatter TICKET_DAY = DateTimeFormatter.ofPattern("yyyyMMdd").withZone(ZoneOffset.UTC);
 
     private final StringRedisTemplate redis;
@@ -225,7 +227,7 @@ public final class SandboxShop {
         return Answer.ok(Map.of("orders", orders.subList(0, Math.min(Math.max(limit, 1), orders.size()))));
     }
 
-    public Answer urge(String orderNo) {
+    public Answer urge(String orderNo, String chatUser) {
         Optional<StoredOrder> found = stored(orderNo);
         if (found.isEmpty()) {
             return Answer.error(404, "not_found");
@@ -242,9 +244,46 @@ public final class SandboxShop {
         }
         Instant expected = now.plus(Duration.ofMinutes(rules.category(order.category()).urgeHandlingMinutes()));
         redis.opsForHash().put(urgeKey, "last", now.toString());
+        redis.opsForHash().put(urgeKey, "expectedBy", expected.toString());
+        if (!blank(chatUser)) {
+            redis.opsForHash().put(urgeKey, "chatUser", chatUser);
+        }
         long n = redis.opsForHash().increment(urgeKey, "count", 1);
+        redis.opsForZSet().add(key("urges"), order.orderNo(), now.toEpochMilli());
         return Answer.ok(new UrgeResult(true, null, now.plus(Duration.ofMinutes(
                 rules.category(order.category()).urgeGapMinutes())), expected, (int) n));
+    }
+
+    /**
+     * The latest urged orders, most recently urged first, of the given statuses (empty: any). The sandbox has no staff
+     * to mark an urge handled, so an urge is {@code open} while its order still awaits delivery and {@code handled}
+     * once the order has moved on.
+     */
+    public Answer urges(List<String> statuses, int limit) {
+        Set<String> numbers = redis.opsForZSet().reverseRange(key("urges"), 0, -1);
+        List<Map<String, Object>> listed = new ArrayList<>();
+        for (String no : numbers == null ? Set.<String>of() : numbers) {
+            if (listed.size() >= limit) {
+                break;
+            }
+            Map<Object, Object> urge = redis.opsForHash().entries(key("urge:" + no));
+            Optional<StoredOrder> order = stored(no);
+            if (urge.get("last") == null || order.isEmpty()) {
+                continue;
+            }
+            String status = order.get().status().awaitsDelivery() ? "open" : "handled";
+            if (statuses.isEmpty() || statuses.contains(status)) {
+                Map<String, Object> view = new LinkedHashMap<>();
+                view.put("orderNo", no);
+                view.put("chatUser", urge.get("chatUser"));
+                view.put("urgedAt", urge.get("last"));
+                view.put("urgeCount", Integer.parseInt(String.valueOf(urge.getOrDefault("count", "0"))));
+                view.put("expectedBy", urge.get("expectedBy"));
+                view.put("status", status);
+                listed.add(view);
+            }
+        }
+        return Answer.ok(Map.of("urges", listed));
     }
 
     public Answer cancel(String orderNo) {
@@ -325,27 +364,84 @@ public final class SandboxShop {
                 request.description() == null ? "" : request.description())));
         write(key("ticket:" + ticketNo), ticket);
         redis.opsForHash().put(key("ticket-evidence"), ticketNo, String.join(",", request.evidence()));
+        redis.opsForHash().put(key("ticket-user"), ticketNo, request.chatUser());
+        redis.opsForHash().put(key("ticket-order-was"), ticketNo, found.get().status().wireName() + "|" + found.get().rawStatus());
+        redis.opsForZSet().add(key("tickets"), ticketNo, now.toEpochMilli());
         save(found.get().withStatus(OrderStatus.AFTER_SALES, "after_sales"));
         return new Answer(201, Map.of("ticket", ticket));
     }
 
-    public Answer ticketAnswer(String ticketNo) {
-        return ticket(ticketNo).map(Answer::ok).orElse(Answer.error(404, "not_found"));
+    /** The latest tickets, newest first, of the given statuses (empty: any), each with the chat user who filed it. */
+    public Answer tickets(List<String> statuses, int limit) {
+        Set<String> numbers = redis.opsForZSet().reverseRange(key("tickets"), 0, -1);
+        List<Map<String, Object>> listed = new ArrayList<>();
+        for (String no : numbers == null ? Set.<String>of() : numbers) {
+            if (listed.size() >= limit) {
+                break;
+            }
+            ticket(no).filter(t -> statuses.isEmpty() || statuses.contains(t.status())).ifPresent(t -> listed.add(listed(t)));
+        }
+        return Answer.ok(Map.of("tickets", listed));
     }
 
-    /** Sets a ticket's status as staff would (tests and the operator's console use it). */
-    public void updateTicket(String ticketNo, String status, String staffMessage) {
-        ShopTicket t = ticket(ticketNo).orElseThrow();
+    /**
+     * Staff move a ticket on from the bot's console: open → processing, resolved or rejected; processing → resolved or
+     * rejected; a closed ticket stays closed. The note joins the messages; closing frees the order for a new ticket
+     * and gives it back the status it had before the ticket.
+     */
+    public Answer changeTicket(String ticketNo, String status, String note, String by) {
+        if (!SETTABLE.contains(status) || blank(by)) {
+            return Answer.error(400, "status (processing, resolved or rejected) and by are required");
+        }
+        Optional<ShopTicket> found = ticket(ticketNo);
+        if (found.isEmpty()) {
+            return Answer.error(404, "not_found");
+        }
+        ShopTicket t = found.get();
+        if (!t.open() || t.status().equals(status)) {
+            return new Answer(422, Map.of("error", "invalid_transition", "status", t.status()));
+        }
         List<ShopTicket.Message> messages = new ArrayList<>(t.messages());
-        if (staffMessage != null) {
-            messages.add(new ShopTicket.Message(clock.instant(), "staff", staffMessage));
+        if (!blank(note)) {
+            messages.add(new ShopTicket.Message(clock.instant(), "staff", note.strip()));
         }
         ShopTicket next = new ShopTicket(t.ticketNo(), t.orderNo(), status, t.reason(), t.slaHoursMin(),
                 t.slaHoursMax(), t.createdAt(), messages);
-        write(key("ticket:" + ticketNo), next);
+        write(key("ticket:" + t.ticketNo()), next);
         if (!next.open()) {
             redis.delete(key("open-ticket:" + t.orderNo()));
+            restoreOrder(t);
         }
+        return Answer.ok(Map.of("ticket", listed(next)));
+    }
+
+    private void restoreOrder(ShopTicket closed) {
+        Object was = redis.opsForHash().get(key("ticket-order-was"), closed.ticketNo());
+        Optional<StoredOrder> order = stored(closed.orderNo());
+        if (was != null && order.isPresent() && order.get().status() == OrderStatus.AFTER_SALES) {
+            String[] statusAndRaw = was.toString().split("\\|", 2);
+            save(order.get().withStatus(OrderStatus.fromWireName(statusAndRaw[0]), statusAndRaw[1]));
+        }
+    }
+
+    /** The contract's listed ticket: the ticket's own fields and the chat user who filed it. */
+    private Map<String, Object> listed(ShopTicket t) {
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("ticketNo", t.ticketNo());
+        view.put("orderNo", t.orderNo());
+        view.put("status", t.status());
+        view.put("reason", t.reason());
+        view.put("slaHoursMin", t.slaHoursMin());
+        view.put("slaHoursMax", t.slaHoursMax());
+        view.put("createdAt", t.createdAt());
+        view.put("messages", t.messages());
+        Object chatUser = redis.opsForHash().get(key("ticket-user"), t.ticketNo());
+        view.put("chatUser", chatUser == null ? null : chatUser.toString());
+        return view;
+    }
+
+    public Answer ticketAnswer(String ticketNo) {
+        return ticket(ticketNo).map(Answer::ok).orElse(Answer.error(404, "not_found"));
     }
 
     /** Number of stored evidence files of a ticket. */

@@ -21,6 +21,7 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
@@ -171,35 +172,51 @@ public final class SandboxShopServer implements AutoCloseable {
             case "GET orders/2" -> shop.order(dec(p[1]));
             case "POST orders/3" -> switch (p[2]) {
                 case "verify" -> shop.verify(dec(p[1]), text(in, "chatUser"), text(in, "proof"));
-                case "urge" -> shop.urge(dec(p[1]));
+                case "urge" -> shop.urge(dec(p[1]), text(in, "chatUser"));
                 case "cancel" -> shop.cancel(dec(p[1]));
                 default -> Answer.error(404, "no_such_endpoint");
             };
             case "POST accounts/3" -> "bind-codes".equals(p[2])
                     ? shop.issueBindCode(dec(p[1])) : Answer.error(404, "no_such_endpoint");
             case "GET accounts/3" -> "orders".equals(p[2])
-                    ? shop.recentOrders(dec(p[1]), limit(query)) : Answer.error(404, "no_such_endpoint");
+                    ? shop.recentOrders(dec(p[1]), limit(query, 5, 50)) : Answer.error(404, "no_such_endpoint");
             case "POST evidence/1" -> shop.upload(text(in, "chatUser"), text(in, "fileName"), text(in, "mimeType"),
                     text(in, "contentBase64"));
             case "POST tickets/1" -> shop.file(json.treeToValue(in, TicketRequest.class));
+            case "GET tickets/1" -> shop.tickets(statuses(query), limit(query, 50, 200));
             case "GET tickets/2" -> shop.ticketAnswer(dec(p[1]));
+            case "GET urges/1" -> shop.urges(statuses(query), limit(query, 50, 200));
+            case "POST tickets/3" -> "status".equals(p[2])
+                    ? shop.changeTicket(dec(p[1]), text(in, "status"), text(in, "note"), text(in, "by"))
+                    : Answer.error(404, "no_such_endpoint");
             default -> Answer.error(404, "no_such_endpoint");
         };
     }
 
-    private static int limit(String query) {
+    private static int limit(String query, int absent, int max) {
+        try {
+            String limit = param(query, "limit");
+            return limit == null ? absent : Math.min(max, Integer.parseInt(limit));
+        } catch (NumberFormatException e) {
+            return absent;
+        }
+    }
+
+    /** {@code status=open,processing}; absent = any status. */
+    private static List<String> statuses(String query) {
+        String status = param(query, "status");
+        return status == null || status.isBlank() ? List.of() : List.of(status.split(","));
+    }
+
+    private static String param(String query, String name) {
         if (query != null) {
             for (String pair : query.split("&")) {
-                if (pair.startsWith("limit=")) {
-                    try {
-                        return Math.min(50, Integer.parseInt(pair.substring(6)));
-                    } catch (NumberFormatException e) {
-                        return 5;
-                    }
+                if (pair.startsWith(name + "=")) {
+                    return dec(pair.substring(name.length() + 1));
                 }
             }
         }
-        return 5;
+        return null;
     }
 
     private static String text(JsonNode in, String field) {

@@ -48,7 +48,7 @@ class JsonChatTest extends AppTest {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
         JsonChat chat = new JsonChat(codec, turns.inSession(session), staff.inSession(session),
-                new CliFollower(inbox, session, codec, java.time.Duration.ofMillis(50)));
+                new CliFollower(inbox, session, java.time.Duration.ofMillis(50)));
         Thread running = new Thread(() -> {
             try {
                 chat.run(reader, out);

@@ -140,6 +140,15 @@ public final class BotApiTestServer implements AutoCloseable {
         return push("message", message);
     }
 
+    /** A voice message staff record in a topic. */
+    public int topicVoice(long groupId, int topicId, long userId, int seconds) {
+        ObjectNode message = message(groupId, userId, "supergroup");
+        message.put("message_thread_id", topicId).put("is_topic_message", true);
+        message.putObject("voice").put("file_id", "voice-staff-" + userId).put("file_unique_id", "vs" + userId)
+                .put("duration", seconds);
+        return push("message", message);
+    }
+
     /** Downloads of this file stop halfway, as on a dropped connection. */
     public void cutOffDownloadsOf(String fileId) {
         cutOff.add(fileId);

@@ -46,7 +46,7 @@ class SendQueueOutageTest {
         TelegramProperties.Limits limits = new TelegramProperties.Limits(
                 new TelegramProperties.Limit(3, Duration.ofSeconds(3)), new TelegramProperties.Limit(20, Duration.ofSeconds(60)),
                 new TelegramProperties.Limit(30, Duration.ofSeconds(1)), Duration.ofMillis(100));
-        OutboxProperties settings = new OutboxProperties(2, 0, 40, 30, 20, Duration.ofMillis(50));
+        OutboxProperties settings = new OutboxProperties(2, 0, 0, 40, 30, 20, Duration.ofMillis(50));
         OutboundQueue queue = new OutboundQueue(template, keys, TelegramConfig.telegramJson(), 10_000);
         SendRateLimiter limiter = new SendRateLimiter(template, keys, limits);
         TelegramOutbox outbox = new TelegramOutbox(queue, settings);

@@ -107,6 +107,34 @@ class SendRateLimitTest extends TelegramBotTest {
         return bad;
     }
 
+    /** Staff posts and receipts leave part of the overall window to buyers' answers: a burst of them cannot fill it. */
+    @Test
+    void rationedMessagesLeaveTheGlobalReserveToAnswers() {
+        // A long window, so that nothing slides out of it while the test runs.
+        var limits = new TelegramProperties.Limits(PER_CHAT, PER_GROUP,
+                new TelegramProperties.Limit(30, Duration.ofMinutes(1)), Duration.ZERO);
+        // Its own window keys: the other test of this class draws from this class's global window.
+        SendRateLimiter limiter = new SendRateLimiter(redis, new RedisKeys(keys.prefix() + "reserve-"
+                + ThreadLocalRandom.current().nextInt(1_000_000) + ":"), limits);
+        long base = 60_000_000L + ThreadLocalRandom.current().nextLong(1_000_000_000L);
+        int rationed = 0;
+        for (int i = 0; i < 25; i++) {
+            if (limiter.tryAcquire(base + i, 0, 10).granted()) {
+                rationed++;
+            }
+        }
+        int answers = 0;
+        for (int i = 25; i < 40; i++) {
+            if (limiter.tryAcquire(base + i, 0, 0).granted()) {
+                answers++;
+            }
+        }
+        assertThat(rationed).as("rationed messages stop at the window less the reserve").isEqualTo(20);
+        assertThat(answers).as("answers still get the reserved slots, and no more").isEqualTo(10);
+        assertThat(limiter.tryAcquire(base + 99, 0, 10).waitMillis()).as("and the rationed are told to wait")
+                .isPositive();
+    }
+
     private TelegramSender sender(TelegramProperties.Limits limits) {
         var telegramUrl = new org.telegram.telegrambots.meta.TelegramUrl("http", "127.0.0.1",
                 Integer.parseInt(api.url().substring(api.url().lastIndexOf(':') + 1)), false);

@@ -41,7 +41,7 @@ class SendRoundTripsTest {
                         new TelegramProperties.Limit(20, Duration.ofSeconds(60)),
                         new TelegramProperties.Limit(30, Duration.ofSeconds(1)), Duration.ofMillis(100));
                 // No scan of the ready sets during the count: only what sending itself costs.
-                OutboxProperties settings = new OutboxProperties(2, 0, 40, 30, 20, Duration.ofHours(1));
+                OutboxProperties settings = new OutboxProperties(2, 0, 0, 40, 30, 20, Duration.ofHours(1));
                 OutboundQueue queue = new OutboundQueue(template, keys, TelegramConfig.telegramJson(), 10_000);
                 SendRateLimiter limiter = new SendRateLimiter(template, keys, limits);
                 TelegramOutbox outbox = new TelegramOutbox(queue, settings);

@@ -82,11 +82,8 @@ class StaffDeskLoadTest {
                         + "staff-reply-ms=%d queue-ms=%d waiting-posts=%d/%d drained-ms=%d 429=%d%n", slower,
                 DeskScenario.BUYERS, posts.size(), told.get(told.size() / 2), told.get(told.size() - 1), replyMs,
                 queueMs, behind, behindAfter, drainedMs, api.refusedWith429());
-        // The median holds the 2 s target; the last of thirty gets headroom for scheduler jitter on a 2-core machine.
-        assertThat(told.get(told.size() / 2)).as("buyers told their position within 2 s (x%.1f)", slower)
+        assertThat(told.get(told.size() - 1)).as("every buyer told their position within 2 s (x%.1f)", slower)
                 .isLessThan((long) (2_000 * slower));
-        assertThat(told.get(told.size() - 1)).as("every buyer told their position within 3 s (x%.1f)", slower)
-                .isLessThan((long) (3_000 * slower));
         assertThat(replyMs).as("a staff reply reaches the buyer within 5 s (x%.1f)", slower)
                 .isLessThan((long) (5_000 * slower));
         assertThat(queueMs).as("/queue is answered within 5 s (x%.1f)", slower).isLessThan((long) (5_000 * slower));

@@ -98,6 +98,13 @@ class TelegramTakeoverTest {
         api.await("sendMessage", c -> c.chatId() == buyer && c.text().contains("您好，我来帮您查一下"), 1, WAIT);
         assertThat(store.peek(key).orElseThrow().handover()).isEqualTo(Handover.staff(String.valueOf(STAFF)));
 
+        // Staff answer with a voice message: it reaches the buyer whole, copied from the topic.
+        api.topicVoice(STAFF_CHAT, topic, STAFF, 9);
+        BotApiTestServer.Call copied = api.await("copyMessage", c -> c.ok() && c.chatId() == buyer, 1, WAIT).get(0);
+        assertThat(copied.params().path("from_chat_id").asLong()).isEqualTo(STAFF_CHAT);
+        assertThat(copied.params().path("message_id").asInt()).isPositive();
+        assertThat(store.peek(key).orElseThrow().history()).anyMatch(h -> h.text().equals("[voice] 0:09"));
+
         int buyerMessagesBefore = api.sentTo(buyer).size();
         api.privateText(buyer, "你好");
         api.await("sendMessage", c -> c.chatId() == STAFF_CHAT && c.text().contains("你好")

@@ -79,6 +79,11 @@ public class TelegramTestBeans {
         }
 
         @Override
+        public void media(String staffId, String threadRef, kefu.conversation.Media media) {
+            events.add("media|" + staffId + "|" + threadRef + "|" + media.kind().wireName() + "|" + media.ref());
+        }
+
+        @Override
         public void command(String staffId, String threadRef, String command, String argument) {
             events.add("command|" + staffId + "|" + threadRef + "|" + command + "|" + argument);
         }

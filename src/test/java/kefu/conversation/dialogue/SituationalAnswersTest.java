@@ -1,6 +1,7 @@
 package kefu.conversation.dialogue;
 
 import kefu.conversation.Intent;
+import kefu.conversation.Lang;
 import kefu.conversation.TurnResult;
 import org.junit.jupiter.api.Test;
 
@@ -53,6 +54,19 @@ class SituationalAnswersTest extends DialogueTestBase {
         assertThat(vip.sources()).isNotEmpty();
         assertThat(text(vip)).doesNotContain(lead("knowledge.not_described"));
         assertThat(newcomer.sources()).extracting(s -> s.id()).containsExactly("newbie-benefits");
+    }
+
+    @Test
+    void englishProductQuestionsGetNotSureForNamesTheHelpCenterNeverUsesAndAnswersForKindsItDescribes() {
+        TurnResult steam = say("do you sell steam cards?");
+        TurnResult netflix = say("Can I buy Netflix premium here?");
+        TurnResult cards = say("do you sell game cards?");
+
+        assertThat(text(steam)).isEqualTo(texts.get("knowledge.not_described", Lang.EN, Map.of("topic", "steam cards")));
+        assertThat(buttons(steam)).contains("intent:human_handoff");
+        assertThat(text(netflix)).isEqualTo(texts.get("knowledge.not_described", Lang.EN,
+                Map.of("topic", "netflix premium")));
+        assertThat(cards.sources()).as("a kind of product the help center describes").isNotEmpty();
     }
 
     @Test

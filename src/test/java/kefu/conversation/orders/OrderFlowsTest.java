@@ -102,6 +102,22 @@ class OrderFlowsTest extends AppTest {
         assertThat(state().fact("shop.mentioned")).contains(no);
     }
 
+    /** "继续" after a side question while the proof is awaited: asked for it again, then the proof works. */
+    @Test
+    void continueAfterASideQuestionAsksForTheProofAgain() {
+        String no = orderNo();
+        sandbox.load(orders(order(no, null, "mobile_topup", "processing", 5)));
+
+        say("查订单 " + no);
+        TurnResult side = say("话费充值一般多久到账");
+        TurnResult again = say("继续");
+        TurnResult shown = say("5678");
+
+        assertThat(text(side)).doesNotContainPattern(fromKey("shop.ask_proof", Map.of("order", no)));
+        assertThat(text(again)).containsPattern(fromKey("shop.ask_proof", Map.of("order", no)));
+        assertThat(text(shown)).contains("138****5678").containsPattern(fromKey("shop.status.processing"));
+    }
+
     @Test
     void urgingRightAfterALookUpOffersTheOrderJustProved() {
         String no = orderNo();
