@@ -43,7 +43,17 @@ public record DialogueContext(Focus focus, ArticleRef lastArticle, List<String> 
     public record Focus(String orderNo, Why why, String status, Instant at, Instant until) {
     }
 
-    public record ArticleRef(String id, int section) {
+    /** The article (and section, or -1) last answered with, and when. */
+    public record ArticleRef(String id, int section, Instant at) {
+    }
+
+    /** How long the last article stays what a short complaint ("领不了", "还是不行") is about. */
+    public static final Duration ARTICLE_LIFETIME = Duration.ofMinutes(10);
+
+    /** The article last answered with, unless that was longer ago than {@link #ARTICLE_LIFETIME}. */
+    public Optional<ArticleRef> articleAt(Instant now) {
+        return lastArticle == null || lastArticle.at() == null || lastArticle.at().plus(ARTICLE_LIFETIME).isBefore(now)
+                ? Optional.empty() : Optional.of(lastArticle);
     }
 
     /** The order in focus, unless it was last touched longer ago than {@link #FOCUS_LIFETIME}. */

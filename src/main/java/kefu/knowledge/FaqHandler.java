@@ -3,6 +3,8 @@ package kefu.knowledge;
 import kefu.conversation.Button;
 import kefu.conversation.Buttons;
 import kefu.conversation.Classification;
+import kefu.conversation.ConversationState;
+import kefu.conversation.DialogueContext;
 import kefu.conversation.Intent;
 import kefu.conversation.IntentHandler;
 import kefu.conversation.Lang;
@@ -13,6 +15,7 @@ import kefu.conversation.TurnContext;
 import kefu.conversation.events.ConversationEvent.FallbackGiven;
 import kefu.conversation.events.ConversationEvent.FallbackKind;
 import kefu.conversation.events.ConversationEvents;
+import kefu.nlu.HybridIntentClassifier;
 import kefu.nlu.ProductQuestions;
 
 import java.util.ArrayList;
@@ -54,6 +57,13 @@ public final class FaqHandler implements IntentHandler {
         if (question.isEmpty() || "button".equals(c.entity("via"))) {
             return topics(ctx, c);
         }
+        String about = c.entity(HybridIntentClassifier.ABOUT_ARTICLE);
+        if (about != null) {
+            Optional<Outcome> followed = knowledge.article(about).map(a -> afterArticle(ctx, c, a, question));
+            if (followed.isPresent()) {
+                return followed.get();
+            }
+        }
         Answer answer = engine.answer(question, ctx.lang(), ctx.turn().isPrivate());
         if (answer.kind() != Answer.Kind.ANSWER) {
             events.publish(new FallbackGiven(ctx.turn().key(), ctx.now(), question,
@@ -82,11 +92,35 @@ public final class FaqHandler implements IntentHandler {
                 .orElseGet(() -> ctx.say("knowledge.not_described", Map.of("topic", topic)));
     }
 
+    /**
+     * "领不了", "一直提示失败" right after {@code a} was the answer: read against that article (the part of it for
+     * when things go wrong, if the help center has one); failing that, what the buyer can do next — after-sales
+     * and a person — rather than "I don't understand".
+     */
+    private Outcome afterArticle(TurnContext ctx, Classification c, Article a, String complaint) {
+        Answer again = engine.answer(a.title() + " " + complaint, ctx.lang(), ctx.turn().isPrivate());
+        DialogueContext.ArticleRef last = ctx.state().dialogue().lastArticle();
+        int shown = last == null ? -1 : last.section();
+        // Only a part of the article the buyer has not just read helps; its lead or the same part again does not.
+        if (again.kind() == Answer.Kind.ANSWER && again.article().id().equals(a.id()) && !again.ranked().isEmpty()
+                && again.ranked().get(0).section() >= 0 && again.ranked().get(0).section() != shown) {
+            return answered(ctx, c, again);
+        }
+        List<Button> next = new ArrayList<>(actions(ctx, a).stream()
+                .filter(b -> !Buttons.intentOf(b.data()).equals(Optional.of(Intent.HUMAN_HANDOFF))).toList());
+        if (next.stream().noneMatch(b -> Buttons.intentOf(b.data()).equals(Optional.of(Intent.AFTER_SALES)))) {
+            next.add(Buttons.intent(ctx.label("knowledge.button.after_sales"), Intent.AFTER_SALES));
+        }
+        next.add(human(ctx));
+        return Outcome.of(remembered(ctx.state(), a, -1, ctx), Intent.FAQ, 0.6,
+                Reply.of(ctx.say("knowledge.after_article", Map.of("title", title(a, ctx.lang()))), next));
+    }
+
     /** The reply for an article a buyer picked from a button. */
     Outcome show(TurnContext ctx, Article a) {
         String text = ctx.say("knowledge.answer", Map.of("answer", engine.overview(a, ctx.lang()),
                 "title", title(a, ctx.lang())));
-        return Outcome.of(ctx.state(), Intent.FAQ, 1.0, Reply.of(text, actions(ctx, a)))
+        return Outcome.of(remembered(ctx.state(), a, -1, ctx), Intent.FAQ, 1.0, Reply.of(text, actions(ctx, a)))
                 .withSources(List.of(new Source(a.id(), a.title())));
     }
 
@@ -94,8 +128,14 @@ public final class FaqHandler implements IntentHandler {
         Article a = answer.article();
         String text = ctx.say("knowledge.answer", Map.of("answer", answer.text(), "title", title(a, ctx.lang())));
         double confidence = Math.max(c.confidence(), answer.ranked().get(0).score());
-        return Outcome.of(ctx.state(), Intent.FAQ, Math.min(1.0, confidence), Reply.of(text, actions(ctx, a)))
-                .withSources(List.of(new Source(a.id(), a.title())));
+        int section = answer.ranked().isEmpty() ? -1 : answer.ranked().get(0).section();
+        return Outcome.of(remembered(ctx.state(), a, section, ctx), Intent.FAQ, Math.min(1.0, confidence),
+                Reply.of(text, actions(ctx, a))).withSources(List.of(new Source(a.id(), a.title())));
+    }
+
+    /** The conversation now about {@code a}: a short complaint next ("领不了") is read against it. */
+    private static ConversationState remembered(ConversationState s, Article a, int section, TurnContext ctx) {
+        return s.withDialogue(s.dialogue().withArticle(new DialogueContext.ArticleRef(a.id(), section, ctx.now())));
     }
 
     private Outcome unsure(TurnContext ctx, List<Article> close) {

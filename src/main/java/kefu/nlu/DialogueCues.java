@@ -195,6 +195,15 @@ public final class DialogueCues {
         return Optional.empty();
     }
 
+    /**
+     * Whether a short message says that what the buyer was just told did not work ("领不了", "一直提示失败",
+     * "还是不行"): {@code follow-up.trouble} in {@code bot/dialogue.yml}.
+     */
+    public boolean trouble(String text) {
+        String t = text.toLowerCase(Locale.ROOT);
+        return followUps.getOrDefault("trouble", List.of()).stream().anyMatch(t::contains);
+    }
+
     /** The after-sales reason a typed problem names ({@code not_working} for "激活码一直提示无效"), if one. */
     public Optional<String> afterSalesReason(String text) {
         String t = text.toLowerCase(Locale.ROOT);

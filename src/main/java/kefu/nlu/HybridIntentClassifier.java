@@ -40,6 +40,8 @@ public final class HybridIntentClassifier implements IntentClassifier {
             Set.of(Intent.ORDER_STATUS, Intent.URGE_ORDER, Intent.AFTER_SALES, Intent.CANCEL_ORDER);
     /** Entity: what a follow-up about the order in focus says ({@code when}, {@code paid}, {@code not-received}). */
     public static final String FOLLOW_UP = "follow_up";
+    /** Entity: the article a short complaint right after its answer is about ("领不了" after how to claim). */
+    public static final String ABOUT_ARTICLE = "about_article";
     /** Entities for form steps: the text asks a question; the after-sales reason it names; it confirms. */
     public static final String QUESTION = "question";
     public static final String AS_REASON = "as_reason";
@@ -124,7 +126,7 @@ public final class HybridIntentClassifier implements IntentClassifier {
             return new Classification(Intent.AFTER_SALES, 0.9, found);
         }
         Classification c = withFormCues(text, classify(text));
-        Optional<Classification> followUp = followUp(ctx, text, c);
+        Optional<Classification> followUp = followUp(ctx, text, c).or(() -> aboutArticle(ctx, text, c));
         if (followUp.isPresent()) {
             return followUp.get();
         }
@@ -311,6 +313,22 @@ public final class HybridIntentClassifier implements IntentClassifier {
         Map<String, String> found = new LinkedHashMap<>(c.entities());
         found.put(FOLLOW_UP, kind.get());
         return Optional.of(new Classification(intent, 0.9, found));
+    }
+
+    /**
+     * "领不了", "一直提示失败" right after a help-center answer, understood as nothing else: the article's steps did
+     * not work. The help center answers it against that article.
+     */
+    private Optional<Classification> aboutArticle(TurnContext ctx, String text, Classification c) {
+        var article = ctx.state().dialogue().articleAt(ctx.now());
+        if (article.isEmpty() || c.intent() != Intent.FALLBACK || text.length() > 40
+                || c.entity(EntityExtractor.ORDER) != null || c.entity(SMALL_TALK) != null
+                || c.entity("command") != null || c.entity(ALSO) != null || !cues.trouble(text)) {
+            return Optional.empty();
+        }
+        Map<String, String> found = new LinkedHashMap<>(c.entities());
+        found.put(ABOUT_ARTICLE, article.get().id());
+        return Optional.of(new Classification(Intent.FAQ, 0.8, found));
     }
 
     /** The best similarity per intent, faq included; what the buyer's text is closest to. */

@@ -56,6 +56,31 @@ class SituationalAnswersTest extends DialogueTestBase {
         assertThat(newcomer.sources()).extracting(s -> s.id()).containsExactly("newbie-benefits");
     }
 
+    /** A short complaint right after an answer is read against that article, never "I don't understand". */
+    @Test
+    void aComplaintRightAfterAnArticleIsAnsweredFromItOrLeadsToAfterSalesAndAPerson() {
+        TurnResult how = say("爱奇艺会员怎么领取");
+        TurnResult failing = say("领不了，一直提示失败");
+        TurnResult still = say("还是不行");
+
+        assertThat(how.sources()).isNotEmpty();
+        String article = how.sources().get(0).id();
+        assertThat(failing.intent()).isEqualTo(Intent.FAQ);
+        assertThat(text(failing)).doesNotContain(reply("fallback").split("。")[0]);
+        assertThat(failing.sources()).extracting(s -> s.id()).as("the same article, its part for trouble")
+                .containsExactly(article);
+        assertThat(text(failing)).isNotEqualTo(text(how));
+        assertThat(still.intent()).isEqualTo(Intent.FAQ);
+        assertThat(text(still) + buttons(still)).satisfiesAnyOf(
+                t -> assertThat(t).contains("intent:after_sales"),
+                t -> assertThat(t).contains("intent:human_handoff"));
+
+        TurnResult fresh = engine.handle(kefu.conversation.Turn.text(
+                new kefu.conversation.ConversationKey("test", uniqueUser()), null, "还是不行"));
+        assertThat(fresh.intent()).as("without an article just answered it stays not understood")
+                .isEqualTo(Intent.FALLBACK);
+    }
+
     @Test
     void englishProductQuestionsGetNotSureForNamesTheHelpCenterNeverUsesAndAnswersForKindsItDescribes() {
         TurnResult steam = say("do you sell steam cards?");
