@@ -12,15 +12,13 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URL;
 import java.net.URLConnection;
-import java.nio.ByteBuffer;
-import java.nio.channels.Channels;
-import java.nio.channels.ReadableByteChannel;
 
 /**
- * bge-small-zh-v1.5 (quantised), the model the langchain4j artifact ships, loaded from that jar straight into a
- * direct buffer for the ONNX runtime. The artifact's own loader copies the 24 MB model through a growing heap
+ * bge-small-zh-v1.5 (quantised), the model the langchain4j artifact ships, read from that jar into one array of
+ * its exact size for the ONNX runtime. The artifact's own loader copies the 24 MB model through a growing heap
  * array (about 100 MB of garbage at start-up, which makes the heap grow and stay larger); the model and the
- * vectors it makes are the same.
+ * vectors it makes are the same. (A direct buffer handed to the runtime saved the one array more, but the
+ * runtime crashed the JVM in session creation now and then: the array form is the one the runtime is used with.)
  */
 final class PackagedEmbeddingModel extends AbstractInProcessEmbeddingModel {
 
@@ -48,24 +46,21 @@ final class PackagedEmbeddingModel extends AbstractInProcessEmbeddingModel {
         }
     }
 
-    /** The model file, whose size the jar entry states, into one direct buffer. */
-    private static ByteBuffer read(ClassLoader loader) throws IOException {
+    /** The model file, whose size the jar entry states, into one array of that size. */
+    private static byte[] read(ClassLoader loader) throws IOException {
         URL url = resource(loader, MODEL);
         URLConnection connection = url.openConnection();
         long size = connection.getContentLengthLong();
-        if (size <= 0 || size > Integer.MAX_VALUE) {
+        if (size <= 0 || size > Integer.MAX_VALUE - 8) {
             throw new IOException("the embedding model's size is unknown: " + url);
         }
-        ByteBuffer buffer = ByteBuffer.allocateDirect((int) size);
-        try (ReadableByteChannel in = Channels.newChannel(connection.getInputStream())) {
-            while (buffer.hasRemaining() && in.read(buffer) >= 0) {
-                // read on until full or the end
+        byte[] model = new byte[(int) size];
+        try (InputStream in = connection.getInputStream()) {
+            if (in.readNBytes(model, 0, model.length) != model.length || in.read() != -1) {
+                throw new IOException("the embedding model is not the size its jar entry states: " + url);
             }
         }
-        if (buffer.hasRemaining()) {
-            throw new IOException("the embedding model ended early: " + url);
-        }
-        return buffer.flip();
+        return model;
     }
 
     private static InputStream open(ClassLoader loader, String name) throws IOException {
