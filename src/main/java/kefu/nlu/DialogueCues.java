@@ -204,6 +204,12 @@ public final class DialogueCues {
         return followUps.getOrDefault("trouble", List.of()).stream().anyMatch(t::contains);
     }
 
+    /** Whether a message goes on from the answer just given ("找到了，但是…"): {@code follow-up.goes-on}. */
+    public boolean goesOn(String text) {
+        String t = text.toLowerCase(Locale.ROOT);
+        return followUps.getOrDefault("goes-on", List.of()).stream().anyMatch(t::contains);
+    }
+
     /** The after-sales reason a typed problem names ({@code not_working} for "激活码一直提示无效"), if one. */
     public Optional<String> afterSalesReason(String text) {
         String t = text.toLowerCase(Locale.ROOT);

@@ -316,12 +316,14 @@ public final class HybridIntentClassifier implements IntentClassifier {
     }
 
     /**
-     * "领不了", "一直提示失败" right after a help-center answer, understood as nothing else: the article's steps did
-     * not work. The help center answers it against that article.
+     * "领不了", "一直提示失败" right after a help-center answer, understood as nothing else — or "找到了，但是提示卡密错误",
+     * which goes on from it whatever other article its words are near: the article's steps did not work. The help
+     * center answers it against that article.
      */
     private Optional<Classification> aboutArticle(TurnContext ctx, String text, Classification c) {
         var article = ctx.state().dialogue().articleAt(ctx.now());
-        if (article.isEmpty() || c.intent() != Intent.FALLBACK || text.length() > 40
+        boolean fromIt = c.intent() == Intent.FALLBACK || (c.intent() == Intent.FAQ && cues.goesOn(text));
+        if (article.isEmpty() || !fromIt || text.length() > 40
                 || c.entity(EntityExtractor.ORDER) != null || c.entity(SMALL_TALK) != null
                 || c.entity("command") != null || c.entity(ALSO) != null || !cues.trouble(text)) {
             return Optional.empty();

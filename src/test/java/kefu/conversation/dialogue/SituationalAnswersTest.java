@@ -81,6 +81,22 @@ class SituationalAnswersTest extends DialogueTestBase {
                 .isEqualTo(Intent.FALLBACK);
     }
 
+    /** "找到了，但是…" goes on from the answer just given, even when its words are near another article. */
+    @Test
+    void aComplaintThatGoesOnFromTheAnswerStaysWithItsArticle() {
+        TurnResult where = say("我买的点卡卡密在哪看");
+        TurnResult wrong = say("找到了，但是充值的时候提示卡密错误");
+        TurnResult other = say("怎么修改登录密码");
+
+        String article = where.sources().get(0).id();
+        assertThat(wrong.intent()).isEqualTo(Intent.FAQ);
+        assertThat(wrong.sources()).extracting(s -> s.id()).as("not another article about passwords")
+                .allMatch(article::equals);
+        assertThat(text(wrong)).as("another part of it, or what to do next").isNotEqualTo(text(where));
+        assertThat(other.sources()).as("a new question is answered as one").isNotEmpty()
+                .noneMatch(s -> s.id().equals(article));
+    }
+
     @Test
     void englishProductQuestionsGetNotSureForNamesTheHelpCenterNeverUsesAndAnswersForKindsItDescribes() {
         TurnResult steam = say("do you sell steam cards?");
