@@ -15,6 +15,7 @@ import kefu.conversation.TurnContext;
 import kefu.conversation.events.ConversationEvent.FallbackGiven;
 import kefu.conversation.events.ConversationEvent.FallbackKind;
 import kefu.conversation.events.ConversationEvents;
+import kefu.nlu.DialogueCues;
 import kefu.nlu.HybridIntentClassifier;
 import kefu.nlu.ProductQuestions;
 
@@ -36,10 +37,12 @@ public final class FaqHandler implements IntentHandler {
     private final KnowledgeProperties settings;
     private final ConversationEvents events;
     private final ProductQuestions products;
+    private final DialogueCues cues;
 
     public FaqHandler(AnswerEngine engine, KnowledgeBase knowledge, KnowledgeProperties settings,
-                      ConversationEvents events, ProductQuestions products) {
+                      ConversationEvents events, ProductQuestions products, DialogueCues cues) {
         this.products = products;
+        this.cues = cues;
         this.engine = engine;
         this.knowledge = knowledge;
         this.settings = settings;
@@ -101,9 +104,10 @@ public final class FaqHandler implements IntentHandler {
         Answer again = engine.answer(a.title() + " " + complaint, ctx.lang(), ctx.turn().isPrivate());
         DialogueContext.ArticleRef last = ctx.state().dialogue().lastArticle();
         int shown = last == null ? -1 : last.section();
-        // Only a part of the article the buyer has not just read helps; its lead or the same part again does not.
-        if (again.kind() == Answer.Kind.ANSWER && again.article().id().equals(a.id()) && !again.ranked().isEmpty()
-                && again.ranked().get(0).section() >= 0 && again.ranked().get(0).section() != shown) {
+        // Only a part of the article for when things go wrong helps, and one the buyer has not just read.
+        int part = again.ranked().isEmpty() ? -1 : again.ranked().get(0).section();
+        if (again.kind() == Answer.Kind.ANSWER && again.article().id().equals(a.id()) && part >= 0 && part != shown
+                && cues.trouble(a.sections().get(part).heading() + " " + a.sections().get(part).text())) {
             return answered(ctx, c, again);
         }
         List<Button> next = new ArrayList<>(actions(ctx, a).stream()

@@ -10,6 +10,7 @@ import kefu.knowledge.llm.NoComposer;
 import kefu.nlu.EntityExtractor;
 import kefu.nlu.HybridIntentClassifier;
 import kefu.nlu.NluProperties;
+import kefu.nlu.DialogueCues;
 import kefu.nlu.ProductQuestions;
 import kefu.nlu.TextEmbedder;
 import kefu.nlu.TextFolding;
@@ -65,8 +66,8 @@ public class KnowledgeConfig {
 
     @Bean
     FaqHandler faqHandler(AnswerEngine engine, KnowledgeBase knowledge, KnowledgeProperties props,
-                          ConversationEvents events, ProductQuestions products) {
-        return new FaqHandler(engine, knowledge, props, events, products);
+                          ConversationEvents events, ProductQuestions products, DialogueCues cues) {
+        return new FaqHandler(engine, knowledge, props, events, products, cues);
     }
 
     @Bean

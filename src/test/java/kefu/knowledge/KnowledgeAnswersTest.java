@@ -161,7 +161,9 @@ class KnowledgeAnswersTest extends AppTest {
         KnowledgeProperties strict = new KnowledgeProperties(0.99, 0.3, Duration.ZERO, List.of());
         FaqHandler faq = new FaqHandler(new AnswerEngine(knowledge, strict, (q, p, l) -> java.util.Optional.empty(),
                 entities, products, new QuestionCuesLoader().load(new kefu.app.BotFiles(java.nio.file.Path.of("bot"),
-                java.nio.file.Path.of("knowledge-base")))), knowledge, strict, kefu.conversation.events.ConversationEvents.none(), products);
+                java.nio.file.Path.of("knowledge-base")))), knowledge, strict, kefu.conversation.events.ConversationEvents.none(), products,
+                new kefu.nlu.DialogueCuesLoader().load(new kefu.app.BotFiles(java.nio.file.Path.of("bot"),
+                        java.nio.file.Path.of("knowledge-base"))));
 
         Outcome out = faq.handle(context("话费多久到账"), Classification.of(Intent.FAQ, 0.7));
 
