@@ -108,16 +108,23 @@ public final class FaqHandler implements IntentHandler {
         int part = again.ranked().isEmpty() ? -1 : again.ranked().get(0).section();
         if (again.kind() == Answer.Kind.ANSWER && again.article().id().equals(a.id()) && part >= 0 && part != shown
                 && cues.trouble(a.sections().get(part).heading() + " " + a.sections().get(part).text())) {
-            return answered(ctx, c, again);
+            String text = ctx.say("knowledge.answer", Map.of("answer", again.text(), "title", title(a, ctx.lang())));
+            return Outcome.of(remembered(ctx.state(), a, part, ctx), Intent.FAQ, 0.8, Reply.of(text, nextSteps(ctx, a)))
+                    .withSources(List.of(new Source(a.id(), a.title())));
         }
+        return Outcome.of(remembered(ctx.state(), a, -1, ctx), Intent.FAQ, 0.6,
+                Reply.of(ctx.say("knowledge.after_article", Map.of("title", title(a, ctx.lang()))), nextSteps(ctx, a)));
+    }
+
+    /** When an article's steps did not work: what it suggests, then after-sales and a person. */
+    private static List<Button> nextSteps(TurnContext ctx, Article a) {
         List<Button> next = new ArrayList<>(actions(ctx, a).stream()
                 .filter(b -> !Buttons.intentOf(b.data()).equals(Optional.of(Intent.HUMAN_HANDOFF))).toList());
         if (next.stream().noneMatch(b -> Buttons.intentOf(b.data()).equals(Optional.of(Intent.AFTER_SALES)))) {
             next.add(Buttons.intent(ctx.label("knowledge.button.after_sales"), Intent.AFTER_SALES));
         }
         next.add(human(ctx));
-        return Outcome.of(remembered(ctx.state(), a, -1, ctx), Intent.FAQ, 0.6,
-                Reply.of(ctx.say("knowledge.after_article", Map.of("title", title(a, ctx.lang()))), next));
+        return next;
     }
 
     /** The reply for an article a buyer picked from a button. */

@@ -70,6 +70,8 @@ class SituationalAnswersTest extends DialogueTestBase {
         assertThat(failing.sources()).extracting(s -> s.id()).as("the same article, its part for trouble")
                 .containsExactly(article);
         assertThat(text(failing)).isNotEqualTo(text(how));
+        assertThat(buttons(failing)).as("and what to do if that does not help either")
+                .contains("intent:after_sales", "intent:human_handoff");
         assertThat(still.intent()).isEqualTo(Intent.FAQ);
         assertThat(text(still) + buttons(still)).satisfiesAnyOf(
                 t -> assertThat(t).contains("intent:after_sales"),
