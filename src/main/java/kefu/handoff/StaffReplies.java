@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BooleanSupplier;
 
 /**
  * What staff write in a buyer's thread, passed on to the buyer: a message signed with the staff member's name,
@@ -63,30 +64,29 @@ public final class StaffReplies {
      * cannot carry files says so to staff.
      */
     public void file(String staffId, ConversationKey buyer, String threadRef, Attachment file, String caption) {
-        StaffStep step = transaction.run(buyer, threadRef, (s, now) -> {
-            Optional<StaffRefusal> refused = policy.refuseWriting(staffId, s.handover());
-            if (refused.isPresent()) {
-                return StaffStep.refused(s, refused.get().text(texts, names));
-            }
-            String line = "[file] " + file.fileName() + (caption == null || caption.isBlank() ? "" : " " + caption.strip());
-            return written(staffId, buyer, s, now, line, List.of());
-        });
-        if (!step.refused() && !messengers.sendFile(buyer, file, caption)) {
-            desk.post(threadRef, texts.say("handoff.staff.file_unsupported"), List.of());
-        }
+        String line = "[file] " + file.fileName() + (caption == null || caption.isBlank() ? "" : " " + caption.strip());
+        passOn(staffId, buyer, threadRef, line, () -> messengers.sendFile(buyer, file, caption));
     }
 
     /** As a file: voice, video or a sticker goes to the buyer whole; the history keeps what it was. */
     public void media(String staffId, ConversationKey buyer, String threadRef, Media media) {
+        String line = "[" + media.kind().wireName() + "]" + (media.label().isBlank() ? "" : " " + media.label());
+        passOn(staffId, buyer, threadRef, line, () -> messengers.sendMedia(buyer, media));
+    }
+
+    /**
+     * Something staff sent that is not text: the conversation is taken (or staff told why not) with {@code line} in
+     * its history, then {@code send} passes it on; a channel that cannot carry it says so to staff.
+     */
+    private void passOn(String staffId, ConversationKey buyer, String threadRef, String line, BooleanSupplier send) {
         StaffStep step = transaction.run(buyer, threadRef, (s, now) -> {
             Optional<StaffRefusal> refused = policy.refuseWriting(staffId, s.handover());
             if (refused.isPresent()) {
                 return StaffStep.refused(s, refused.get().text(texts, names));
             }
-            String line = "[" + media.kind().wireName() + "]" + (media.label().isBlank() ? "" : " " + media.label());
             return written(staffId, buyer, s, now, line, List.of());
         });
-        if (!step.refused() && !messengers.sendMedia(buyer, media)) {
+        if (!step.refused() && !send.getAsBoolean()) {
             desk.post(threadRef, texts.say("handoff.staff.file_unsupported"), List.of());
         }
     }
