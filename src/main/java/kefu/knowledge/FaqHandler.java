@@ -108,9 +108,7 @@ public final class FaqHandler implements IntentHandler {
         int part = again.ranked().isEmpty() ? -1 : again.ranked().get(0).section();
         if (again.kind() == Answer.Kind.ANSWER && again.article().id().equals(a.id()) && part >= 0 && part != shown
                 && cues.trouble(a.sections().get(part).heading() + " " + a.sections().get(part).text())) {
-            String text = ctx.say("knowledge.answer", Map.of("answer", again.text(), "title", title(a, ctx.lang())));
-            return Outcome.of(remembered(ctx.state(), a, part, ctx), Intent.FAQ, 0.8, Reply.of(text, nextSteps(ctx, a)))
-                    .withSources(List.of(new Source(a.id(), a.title())));
+            return answerFrom(ctx, a, again.text(), part, 0.8, nextSteps(ctx, a));
         }
         return Outcome.of(remembered(ctx.state(), a, -1, ctx), Intent.FAQ, 0.6,
                 Reply.of(ctx.say("knowledge.after_article", Map.of("title", title(a, ctx.lang()))), nextSteps(ctx, a)));
@@ -129,22 +127,27 @@ public final class FaqHandler implements IntentHandler {
 
     /** The reply for an article a buyer picked from a button. */
     Outcome show(TurnContext ctx, Article a) {
-        String text = ctx.say("knowledge.answer", Map.of("answer", engine.overview(a, ctx.lang()),
-                "title", title(a, ctx.lang())));
-        return Outcome.of(remembered(ctx.state(), a, -1, ctx), Intent.FAQ, 1.0, Reply.of(text, actions(ctx, a)))
-                .withSources(List.of(new Source(a.id(), a.title())));
+        return answerFrom(ctx, a, engine.overview(a, ctx.lang()), -1, 1.0, actions(ctx, a));
     }
 
     private Outcome answered(TurnContext ctx, Classification c, Answer answer) {
-        Article a = answer.article();
-        String text = ctx.say("knowledge.answer", Map.of("answer", answer.text(), "title", title(a, ctx.lang())));
-        double confidence = Math.max(c.confidence(), answer.ranked().get(0).score());
-        int section = answer.ranked().isEmpty() ? -1 : answer.ranked().get(0).section();
-        return Outcome.of(remembered(ctx.state(), a, section, ctx), Intent.FAQ, Math.min(1.0, confidence),
-                Reply.of(text, actions(ctx, a))).withSources(List.of(new Source(a.id(), a.title())));
+        KnowledgeIndex.Hit best = answer.ranked().get(0);
+        return answerFrom(ctx, answer.article(), answer.text(), best.section(),
+                Math.min(1.0, Math.max(c.confidence(), best.score())), actions(ctx, answer.article()));
     }
 
-    /** The conversation now about {@code a}: a short complaint next ("领不了") is read against it. */
+    /**
+     * An answer from article {@code a} ({@code section} of it, -1 for its lead) with its source; the conversation
+     * is now about that article, so a short complaint next ("领不了") is read against it.
+     */
+    private Outcome answerFrom(TurnContext ctx, Article a, String answer, int section, double confidence,
+                               List<Button> buttons) {
+        String text = ctx.say("knowledge.answer", Map.of("answer", answer, "title", title(a, ctx.lang())));
+        return Outcome.of(remembered(ctx.state(), a, section, ctx), Intent.FAQ, confidence, Reply.of(text, buttons))
+                .withSources(List.of(new Source(a.id(), a.title())));
+    }
+
+    /** The conversation now about {@code a} (and {@code section} of it). */
     private static ConversationState remembered(ConversationState s, Article a, int section, TurnContext ctx) {
         return s.withDialogue(s.dialogue().withArticle(new DialogueContext.ArticleRef(a.id(), section, ctx.now())));
     }

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * How a buyer talks, beside what they ask for ({@code bot/dialogue.yml}): small talk (thanks, "ok", praise,
@@ -186,13 +187,7 @@ public final class DialogueCues {
      * ("还是没到") or {@code when} ("那我等多久"); checked in that order.
      */
     public Optional<String> followUp(String text) {
-        String t = text.toLowerCase(Locale.ROOT);
-        for (String kind : List.of("paid", "not-received", "when")) {
-            if (followUps.getOrDefault(kind, List.of()).stream().anyMatch(t::contains)) {
-                return Optional.of(kind);
-            }
-        }
-        return Optional.empty();
+        return Stream.of("paid", "not-received", "when").filter(kind -> says(kind, text)).findFirst();
     }
 
     /**
@@ -200,14 +195,18 @@ public final class DialogueCues {
      * "还是不行"): {@code follow-up.trouble} in {@code bot/dialogue.yml}.
      */
     public boolean trouble(String text) {
-        String t = text.toLowerCase(Locale.ROOT);
-        return followUps.getOrDefault("trouble", List.of()).stream().anyMatch(t::contains);
+        return says("trouble", text);
     }
 
     /** Whether a message goes on from the answer just given ("找到了，但是…"): {@code follow-up.goes-on}. */
     public boolean goesOn(String text) {
+        return says("goes-on", text);
+    }
+
+    /** Whether the text holds one of the words of the {@code follow-up} list {@code kind}. */
+    private boolean says(String kind, String text) {
         String t = text.toLowerCase(Locale.ROOT);
-        return followUps.getOrDefault("goes-on", List.of()).stream().anyMatch(t::contains);
+        return followUps.getOrDefault(kind, List.of()).stream().anyMatch(t::contains);
     }
 
     /** The after-sales reason a typed problem names ({@code not_working} for "激活码一直提示无效"), if one. */
