@@ -234,7 +234,13 @@ final class OrderAccess {
         }
         ConversationState asking = c.state().startFlow(FLOW).withSlot(STEP, "proof").withSlot(ACTION, action.name())
                 .withSlot(ORDER, orderNo).withSlot(LANG, ctx.lang().name());
-        return Outcome.of(asking, action.intent(), 1.0, Reply.of(ctx.say(variant(ctx, shop, "shop.ask_proof"), Map.of("order", orderNo))));
+        return askForProof(ctx.withState(asking), action, orderNo);
+    }
+
+    /** Asks for the proof of ownership of {@code orderNo}; the state already waits for it. */
+    Outcome askForProof(TurnContext ctx, OrderAction action, String orderNo) {
+        return Outcome.of(ctx.state(), action.intent(), 1.0,
+                Reply.of(ctx.say(variant(ctx, shop, "shop.ask_proof"), Map.of("order", orderNo))));
     }
 
     /**

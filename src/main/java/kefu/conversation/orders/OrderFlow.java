@@ -85,8 +85,7 @@ final class OrderFlow implements FlowHandler {
         if (Keywords.in(keywords.continueForm(), text)) {
             // "继续" after a side question: ask again for what the step waits for.
             if ("proof".equals(step)) {
-                return Optional.of(Outcome.of(ctx.state(), action.intent(), 1.0, Reply.of(ctx.say(OrderAccess.variant(
-                        ctx, shop, "shop.ask_proof"), Map.of("order", ctx.state().slot(OrderAccess.ORDER))))));
+                return Optional.of(access.askForProof(ctx, action, ctx.state().slot(OrderAccess.ORDER)));
             }
             if ("order".equals(step)) {
                 return Optional.of(access.askForOrder(ctx, action));
