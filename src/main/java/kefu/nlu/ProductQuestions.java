@@ -32,7 +32,8 @@ public final class ProductQuestions {
     }
 
     private final List<Pattern> questions;
-    private final List<String> genericWords;
+    /** The generic words, longest first: Chinese ones as they are, Latin ones as whole words only. */
+    private final List<Pattern> genericWords;
     /** Question words: "有什么优惠吗" asks about offers, not about a product called 什么. */
     private final List<String> notProduct;
     private final Map<String, List<String>> categoryWords;
@@ -51,7 +52,10 @@ public final class ProductQuestions {
         this.questions = questions.stream().map(Pattern::compile).toList();
         // Longest first, so "充值卡" goes before "卡".
         this.genericWords = genericWords.stream().map(w -> w.toLowerCase(Locale.ROOT))
-                .sorted((a, b) -> b.length() - a.length()).toList();
+                .sorted((a, b) -> b.length() - a.length())
+                .map(w -> LATIN_WORD.matcher(w).matches()
+                        ? Pattern.compile("(?<![a-z0-9])" + Pattern.quote(w) + "(?![a-z0-9])")
+                        : Pattern.compile(Pattern.quote(w))).toList();
         this.categoryWords = Map.copyOf(categoryWords);
         this.soldCategories = Set.copyOf(soldCategories);
     }
@@ -83,10 +87,8 @@ public final class ProductQuestions {
                 rest = rest.replace(w.getKey(), " ");
             }
         }
-        for (String w : genericWords) {
-            rest = LATIN_WORD.matcher(w).matches()
-                    ? rest.replaceAll("(?<![a-z0-9])" + Pattern.quote(w) + "(?![a-z0-9])", " ") // whole words only
-                    : rest.replace(w, " ");
+        for (Pattern w : genericWords) {
+            rest = w.matcher(rest).replaceAll(" ");
         }
         List<String> names = new ArrayList<>();
         Matcher run = NAME.matcher(rest);
