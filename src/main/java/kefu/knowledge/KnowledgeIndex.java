@@ -1,16 +1,17 @@
 package kefu.knowledge;
 
 import kefu.nlu.CharGrams;
+import kefu.nlu.GramSet;
+import kefu.nlu.GramVocabulary;
 import kefu.nlu.HybridIntentClassifier;
 import kefu.nlu.TextEmbedder;
 import kefu.nlu.TextFolding;
 import kefu.nlu.TextQuery;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -29,29 +30,39 @@ public final class KnowledgeIndex {
     private final List<Article> articles;
     private final List<List<Probe>> examples;
     private final List<List<Passage>> passages;
-    private final Map<String, Double> idf;
+    /** Ids of all grams of example questions and passages; BM25 and Dice work on ids. */
+    private final GramVocabulary vocabulary;
+    /** By gram id; 0 for grams in no passage. */
+    private final double[] idf;
     private final double avgLength;
     private final Coverage coverage;
 
-    private KnowledgeIndex(List<Article> articles, List<List<Probe>> examples, List<List<Passage>> passages) {
+    private KnowledgeIndex(List<Article> articles, List<List<Probe>> examples, List<List<Passage>> passages,
+                           GramVocabulary vocabulary) {
         this.articles = articles;
         this.coverage = Coverage.of(articles);
         this.examples = examples;
         this.passages = passages;
-        Map<String, Integer> df = new HashMap<>();
+        this.vocabulary = vocabulary;
+        int[] df = new int[vocabulary.size()];
         int n = 0;
         long total = 0;
         for (List<Passage> ps : passages) {
             for (Passage p : ps) {
                 n++;
                 total += p.length();
-                p.counts().keySet().forEach(g -> df.merge(g, 1, Integer::sum));
+                for (int id : p.counts().ids()) {
+                    df[id]++;
+                }
             }
         }
-        Map<String, Double> idf = new HashMap<>();
-        int docs = n;
-        df.forEach((g, f) -> idf.put(g, Math.log(1 + (docs - f + 0.5) / (f + 0.5))));
-        this.idf = idf;
+        this.idf = new double[df.length];
+        for (int id = 0; id < df.length; id++) {
+            int f = df[id];
+            if (f > 0) {
+                idf[id] = Math.log(1 + (n - f + 0.5) / (f + 0.5));
+            }
+        }
         this.avgLength = n == 0 ? 1 : (double) total / n;
     }
 
@@ -66,26 +77,25 @@ public final class KnowledgeIndex {
         List<float[]> passageVectors = embedder.known(passageTexts);
         List<List<Probe>> examples = new ArrayList<>();
         List<List<Passage>> passages = new ArrayList<>();
+        GramVocabulary.Builder vocabulary = new GramVocabulary.Builder();
         int e = 0;
         int p = 0;
         for (Article a : articles) {
             List<Probe> probes = new ArrayList<>();
             for (String t : exampleTexts(a, folding)) {
-                probes.add(new Probe(CharGrams.pairsOf(t), exampleVectors.get(e++)));
+                probes.add(new Probe(vocabulary.addAll(CharGrams.pairsOf(t)), exampleVectors.get(e++)));
             }
             examples.add(List.copyOf(probes));
             List<Passage> ps = new ArrayList<>();
             List<String> texts = passageTexts(a);
             for (int i = 0; i < texts.size(); i++) {
                 List<String> grams = CharGrams.of(folding.fold(texts.get(i)));
-                Map<String, Integer> counts = new HashMap<>();
-                grams.forEach(g -> counts.merge(g, 1, Integer::sum));
                 int section = i - 1 < a.sections().size() ? i - 1 : -1;
-                ps.add(new Passage(section, counts, grams.size(), passageVectors.get(p++)));
+                ps.add(new Passage(section, GramCounts.of(grams, vocabulary), grams.size(), passageVectors.get(p++)));
             }
             passages.add(List.copyOf(ps));
         }
-        return new KnowledgeIndex(List.copyOf(articles), examples, passages);
+        return new KnowledgeIndex(List.copyOf(articles), examples, passages, vocabulary.build());
     }
 
     public List<Article> articles() {
@@ -100,10 +110,13 @@ public final class KnowledgeIndex {
     public List<Hit> search(TextQuery q) {
         List<Hit> hits = new ArrayList<>(articles.size());
         boolean latin = q.folded().codePoints().noneMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN);
+        GramSet pairs = vocabulary.lookup(q.pairs());
+        int[] terms = termIds(q.grams());
         for (int a = 0; a < articles.size(); a++) {
             double example = 0;
             for (Probe probe : examples.get(a)) {
-                example = Math.max(example, HybridIntentClassifier.similarity(q, probe.grams(), probe.vector()));
+                example = Math.max(example,
+                        HybridIntentClassifier.similarity(q.vector(), pairs, probe.grams(), probe.vector()));
             }
             double passage = 0;
             double lexical = 0;
@@ -111,7 +124,7 @@ public final class KnowledgeIndex {
             double sectionScore = -1;
             for (Passage p : passages.get(a)) {
                 double cos = TextEmbedder.cosine(q.vector(), p.vector());
-                double lex = squash(bm25(q.grams(), p));
+                double lex = squash(bm25(terms, p));
                 passage = Math.max(passage, cos);
                 lexical = Math.max(lexical, lex);
                 double s = cos + 0.5 * lex;
@@ -128,15 +141,31 @@ public final class KnowledgeIndex {
         return hits;
     }
 
-    private double bm25(Set<String> query, Passage p) {
+    /**
+     * The ids of the question's grams that some passage or example has, in the order of the set: BM25 adds its
+     * terms in that order, so the sum comes out to the last bit the same whatever the grams' ids are.
+     */
+    private int[] termIds(Set<String> grams) {
+        int[] ids = new int[grams.size()];
+        int n = 0;
+        for (String g : grams) {
+            int id = vocabulary.id(g);
+            if (id >= 0) {
+                ids[n++] = id;
+            }
+        }
+        return Arrays.copyOf(ids, n);
+    }
+
+    private double bm25(int[] terms, Passage p) {
         double s = 0;
-        for (String g : query) {
-            Integer tf = p.counts().get(g);
-            if (tf == null) {
+        for (int id : terms) {
+            int tf = p.counts().count(id);
+            if (tf == 0) {
                 continue;
             }
             double norm = tf * (K1 + 1) / (tf + K1 * (1 - B + B * p.length() / avgLength));
-            s += idf.getOrDefault(g, 0.0) * norm;
+            s += idf[id] * norm;
         }
         return s;
     }
@@ -187,9 +216,9 @@ public final class KnowledgeIndex {
     public record Hit(Article article, double score, double example, double passage, double lexical, int section) {
     }
 
-    private record Probe(Set<String> grams, float[] vector) {
+    private record Probe(GramSet grams, float[] vector) {
     }
 
-    private record Passage(int section, Map<String, Integer> counts, int length, float[] vector) {
+    private record Passage(int section, GramCounts counts, int length, float[] vector) {
     }
 }

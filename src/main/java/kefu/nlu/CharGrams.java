@@ -17,17 +17,19 @@ public final class CharGrams {
     public static List<String> of(String folded) {
         List<String> grams = new ArrayList<>();
         StringBuilder word = new StringBuilder();
+        // Where the Chinese character just before starts, -1 when the previous character is not Chinese.
         int prevHan = -1;
         for (int i = 0; i < folded.length(); ) {
+            int start = i;
             int cp = folded.codePointAt(i);
             i += Character.charCount(cp);
             if (Character.UnicodeScript.of(cp) == Character.UnicodeScript.HAN) {
                 flush(word, grams);
-                grams.add(new String(Character.toChars(cp)));
+                grams.add(folded.substring(start, i));
                 if (prevHan >= 0) {
-                    grams.add(new String(Character.toChars(prevHan)) + new String(Character.toChars(cp)));
+                    grams.add(folded.substring(prevHan, i));
                 }
-                prevHan = cp;
+                prevHan = start;
             } else if (Character.isLetterOrDigit(cp)) {
                 word.appendCodePoint(cp);
                 prevHan = -1;
@@ -49,7 +51,11 @@ public final class CharGrams {
      * characters (which make unrelated sentences look alike). A one-character text keeps its character.
      */
     public static Set<String> pairsOf(String folded) {
-        Set<String> all = setOf(folded);
+        return pairsOf(setOf(folded));
+    }
+
+    /** {@link #pairsOf(String)} from the text's {@link #setOf set of grams}. */
+    public static Set<String> pairsOf(Set<String> all) {
         Set<String> pairs = new HashSet<>();
         for (String g : all) {
             if (g.length() > 1 || !isHan(g)) {

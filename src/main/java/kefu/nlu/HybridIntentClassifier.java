@@ -24,6 +24,7 @@ import java.util.regex.Pattern;
  */
 public final class HybridIntentClassifier implements IntentClassifier {
 
+    private static final Intent[] INTENTS = Intent.values();
     private static final Set<Intent> ORDER_ACTIONS =
             Set.of(Intent.URGE_ORDER, Intent.AFTER_SALES, Intent.CANCEL_ORDER, Intent.HUMAN_HANDOFF);
 
@@ -36,6 +37,7 @@ public final class HybridIntentClassifier implements IntentClassifier {
     public static final String ALSO = "also";
     /** Where a message's clauses part: "K…077 催一下，K…078 取消". */
     private static final Pattern CLAUSES = Pattern.compile("[，,;；。!！?？\\n]+");
+    private static final Pattern MARKS = Pattern.compile("[\\p{P}\\p{S}\\s]");
     private static final Set<Intent> ORDER_LIKE =
             Set.of(Intent.ORDER_STATUS, Intent.URGE_ORDER, Intent.AFTER_SALES, Intent.CANCEL_ORDER);
     /** Entity: what a follow-up about the order in focus says ({@code when}, {@code paid}, {@code not-received}). */
@@ -62,6 +64,8 @@ public final class HybridIntentClassifier implements IntentClassifier {
 
     private final SlashCommands commands = new SlashCommands();
     private final List<Example> examples;
+    /** Ids of the examples' grams: a question is compared with each example without hashing. */
+    private final GramVocabulary vocabulary;
     private final TextFolding folding;
     private final TextEmbedder embedder;
     private final FaqMatcher faq;
@@ -90,10 +94,12 @@ public final class HybridIntentClassifier implements IntentClassifier {
         }));
         List<float[]> vectors = embedder.known(texts);
         List<Example> all = new ArrayList<>();
+        GramVocabulary.Builder vocabulary = new GramVocabulary.Builder();
         for (int i = 0; i < texts.size(); i++) {
-            all.add(new Example(intents.get(i), CharGrams.pairsOf(texts.get(i)), vectors.get(i)));
+            all.add(new Example(intents.get(i), vocabulary.addAll(CharGrams.pairsOf(texts.get(i))), vectors.get(i)));
         }
         this.examples = List.copyOf(all);
+        this.vocabulary = vocabulary.build();
     }
 
     @Override
@@ -335,13 +341,24 @@ public final class HybridIntentClassifier implements IntentClassifier {
 
     /** The best similarity per intent, faq included; what the buyer's text is closest to. */
     public Map<Intent, Double> scores(TextQuery q) {
-        Map<Intent, Double> best = new EnumMap<>(Intent.class);
+        GramSet pairs = vocabulary.lookup(q.pairs());
+        // Best per intent kept unboxed while the examples are compared; intents without examples stay absent.
+        double[] best = new double[INTENTS.length];
+        boolean[] scored = new boolean[INTENTS.length];
         for (Example ex : examples) {
-            double s = similarity(q, ex.grams(), ex.vector());
-            best.merge(ex.intent(), s, Math::max);
+            double s = similarity(q.vector(), pairs, ex.grams(), ex.vector());
+            int i = ex.intent().ordinal();
+            best[i] = scored[i] ? Math.max(best[i], s) : s;
+            scored[i] = true;
         }
-        best.merge(Intent.FAQ, faq.match(q), Math::max);
-        return best;
+        Map<Intent, Double> out = new EnumMap<>(Intent.class);
+        for (Intent intent : INTENTS) {
+            if (scored[intent.ordinal()]) {
+                out.put(intent, best[intent.ordinal()]);
+            }
+        }
+        out.merge(Intent.FAQ, faq.match(q), Math::max);
+        return out;
     }
 
     /**
@@ -362,14 +379,14 @@ public final class HybridIntentClassifier implements IntentClassifier {
     }
 
     /** One scale for every comparison: mostly meaning (embedding), partly shared character pairs. */
-    public static double similarity(TextQuery q, Set<String> pairs, float[] vector) {
-        double cos = TextEmbedder.cosine(q.vector(), vector);
-        return 0.75 * cos + 0.25 * CharGrams.dice(q.pairs(), pairs);
+    public static double similarity(float[] queryVector, GramSet queryPairs, GramSet pairs, float[] vector) {
+        double cos = TextEmbedder.cosine(queryVector, vector);
+        return 0.75 * cos + 0.25 * GramSet.dice(queryPairs, pairs);
     }
 
     private Intent aboutOrder(String text, String order) {
         String rest = text.replaceAll("(?i)" + Pattern.quote(order), " ").strip();
-        if (rest.replaceAll("[\\p{P}\\p{S}\\s]", "").length() < 2) {
+        if (MARKS.matcher(rest).replaceAll("").length() < 2) {
             return Intent.ORDER_STATUS;
         }
         // With the order named, naming an action is about this order, asked or demanded ("能取消吗"); each
@@ -397,6 +414,6 @@ public final class HybridIntentClassifier implements IntentClassifier {
         return Math.round(Math.min(1, v) * 1000) / 1000.0;
     }
 
-    private record Example(Intent intent, Set<String> grams, float[] vector) {
+    private record Example(Intent intent, GramSet grams, float[] vector) {
     }
 }

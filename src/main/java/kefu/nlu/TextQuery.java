@@ -7,6 +7,7 @@ public record TextQuery(String text, String folded, Set<String> grams, Set<Strin
 
     public static TextQuery of(String text, TextFolding folding, TextEmbedder embedder) {
         String folded = folding.fold(text);
-        return new TextQuery(text, folded, CharGrams.setOf(folded), CharGrams.pairsOf(folded), embedder.query(folded));
+        Set<String> grams = CharGrams.setOf(folded);
+        return new TextQuery(text, folded, grams, CharGrams.pairsOf(grams), embedder.query(folded));
     }
 }
