@@ -5,6 +5,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -27,9 +28,11 @@ public record Keywords(Set<String> leaveFlow, Set<String> continueForm, Set<Stri
         ticketStatus = Map.copyOf(ticketStatus);
     }
 
+    private static final Pattern BLANKS = Pattern.compile("\\s+");
+
     /** Lower case, blanks removed: "Cancel " and "can cel" read alike. */
     public static String normal(String text) {
-        return text == null ? "" : text.toLowerCase(Locale.ROOT).replaceAll("\\s+", "");
+        return text == null ? "" : BLANKS.matcher(text.toLowerCase(Locale.ROOT)).replaceAll("");
     }
 
     public static boolean in(Set<String> words, String text) {

@@ -142,9 +142,11 @@ public final class AnswerEngine {
         return a.summaryEn().isBlank() ? chinese : a.summaryEn();
     }
 
+    private static final Pattern BULLET = Pattern.compile("(?m)^[-*] ");
+
     /** Markdown to chat text: no bold markers, bullets as dots. */
     static String chat(String markdown) {
-        return markdown.replace("**", "").replaceAll("(?m)^[-*] ", "• ").strip();
+        return BULLET.matcher(markdown.replace("**", "")).replaceAll("• ").strip();
     }
 
     private List<AnswerComposer.Passage> passages(List<KnowledgeIndex.Hit> ranked) {

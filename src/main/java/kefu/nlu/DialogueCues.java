@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 /**
  * How a buyer talks, beside what they ask for ({@code bot/dialogue.yml}): small talk (thanks, "ok", praise,
@@ -25,21 +24,26 @@ public final class DialogueCues {
     public static final String URGENT = "urgent";
 
     private static final Pattern ONLY_SYMBOLS = Pattern.compile("[\\p{So}\\p{Sk}\\p{M}\\x{200D}\\x{FE0F}\\p{P}\\s]+");
+    private static final Pattern BLANKS = Pattern.compile("\\s+");
+    private static final Pattern MARKS = Pattern.compile("[\\p{P}\\p{S}\\s]");
     /** Stronger kinds win when a message mixes them: "好的 谢谢" is thanks. */
+    private static final List<String> FOLLOW_UP_KINDS = List.of("paid", "not-received", "when");
     private static final List<String> KIND_ORDER = List.of("thanks", "goodbye", "praise", "ack");
 
     /** Particles and marks that carry no meaning of their own in a short reply. */
     private final Pattern filler;
     private final Map<String, List<String>> smallTalk;
-    private final List<Pattern> identity;
-    private final List<Pattern> person;
+    private final CuePatterns identity;
+    private final CuePatterns person;
     /** Questions about the staff (hours, phone), not requests for them. */
-    private final List<Pattern> personQuestions;
+    private final CuePatterns personQuestions;
+    /** Kept as expressions too: {@link #afterNegation} needs where they match. */
     private final List<Pattern> negation;
-    private final List<Pattern> anger;
-    private final List<Pattern> urgency;
+    private final CuePatterns negationCues;
+    private final CuePatterns anger;
+    private final CuePatterns urgency;
     private final List<Pattern> also;
-    private final List<Pattern> mine;
+    private final CuePatterns mine;
     private final Map<String, List<String>> categories;
     private final Map<String, List<String>> followUps;
     private final Map<String, List<String>> reasons;
@@ -52,7 +56,7 @@ public final class DialogueCues {
                         List<String> confirm, List<String> personQuestions, List<String> filler) {
         this.filler = Pattern.compile("(?:" + String.join("|", filler.stream().map(Pattern::quote).toList())
                 + (filler.isEmpty() ? "" : "|") + "[\\p{P}\\s])+");
-        this.personQuestions = compile(personQuestions);
+        this.personQuestions = cues(personQuestions);
         Map<String, List<String>> why = new LinkedHashMap<>();
         reasons.forEach((k, v) -> why.put(k, v.stream().map(w -> w.toLowerCase(Locale.ROOT)).toList()));
         this.reasons = Map.copyOf(why);
@@ -62,7 +66,7 @@ public final class DialogueCues {
         followUps.forEach((k, v) -> follow.put(k, v.stream().map(w -> w.toLowerCase(Locale.ROOT)).toList()));
         this.followUps = Map.copyOf(follow);
         this.also = compile(also);
-        this.mine = compile(mine);
+        this.mine = cues(mine);
         Map<String, List<String>> names = new LinkedHashMap<>();
         categories.forEach((k, v) -> names.put(k, v.stream().map(w -> w.toLowerCase(Locale.ROOT)).toList()));
         this.categories = Map.copyOf(names);
@@ -74,11 +78,12 @@ public final class DialogueCues {
             words.put(kind, List.copyOf(sorted));
         });
         this.smallTalk = Map.copyOf(words);
-        this.identity = compile(identity);
-        this.person = compile(person);
+        this.identity = cues(identity);
+        this.person = cues(person);
         this.negation = compile(negation);
-        this.anger = compile(anger);
-        this.urgency = compile(urgency);
+        this.negationCues = CuePatterns.of(this.negation);
+        this.anger = cues(anger);
+        this.urgency = cues(urgency);
     }
 
     /**
@@ -93,7 +98,7 @@ public final class DialogueCues {
         if (asksIdentity(t)) {
             return Optional.of(IDENTITY);
         }
-        String rest = t.toLowerCase(Locale.ROOT).replaceAll("\\s+", "");
+        String rest = BLANKS.matcher(t.toLowerCase(Locale.ROOT)).replaceAll("");
         List<String> kinds = new ArrayList<>();
         boolean progress = true;
         while (progress && !rest.isEmpty()) {
@@ -130,18 +135,18 @@ public final class DialogueCues {
     }
 
     public boolean asksIdentity(String text) {
-        return any(identity, text);
+        return identity.foundIn(text);
     }
 
     /** The buyer asks for a person ("转人工", "找真人", "talk to a human"); "are you a person?" is not a request. */
     public boolean asksForPerson(String text) {
-        return !asksIdentity(text) && any(person, text) && !any(personQuestions, text);
+        return !asksIdentity(text) && person.foundIn(text) && !personQuestions.foundIn(text);
     }
 
 
     /** "Never mind" / "不取消了": the buyer withdraws what the bot was about to do. */
     public boolean negates(String text) {
-        return text.strip().length() <= 30 && any(negation, text);
+        return text.strip().length() <= 30 && negationCues.foundIn(text);
     }
 
     /** What follows the last "never mind" in the message ("这单不要了帮我取消" → "帮我取消"); blank when nothing does. */
@@ -158,10 +163,10 @@ public final class DialogueCues {
 
     /** {@code angry}, {@code urgent} or empty. */
     public Optional<String> mood(String text) {
-        if (any(anger, text)) {
+        if (anger.foundIn(text)) {
             return Optional.of(ANGRY);
         }
-        return any(urgency, text) ? Optional.of(URGENT) : Optional.empty();
+        return urgency.foundIn(text) ? Optional.of(URGENT) : Optional.empty();
     }
 
     /**
@@ -187,7 +192,12 @@ public final class DialogueCues {
      * ("还是没到") or {@code when} ("那我等多久"); checked in that order.
      */
     public Optional<String> followUp(String text) {
-        return Stream.of("paid", "not-received", "when").filter(kind -> says(kind, text)).findFirst();
+        for (String kind : FOLLOW_UP_KINDS) {
+            if (says(kind, text)) {
+                return Optional.of(kind);
+            }
+        }
+        return Optional.empty();
     }
 
     /**
@@ -237,7 +247,7 @@ public final class DialogueCues {
 
     /** The buyer speaks of their own order ("我的话费", "我买的会员", "my top-up"). */
     public boolean mine(String text) {
-        return any(mine, text);
+        return mine.foundIn(text);
     }
 
     /** The product category the text names ("话费" → {@code mobile_topup}), when it names exactly one. */
@@ -249,7 +259,7 @@ public final class DialogueCues {
     }
 
     private static boolean meaningful(String part) {
-        return part.replaceAll("[\\p{P}\\p{S}\\s]", "").length() >= 2;
+        return MARKS.matcher(part).replaceAll("").length() >= 2;
     }
 
     private String stripFiller(String s) {
@@ -257,13 +267,8 @@ public final class DialogueCues {
         return m.lookingAt() ? s.substring(m.end()) : s;
     }
 
-    private static boolean any(List<Pattern> patterns, String text) {
-        for (Pattern p : patterns) {
-            if (p.matcher(text).find()) {
-                return true;
-            }
-        }
-        return false;
+    private static CuePatterns cues(List<String> patterns) {
+        return CuePatterns.of(compile(patterns));
     }
 
     private static List<Pattern> compile(List<String> patterns) {

@@ -118,7 +118,7 @@ public final class DialogueCuesLoader {
      */
     public IntentCues intentCues(BotFiles files) {
         Map<String, Object> sections = DialogueFile.sections(files);
-        Map<Intent, List<Pattern>> actions = new java.util.EnumMap<>(Intent.class);
+        Map<Intent, CuePatterns> actions = new java.util.EnumMap<>(Intent.class);
         if (!(DialogueFile.required(sections, "action-words") instanceof Map<?, ?> byIntent)) {
             throw new IllegalStateException("bot/dialogue.yml: action-words: expected 'intent: [words]'");
         }
@@ -126,13 +126,17 @@ public final class DialogueCuesLoader {
             String entry = "action-words." + k;
             Intent intent = Intent.find(String.valueOf(k)).orElseThrow(() ->
                     new IllegalStateException("bot/dialogue.yml: " + entry + ": unknown intent '" + k + "'"));
-            actions.put(intent, DialogueFile.patterns(entry, v));
+            actions.put(intent, CuePatterns.of(DialogueFile.patterns(entry, v)));
         });
-        return new IntentCues(DialogueFile.patterns("asks", DialogueFile.required(sections, "asks")),
-                DialogueFile.patterns("demands", DialogueFile.required(sections, "demands")), actions,
-                DialogueFile.patterns("progress", DialogueFile.required(sections, "progress")),
-                DialogueFile.patterns("bind-request", DialogueFile.required(sections, "bind-request")),
-                DialogueFile.patterns("unbind-request", DialogueFile.required(sections, "unbind-request")));
+        return new IntentCues(cues(sections, "asks"),
+                cues(sections, "demands"), actions,
+                cues(sections, "progress"),
+                cues(sections, "bind-request"),
+                cues(sections, "unbind-request"));
+    }
+
+    private static CuePatterns cues(Map<String, Object> sections, String name) {
+        return CuePatterns.of(DialogueFile.patterns(name, DialogueFile.required(sections, name)));
     }
 
     /**

@@ -44,9 +44,8 @@ public final class EntityExtractor implements OrderNumbers {
     private static final Pattern GROUP_SEPARATOR = Pattern.compile("[ \\-]");
     /** A number of another shop's shape: letters and digits, at least 10 long, mostly digits. */
     private static final Pattern OTHER_NUMBER = Pattern.compile("(?<![A-Za-z0-9@._-])[A-Za-z]{0,6}\\d{8,30}(?![A-Za-z0-9])");
-    private final Pattern orderPattern;
-    private final Pattern ticketPattern;
-    private final String orderPrefix;
+    private final NumberShape order;
+    private final NumberShape ticket;
     private final ProofWords proofWords;
 
     /** @param orderNumberPattern regular expression for one order number, matched case-insensitively */
@@ -57,20 +56,19 @@ public final class EntityExtractor implements OrderNumbers {
     /** @param ticketNumberPattern regular expression for one after-sales ticket number */
     public EntityExtractor(String orderNumberPattern, String ticketNumberPattern, ProofWords proofWords) {
         this.proofWords = proofWords;
-        this.orderPattern = Pattern.compile(orderNumberPattern, Pattern.CASE_INSENSITIVE);
-        this.ticketPattern = Pattern.compile(ticketNumberPattern, Pattern.CASE_INSENSITIVE);
-        this.orderPrefix = literalPrefix(orderNumberPattern);
+        this.order = NumberShape.of(orderNumberPattern, literalPrefix(orderNumberPattern));
+        this.ticket = NumberShape.of(ticketNumberPattern, "");
     }
 
     public Map<String, String> extract(String text) {
         Map<String, String> found = new LinkedHashMap<>();
         String t = plain(text);
-        List<String> orders = numbers(t, orderPattern, orderPrefix);
+        List<String> orders = numbers(t, order);
         if (!orders.isEmpty()) {
             found.put(ORDER, orders.get(0));
             found.put(ORDERS, String.join(",", orders));
         }
-        List<String> tickets = numbers(t, ticketPattern, "");
+        List<String> tickets = numbers(t, ticket);
         if (!tickets.isEmpty()) {
             found.put(TICKET, tickets.get(0));
         }
@@ -88,11 +86,11 @@ public final class EntityExtractor implements OrderNumbers {
 
     @Override
     public List<String> orderNumbers(String text) {
-        return numbers(plain(text), orderPattern, orderPrefix);
+        return numbers(plain(text), order);
     }
 
     public Optional<String> ticketNumber(String text) {
-        List<String> all = numbers(plain(text), ticketPattern, "");
+        List<String> all = numbers(plain(text), ticket);
         return all.isEmpty() ? Optional.empty() : Optional.of(all.get(0));
     }
 
@@ -102,7 +100,7 @@ public final class EntityExtractor implements OrderNumbers {
      */
     public Optional<String> foreignNumber(String text) {
         String t = plain(text);
-        if (!orderNumbers(t).isEmpty() || !numbers(t, ticketPattern, "").isEmpty()) {
+        if (!orderNumbers(t).isEmpty() || !numbers(t, ticket).isEmpty()) {
             return Optional.empty();
         }
         Matcher m = OTHER_NUMBER.matcher(t);
@@ -151,11 +149,11 @@ public final class EntityExtractor implements OrderNumbers {
      * Numbers of one shape: each loose candidate is split into its digit groups, and the longest run of groups
      * (from the left) that fits the shape, with or without the prefix letter the buyer left out, is taken.
      */
-    private static List<String> numbers(String text, Pattern shape, String prefix) {
+    private static List<String> numbers(String text, NumberShape number) {
+        Pattern shape = number.shape();
+        String prefix = number.prefix();
         List<String> found = new ArrayList<>();
-        // Typed exactly as the shape says (any shape: "LWKZDKU1SBCXDXBN" as well as "K2026112400012").
-        Matcher exact = Pattern.compile("(?<![A-Za-z0-9])(" + shape.pattern() + ")(?![A-Za-z0-9])",
-                Pattern.CASE_INSENSITIVE).matcher(text);
+        Matcher exact = number.typedExactly().matcher(text);
         while (exact.find()) {
             String n = exact.group(1).toUpperCase(Locale.ROOT);
             if (!found.contains(n)) {
@@ -198,6 +196,19 @@ public final class EntityExtractor implements OrderNumbers {
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * One kind of number: its shape, the shape standing alone in a text (typed exactly as the shape says, any
+     * shape: "LWKZDKU1SBCXDXBN" as well as "K2026112400012"), and the letters a buyer may leave out.
+     */
+    private record NumberShape(Pattern shape, Pattern typedExactly, String prefix) {
+
+        static NumberShape of(String pattern, String prefix) {
+            return new NumberShape(Pattern.compile(pattern, Pattern.CASE_INSENSITIVE),
+                    Pattern.compile("(?<![A-Za-z0-9])(" + pattern + ")(?![A-Za-z0-9])", Pattern.CASE_INSENSITIVE),
+                    prefix);
+        }
     }
 
     /** The letters a pattern starts with literally ("K" of {@code K\d{13}}); empty when it starts otherwise. */

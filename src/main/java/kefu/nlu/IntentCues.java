@@ -2,10 +2,8 @@ package kefu.nlu;
 
 import kefu.conversation.Intent;
 
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * What a message does, beside which intent's examples it is closest to ({@code bot/dialogue.yml}): it asks a
@@ -13,51 +11,45 @@ import java.util.regex.Pattern;
  *
  * @param actionWords an order action → the words that name it
  */
-public record IntentCues(List<Pattern> asks, List<Pattern> demands, Map<Intent, List<Pattern>> actionWords,
-                         List<Pattern> progress, List<Pattern> bindRequest, List<Pattern> unbindRequest) {
+public record IntentCues(CuePatterns asks, CuePatterns demands, Map<Intent, CuePatterns> actionWords,
+                         CuePatterns progress, CuePatterns bindRequest, CuePatterns unbindRequest) {
 
     public IntentCues {
-        asks = List.copyOf(asks);
-        demands = List.copyOf(demands);
         actionWords = Map.copyOf(actionWords);
-        progress = List.copyOf(progress);
-        bindRequest = List.copyOf(bindRequest);
-        unbindRequest = List.copyOf(unbindRequest);
     }
 
     public boolean asks(String text) {
-        return any(asks, text);
+        return asks.foundIn(text);
     }
 
     public boolean demands(String text) {
-        return any(demands, text);
+        return demands.foundIn(text);
     }
 
     /** The one order action the text names, or empty when it names none or several. */
     public Optional<Intent> namedAction(String text) {
-        List<Intent> named = actionWords.entrySet().stream().filter(e -> any(e.getValue(), text))
-                .map(Map.Entry::getKey).toList();
-        return named.size() == 1 ? Optional.of(named.get(0)) : Optional.empty();
+        Intent named = null;
+        for (var e : actionWords.entrySet()) {
+            if (e.getValue().foundIn(text)) {
+                if (named != null) {
+                    return Optional.empty();
+                }
+                named = e.getKey();
+            }
+        }
+        return Optional.ofNullable(named);
     }
 
     public boolean asksProgress(String text) {
-        return any(progress, text);
+        return progress.foundIn(text);
     }
 
     /** The whole message asks to link the shop account to this chat. */
     public boolean bindRequest(String text) {
-        return whole(bindRequest, text);
+        return bindRequest.matchesAll(text);
     }
 
     public boolean unbindRequest(String text) {
-        return whole(unbindRequest, text);
-    }
-
-    private static boolean any(List<Pattern> patterns, String text) {
-        return patterns.stream().anyMatch(p -> p.matcher(text).find());
-    }
-
-    private static boolean whole(List<Pattern> patterns, String text) {
-        return patterns.stream().anyMatch(p -> p.matcher(text).matches());
+        return unbindRequest.matchesAll(text);
     }
 }
