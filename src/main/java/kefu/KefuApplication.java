@@ -5,19 +5,57 @@ import kefu.app.CommandRunner;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
-import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
-import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
 import org.springframework.core.env.Environment;
 
 /**
  * kefu-bot: a customer-service bot for digital-goods shops. {@code java -jar kefu-bot.jar [command]};
  * see {@code help} for the commands.
  */
-@SpringBootApplication
-@ConfigurationPropertiesScan
+@SpringBootConfiguration
+@EnableAutoConfiguration
+@Import({
+        // Every configuration, controller and component of the bot, listed rather than found by scanning the
+        // jar's classes, which cost a second of every start; BotPartsTest fails when one is missing here. Each
+        // configuration enables its own @ConfigurationProperties.
+        kefu.app.CoreConfig.class,
+        kefu.app.ServeConfig.class,
+        kefu.bench.BenchConfig.class,
+        kefu.channel.console.ConsoleConfig.class,
+        kefu.channel.telegram.TelegramConfig.class,
+        kefu.channel.telegram.TelegramReplyKeys.class,
+        kefu.channel.telegram.WebhookConnector.class,
+        kefu.channel.telegram.WebhookController.class,
+        kefu.channel.telegram.WebhookServerLimits.class,
+        kefu.console.ConsoleReplyKeys.class,
+        kefu.console.ConsoleWebConfig.class,
+        kefu.console.WebConsoleConfig.class,
+        kefu.console.admin.AdminController.class,
+        kefu.console.conversations.ConversationsController.class,
+        kefu.console.desk.WebDeskController.class,
+        kefu.console.hits.HitTestController.class,
+        kefu.console.kb.KnowledgeController.class,
+        kefu.console.overview.OverviewController.class,
+        kefu.console.tickets.TicketsController.class,
+        kefu.console.unanswered.UnansweredController.class,
+        kefu.console.web.LoginController.class,
+        kefu.conversation.orders.OrderReplyKeys.class,
+        kefu.conversation.orders.OrdersConfig.class,
+        kefu.handoff.HandoffConfig.class,
+        kefu.handoff.HandoffReplyKeys.class,
+        kefu.knowledge.KnowledgeConfig.class,
+        kefu.nlu.NluConfig.class,
+        kefu.observability.ObservabilityConfig.class,
+        kefu.policy.PolicyConfig.class,
+        kefu.session.RedisConfig.class,
+        kefu.shop.ShopConfig.class,
+        kefu.spam.SpamConfig.class,
+        kefu.spam.SpamReplyKeys.class})
 public class KefuApplication {
 
     public static void main(String[] args) {
