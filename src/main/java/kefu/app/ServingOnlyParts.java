@@ -37,6 +37,10 @@ public final class ServingOnlyParts {
             "org.springframework.boot.data.autoconfigure.metrics.DataRepositoryMetricsAutoConfiguration",
             "org.springframework.boot.micrometer.observation.autoconfigure.ObservationAutoConfiguration",
             "org.springframework.boot.micrometer.observation.autoconfigure.ScheduledTasksObservationAutoConfiguration",
+            // JSON and message converters of the web layer (the bot's own JSON goes through CoreConfig's
+            // ObjectMapper; the shop adapters use the JDK's HTTP client).
+            "org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration",
+            "org.springframework.boot.http.converter.autoconfigure.HttpMessageConvertersAutoConfiguration",
             // The console: logins, sessions in Redis, pages.
             "org.springframework.boot.security.autoconfigure.SecurityAutoConfiguration",
             "org.springframework.boot.session.data.redis.autoconfigure.SessionDataRedisAutoConfiguration",
