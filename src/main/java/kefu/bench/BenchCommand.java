@@ -154,7 +154,8 @@ public final class BenchCommand implements CliCommand {
         passOn.add("--kefu.knowledge-dir=" + files.knowledgeDir().toAbsolutePath());
         try {
             StartupProbe.Result r = new StartupProbe(jar.get(), passOn).run();
-            out.printf("  start-up to first answer: cold %d ms, warm %d ms%n", r.coldMillis(), r.warmMillis());
+            out.printf("  start-up to first answer: cold %d ms, warm %d ms (median of %s)%n", r.coldMillis(),
+                    r.warmMillis(), r.warmRuns());
             return r;
         } catch (IOException | RuntimeException e) {
             out.println("  start-up: could not measure on a child process: " + e.getMessage());
@@ -190,6 +191,7 @@ public final class BenchCommand implements CliCommand {
         start.put("thisProcessReadyMillis", readyMillis);
         start.put("coldMillis", startup == null ? null : startup.coldMillis());
         start.put("warmMillis", startup == null ? null : startup.warmMillis());
+        start.put("warmRuns", startup == null ? null : startup.warmRuns());
         start.put("childPeakRssMib", startup == null ? null : startup.childPeakRssMib());
         start.put("method", startup == null ? "JVM uptime when the bench command began (Spring context ready)"
                 : startup.note());
@@ -263,8 +265,8 @@ public final class BenchCommand implements CliCommand {
         Map<String, Object> start = (Map<String, Object>) r.get("startup");
         out.printf("Start-up: this process ready after %s ms", start.get("thisProcessReadyMillis"));
         if (startup != null) {
-            out.printf("; to first answer: cold %d ms, warm %d ms (child peak RSS %.0f MiB)",
-                    startup.coldMillis(), startup.warmMillis(), startup.childPeakRssMib());
+            out.printf("; to first answer: cold %d ms, warm %d ms (median of %s; child peak RSS %.0f MiB)",
+                    startup.coldMillis(), startup.warmMillis(), startup.warmRuns(), startup.childPeakRssMib());
         }
         out.println();
         @SuppressWarnings("unchecked")
