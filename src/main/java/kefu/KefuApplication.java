@@ -91,7 +91,7 @@ public class KefuApplication {
         }
         if (!line.keepsRunning()) {
             // No web server: health, metrics export and the console's security, sessions and pages are not built.
-            defaults.put("spring.autoconfigure.exclude", String.join(",", kefu.app.ServingOnlyParts.AUTO_CONFIGURATIONS));
+            defaults.put(kefu.app.ServingOnlyParts.SHORT_COMMAND, "true");
         }
         if (line.interactive()) {
             // The terminal chat shows only the dialogue; warnings still reach stderr.

@@ -1,6 +1,7 @@
 package kefu;
 
 import kefu.app.CommandLine;
+import kefu.app.ServingOnlyParts;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -41,7 +42,10 @@ class KefuApplicationDefaultsTest {
     @Test
     void shortCommandsServeNothing() {
         assertThat(KefuApplication.defaults(CommandLine.parse(new String[] {"chat", "--json"}, false), true))
-                .doesNotContainKeys("server.port", "management.server.port");
+                .doesNotContainKeys("server.port", "management.server.port")
+                .containsEntry(ServingOnlyParts.SHORT_COMMAND, "true");
         assertThat(CommandLine.parse(new String[] {"bench"}, true).keepsRunning()).isFalse();
+        assertThat(KefuApplication.defaults(CommandLine.parse(new String[] {"serve"}, false), false))
+                .doesNotContainKey(ServingOnlyParts.SHORT_COMMAND);
     }
 }
