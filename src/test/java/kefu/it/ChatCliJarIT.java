@@ -37,6 +37,19 @@ class ChatCliJarIT {
     }
 
     @Test
+    void theJarCopiedWithoutItsLibrariesSaysWhatIsMissing() throws Exception {
+        Path alone = Files.createTempDirectory("kefu-jar-alone").resolve("kefu-bot.jar");
+        Files.copy(PackagedJar.JAR, alone);
+        Process p = new ProcessBuilder("java", "-jar", alone.toString(), "chat", "--json")
+                .redirectErrorStream(true).start();
+        p.getOutputStream().close();
+        String output = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+
+        assertThat(p.waitFor()).as(output).isEqualTo(2);
+        assertThat(output).contains("libraries are missing", "lib/").doesNotContain("Exception");
+    }
+
+    @Test
     void eachRunWithoutASessionStartsEveryUserFresh() throws Exception {
         Path workDir = Files.createTempDirectory("kefu-runs");
         String ask = "{\"user\":\"eval-1\",\"text\":\"转人工\"}\n";
