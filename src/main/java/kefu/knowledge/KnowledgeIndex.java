@@ -9,10 +9,8 @@ import kefu.nlu.TextFolding;
 import kefu.nlu.TextQuery;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Set;
 
 /**
  * The help center prepared for search, immutable. An article is scored by three signals: how close the
@@ -111,7 +109,8 @@ public final class KnowledgeIndex {
         List<Hit> hits = new ArrayList<>(articles.size());
         boolean latin = q.folded().codePoints().noneMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN);
         GramSet pairs = vocabulary.lookup(q.pairs());
-        int[] terms = termIds(q.grams());
+        // In the set's order: BM25 adds its terms in that order, so the sum is the same to the last bit.
+        int[] terms = vocabulary.ids(q.grams());
         for (int a = 0; a < articles.size(); a++) {
             double example = 0;
             for (Probe probe : examples.get(a)) {
@@ -139,22 +138,6 @@ public final class KnowledgeIndex {
         }
         hits.sort(Comparator.comparingDouble(Hit::score).reversed());
         return hits;
-    }
-
-    /**
-     * The ids of the question's grams that some passage or example has, in the order of the set: BM25 adds its
-     * terms in that order, so the sum comes out to the last bit the same whatever the grams' ids are.
-     */
-    private int[] termIds(Set<String> grams) {
-        int[] ids = new int[grams.size()];
-        int n = 0;
-        for (String g : grams) {
-            int id = vocabulary.id(g);
-            if (id >= 0) {
-                ids[n++] = id;
-            }
-        }
-        return Arrays.copyOf(ids, n);
     }
 
     private double bm25(int[] terms, Passage p) {

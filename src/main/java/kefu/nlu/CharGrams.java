@@ -69,22 +69,6 @@ public final class CharGrams {
         return Character.UnicodeScript.of(g.codePointAt(0)) == Character.UnicodeScript.HAN;
     }
 
-    /** Dice overlap of two gram sets, 0..1. */
-    public static double dice(Set<String> a, Set<String> b) {
-        if (a.isEmpty() || b.isEmpty()) {
-            return 0;
-        }
-        Set<String> small = a.size() <= b.size() ? a : b;
-        Set<String> large = small == a ? b : a;
-        int common = 0;
-        for (String g : small) {
-            if (large.contains(g)) {
-                common++;
-            }
-        }
-        return 2.0 * common / (a.size() + b.size());
-    }
-
     private static void flush(StringBuilder word, List<String> grams) {
         if (word.length() > 0) {
             String w = word.toString();

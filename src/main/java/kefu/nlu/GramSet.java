@@ -14,7 +14,7 @@ public record GramSet(int[] ids, int size) {
         }
     }
 
-    /** Dice overlap, 0..1: the same figure as {@link CharGrams#dice} on the sets of grams. */
+    /** Dice overlap, 0..1: twice the grams in common over the sizes of both sets. */
     public static double dice(GramSet a, GramSet b) {
         if (a.size == 0 || b.size == 0) {
             return 0;

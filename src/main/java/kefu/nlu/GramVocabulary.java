@@ -30,6 +30,13 @@ public final class GramVocabulary {
 
     /** A question's grams: the known ones by id, the unknown ones only counted. */
     public GramSet lookup(Set<String> grams) {
+        int[] sorted = ids(grams);
+        Arrays.sort(sorted);
+        return new GramSet(sorted, grams.size());
+    }
+
+    /** The ids of the known grams, in the set's order (sums over them come out the same as over the set). */
+    public int[] ids(Set<String> grams) {
         int[] known = new int[grams.size()];
         int n = 0;
         for (String g : grams) {
@@ -38,9 +45,7 @@ public final class GramVocabulary {
                 known[n++] = id;
             }
         }
-        int[] sorted = Arrays.copyOf(known, n);
-        Arrays.sort(sorted);
-        return new GramSet(sorted, grams.size());
+        return Arrays.copyOf(known, n);
     }
 
     /** Gives ids (0, 1, 2…) to grams as the known texts are read. */
