@@ -29,6 +29,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
 
 /**
  * A working shop for trying the bot and for tests: accounts, orders, urges, cancellations and after-sales
@@ -260,30 +261,45 @@ public final class SandboxShop {
      * once the order has moved on.
      */
     public Answer urges(List<String> statuses, int limit) {
-        Set<String> numbers = redis.opsForZSet().reverseRange(key("urges"), 0, -1);
+        return Answer.ok(Map.of("urges", newestFirst("urges", limit, no -> urge(no, statuses))));
+    }
+
+    /** An urged order as listed, if it is still known and has one of the statuses (empty: any). */
+    private Optional<Map<String, Object>> urge(String orderNo, List<String> statuses) {
+        Map<Object, Object> urge = redis.opsForHash().entries(key("urge:" + orderNo));
+        Optional<StoredOrder> order = stored(orderNo);
+        if (urge.get("last") == null || order.isEmpty()) {
+            return Optional.empty();
+        }
+        String status = order.get().status().awaitsDelivery() ? "open" : "handled";
+        if (!statuses.isEmpty() && !statuses.contains(status)) {
+            return Optional.empty();
+        }
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("orderNo", orderNo);
+        view.put("chatUser", urge.get("chatUser"));
+        view.put("urgedAt", urge.get("last"));
+        view.put("urgeCount", Integer.parseInt(String.valueOf(urge.getOrDefault("count", "0"))));
+        view.put("expectedBy", urge.get("expectedBy"));
+        view.put("status", status);
+        return Optional.of(view);
+    }
+
+    /**
+     * The rows of a sorted set's members, latest first, up to {@code limit}: {@code row} gives a member's row, or
+     * nothing to leave the member out.
+     */
+    private List<Map<String, Object>> newestFirst(String set, int limit,
+                                                  Function<String, Optional<Map<String, Object>>> row) {
+        Set<String> members = redis.opsForZSet().reverseRange(key(set), 0, -1);
         List<Map<String, Object>> listed = new ArrayList<>();
-        for (String no : numbers == null ? Set.<String>of() : numbers) {
+        for (String member : members == null ? Set.<String>of() : members) {
             if (listed.size() >= limit) {
                 break;
             }
-            Map<Object, Object> urge = redis.opsForHash().entries(key("urge:" + no));
-            Optional<StoredOrder> order = stored(no);
-            if (urge.get("last") == null || order.isEmpty()) {
-                continue;
-            }
-            String status = order.get().status().awaitsDelivery() ? "open" : "handled";
-            if (statuses.isEmpty() || statuses.contains(status)) {
-                Map<String, Object> view = new LinkedHashMap<>();
-                view.put("orderNo", no);
-                view.put("chatUser", urge.get("chatUser"));
-                view.put("urgedAt", urge.get("last"));
-                view.put("urgeCount", Integer.parseInt(String.valueOf(urge.getOrDefault("count", "0"))));
-                view.put("expectedBy", urge.get("expectedBy"));
-                view.put("status", status);
-                listed.add(view);
-            }
+            row.apply(member).ifPresent(listed::add);
         }
-        return Answer.ok(Map.of("urges", listed));
+        return listed;
     }
 
     public Answer cancel(String orderNo) {
@@ -373,15 +389,8 @@ public final class SandboxShop {
 
     /** The latest tickets, newest first, of the given statuses (empty: any), each with the chat user who filed it. */
     public Answer tickets(List<String> statuses, int limit) {
-        Set<String> numbers = redis.opsForZSet().reverseRange(key("tickets"), 0, -1);
-        List<Map<String, Object>> listed = new ArrayList<>();
-        for (String no : numbers == null ? Set.<String>of() : numbers) {
-            if (listed.size() >= limit) {
-                break;
-            }
-            ticket(no).filter(t -> statuses.isEmpty() || statuses.contains(t.status())).ifPresent(t -> listed.add(listed(t)));
-        }
-        return Answer.ok(Map.of("tickets", listed));
+        return Answer.ok(Map.of("tickets", newestFirst("tickets", limit, no -> ticket(no)
+                .filter(t -> statuses.isEmpty() || statuses.contains(t.status())).map(this::listed))));
     }
 
     /**
