@@ -1,5 +1,7 @@
 package kefu.knowledge;
 
+import kefu.nlu.CuePatterns;
+
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
@@ -13,17 +15,13 @@ import java.util.regex.Pattern;
  * @param elapsed     patterns with groups {@code number} and {@code unit}, read only with a {@code waited} word
  * @param threshold   patterns for section headings, with groups {@code number} (digits) and {@code unit}
  */
-public record QuestionCues(List<Pattern> injection, List<Pattern> where, Pattern whereFiller, List<Pattern> price,
-                           List<Pattern> spent, List<Pattern> elapsed, List<Pattern> waited, List<Pattern> threshold,
+public record QuestionCues(CuePatterns injection, List<Pattern> where, Pattern whereFiller, CuePatterns price,
+                           CuePatterns spent, List<Pattern> elapsed, CuePatterns waited, List<Pattern> threshold,
                            List<String> hourUnits, List<String> dayUnits) {
 
     public QuestionCues {
-        injection = List.copyOf(injection);
         where = List.copyOf(where);
-        price = List.copyOf(price);
-        spent = List.copyOf(spent);
         elapsed = List.copyOf(elapsed);
-        waited = List.copyOf(waited);
         threshold = List.copyOf(threshold);
         hourUnits = hourUnits.stream().map(u -> u.toLowerCase(Locale.ROOT)).toList();
         dayUnits = dayUnits.stream().map(u -> u.toLowerCase(Locale.ROOT)).toList();
@@ -35,20 +33,20 @@ public record QuestionCues(List<Pattern> injection, List<Pattern> where, Pattern
     }
 
     boolean injection(String text) {
-        return any(injection, text);
+        return injection.foundIn(text);
     }
 
     boolean price(String text) {
-        return any(price, text);
+        return price.foundIn(text);
     }
 
     /** Money the buyer spent: about their own orders, not a price. */
     boolean spent(String text) {
-        return any(spent, text);
+        return spent.foundIn(text);
     }
 
     boolean waited(String text) {
-        return any(waited, text);
+        return waited.foundIn(text);
     }
 
     /** Minutes in one of {@code unit}: hours and days by how the unit starts, anything else is minutes. */
@@ -58,9 +56,5 @@ public record QuestionCues(List<Pattern> injection, List<Pattern> where, Pattern
             return 60;
         }
         return dayUnits.stream().anyMatch(u::startsWith) ? 24 * 60 : 1;
-    }
-
-    private static boolean any(List<Pattern> patterns, String text) {
-        return patterns.stream().anyMatch(p -> p.matcher(text).find());
     }
 }

@@ -1,6 +1,7 @@
 package kefu.knowledge;
 
 import kefu.app.BotFiles;
+import kefu.nlu.CuePatterns;
 import kefu.nlu.DialogueFile;
 
 import java.util.List;
@@ -12,14 +13,19 @@ public final class QuestionCuesLoader {
 
     public QuestionCues load(BotFiles files) {
         Map<String, Object> s = DialogueFile.sections(files);
-        return new QuestionCues(patterns(s, "injection"), withGroups(s, "where", "thing"),
-                QuestionCues.leading(words(s, "where-filler")), patterns(s, "price"), patterns(s, "spent"),
-                withGroups(s, "elapsed", "number", "unit"), patterns(s, "waited"),
+        return new QuestionCues(cues(s, "injection"), withGroups(s, "where", "thing"),
+                QuestionCues.leading(words(s, "where-filler")), cues(s, "price"), cues(s, "spent"),
+                withGroups(s, "elapsed", "number", "unit"), cues(s, "waited"),
                 withGroups(s, "threshold", "number", "unit"), words(s, "hour-units"), words(s, "day-units"));
     }
 
     private static List<Pattern> patterns(Map<String, Object> sections, String name) {
         return DialogueFile.patterns(name, DialogueFile.required(sections, name));
+    }
+
+    /** A list only ever looked for in a question: matched as cheaply as its patterns allow. */
+    private static CuePatterns cues(Map<String, Object> sections, String name) {
+        return CuePatterns.of(patterns(sections, name));
     }
 
     private static List<String> words(Map<String, Object> sections, String name) {
